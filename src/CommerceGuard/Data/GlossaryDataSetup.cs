@@ -1,0 +1,47 @@
+using CommerceGuard.Data.Postgres;
+using CommerceGuard.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Data;
+
+public static class GlossaryDataSetup
+{
+    /// <summary>Registers <see cref="GlossaryDb"/> on the configured provider.</summary>
+    public static WebApplicationBuilder AddGlossaryData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration.GetConnectionString("Glossary") ?? options.ConnectionString)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Both contexts are registered and the provider is chosen when a GlossaryDb is asked for,
+        // so configuration supplied late (by a test host, say) still decides.
+        builder.Services.AddSingleton<GlossaryConnection>();
+        builder.Services.AddDbContext<SqliteGlossaryDb>((services, options) =>
+            options.UseSqlite(services.GetRequiredService<GlossaryConnection>().ConnectionString));
+        builder.Services.AddDbContext<PostgresGlossaryDb>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<GlossaryConnection>().ConnectionString));
+        builder.Services.AddScoped<GlossaryDb>(services =>
+            services.GetRequiredService<GlossaryConnection>().Provider switch
+            {
+                DatabaseProvider.Postgres => services.GetRequiredService<PostgresGlossaryDb>(),
+                _ => services.GetRequiredService<SqliteGlossaryDb>(),
+            });
+        return builder;
+    }
+
+    /// <summary>Brings the database schema up to date. Runs before the site serves.</summary>
+    public static async Task MigrateGlossaryDataAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers go on while a write is in progress.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using CommerceGuard.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Features.Glossary;
+
+/// <summary>A category's description and its published terms A–Z.</summary>
+public sealed class CategoryPageModel(GlossaryDb db) : PageModel
+{
+    public CategoryLink Category { get; private set; } = null!;
+    public IReadOnlyList<TermLink> Terms { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var category = await db.Categories.AsNoTracking()
+            .Where(category => category.Slug == slug)
+            .Select(category => new CategoryLink(category.Slug, category.Name, category.Description))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (category is null)
+        {
+            return NotFound();
+        }
+        Category = category;
+        Terms = await db.Published()
+            .Where(term => term.Categories.Any(termCategory => termCategory.Slug == slug))
+            .AlphabeticalAsync(cancellationToken);
+        return Page();
+    }
+}

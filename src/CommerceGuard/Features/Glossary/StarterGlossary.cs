@@ -1,0 +1,117 @@
+using System.Reflection;
+using System.Text.Json;
+using CommerceGuard.Data;
+using CommerceGuard.Features.Interchange;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Features.Glossary;
+
+/// <summary>
+/// Loads the starter glossary shipped in <c>Starter/</c> into an empty database, once. A marker
+/// row remembers the load, so a glossary whose terms were all deleted later stays empty.
+/// </summary>
+internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, ILogger<StarterGlossary> logger)
+{
+    public const string LoadedMarker = "starter-glossary-loaded";
+    private const string TermsFolder = "Starter/terms/";
+    private const string CategoriesFile = "Starter/categories.json";
+    private static readonly Assembly Source = typeof(StarterGlossary).Assembly;
+
+    public async Task LoadIfNewAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.SiteMarkers.AnyAsync(marker => marker.Key == LoadedMarker, cancellationToken))
+        {
+            return;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var databaseIsEmpty = !await db.Terms.AnyAsync(cancellationToken) && !await db.Categories.AnyAsync(cancellationToken);
+        if (databaseIsEmpty)
+        {
+            var categories = ReadCategories();
+            var terms = ReadTerms(categories.ToDictionary(category => category.Slug), now);
+            db.Categories.AddRange(categories);
+            db.Terms.AddRange(terms);
+            LogLoading(terms.Count, categories.Count);
+        }
+        db.SiteMarkers.Add(new SiteMarker { Key = LoadedMarker, SetAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two servers started together on one database: if the other one loaded it, all is well.
+            db.ChangeTracker.Clear();
+            if (!await db.SiteMarkers.AnyAsync(marker => marker.Key == LoadedMarker, cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The starter categories in display order.</summary>
+    internal static List<Category> ReadCategories()
+    {
+        using var stream = Open(CategoriesFile);
+        var entries = JsonSerializer.Deserialize<List<CategoryEntry>>(stream, JsonSerializerOptions.Web) ?? [];
+        return [.. entries.Select((entry, index) => new Category
+        {
+            Slug = entry.Slug,
+            Name = entry.Name,
+            Description = entry.Description,
+            DisplayOrder = index + 1,
+        })];
+    }
+
+    /// <summary>Every starter term file, read but not yet stored.</summary>
+    internal static List<TermRecord> ReadRecords() =>
+        [.. Source.GetManifestResourceNames()
+            .Where(name => name.StartsWith(TermsFolder, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                using var reader = new StreamReader(Open(name));
+                return MarkdownTermFile.Read(name, reader.ReadToEnd());
+            })];
+
+    private static List<Term> ReadTerms(Dictionary<string, Category> categories, DateTime now) =>
+        [.. ReadRecords().Select(record => ToTerm(record, categories, now))];
+
+    private static Term ToTerm(TermRecord record, Dictionary<string, Category> categories, DateTime now)
+    {
+        var slug = record.Slug ?? Slug.FromTitle(record.Title);
+        if (!Slug.IsValid(slug))
+        {
+            throw new InvalidDataException($"Starter term '{record.Title}' has an invalid slug '{slug}'.");
+        }
+        var modified = record.Modified?.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) ?? now;
+        return new Term
+        {
+            Title = record.Title,
+            Slug = slug,
+            Language = record.Language ?? Languages.Default,
+            Status = record.Status == "draft" ? TermStatus.Draft : TermStatus.Published,
+            Definition = record.Definition,
+            Examples = [.. record.Examples],
+            Misuse = record.Misuse,
+            Benefits = record.Benefits,
+            Conclusion = record.Conclusion,
+            RelatedSlugs = [.. record.Related],
+            Aliases = [.. record.Aliases],
+            Categories = [.. record.Categories.Select(name => categories.TryGetValue(name, out var category)
+                ? category
+                : throw new InvalidDataException($"Starter term '{slug}' names an unknown category '{name}'."))],
+            CreatedAt = modified,
+            ModifiedAt = modified,
+        };
+    }
+
+    private static Stream Open(string resource) =>
+        Source.GetManifestResourceStream(resource)
+        ?? throw new InvalidOperationException($"The starter file {resource} is not embedded in the app.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loading the starter glossary: {TermCount} terms in {CategoryCount} categories")]
+    private partial void LogLoading(int termCount, int categoryCount);
+
+    private sealed record CategoryEntry(string Slug, string Name, string Description);
+}

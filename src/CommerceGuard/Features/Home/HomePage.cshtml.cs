@@ -1,0 +1,28 @@
+using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Features.Home;
+
+/// <summary>The front door: the mission, the categories, and what changed lately.</summary>
+public sealed class HomePageModel(GlossaryDb db) : PageModel
+{
+    public const int RecentCount = 10;
+
+    public IReadOnlyList<CategoryLink> Categories { get; private set; } = [];
+    public IReadOnlyList<RecentTerm> Recent { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Categories = await db.CategoryLinksAsync(cancellationToken);
+        Recent = await db.Published()
+            .OrderByDescending(term => term.ModifiedAt).ThenBy(term => term.Title)
+            .Take(RecentCount)
+            .Select(term => new RecentTerm(new TermLink(term.Slug, term.Title), term.ModifiedAt))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>A recently modified term and when.</summary>
+public sealed record RecentTerm(TermLink Link, DateTime ModifiedAt);

@@ -1,0 +1,42 @@
+namespace CommerceGuard.Features.Interchange;
+
+/// <summary>
+/// A term as an interchange file carries it, before it meets the database: the common shape every
+/// import format reads into and every export format writes from.
+/// </summary>
+public sealed record TermRecord
+{
+    /// <summary>The term as readers see it. Required.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The address part; derived from the title when missing.</summary>
+    public string? Slug { get; init; }
+
+    /// <summary>A language code; <c>en</c> when missing.</summary>
+    public string? Language { get; init; }
+
+    /// <summary><c>published</c> or <c>draft</c>; <c>published</c> when missing.</summary>
+    public string? Status { get; init; }
+
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public IReadOnlyList<string> Related { get; init; } = [];
+
+    /// <summary>The "Last Modified" date; when missing, the time of loading.</summary>
+    public DateOnly? Modified { get; init; }
+
+    public required string Definition { get; init; }
+    public IReadOnlyList<string> Examples { get; init; } = [];
+    public string? Misuse { get; init; }
+    public string? Benefits { get; init; }
+    public string? Conclusion { get; init; }
+}
+
+/// <summary>A record an interchange file could not give, with where and why.</summary>
+public sealed class InterchangeException(string file, int line, string reason)
+    : Exception($"{file}, line {line}: {reason}")
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+    public string Reason { get; } = reason;
+}

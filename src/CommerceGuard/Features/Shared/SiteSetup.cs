@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace CommerceGuard.Features.Shared;
+
+/// <summary>The public site's shell: pages, the site's words, error pages, static files, headers.</summary>
+public static class SiteSetup
+{
+    private static readonly CultureInfo[] Cultures = [new("en-US")];
+
+    public static WebApplicationBuilder AddSitePages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization();
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SiteText)));
+        builder.Services.AddRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication UseSitePages(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static WebApplication MapSitePages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>"Example #2" and the like, for pages that number things.</summary>
+    public static string Numbered(this IStringLocalizer<SiteText> text, string key, int number) =>
+        text[key, number.ToString(CultureInfo.CurrentCulture)];
+}

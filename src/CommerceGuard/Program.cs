@@ -1,0 +1,30 @@
+using CommerceGuard.Data;
+using CommerceGuard.Features.Community;
+using CommerceGuard.Features.Content;
+using CommerceGuard.Features.Feedback;
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddGlossaryData();
+builder.AddSitePages();
+builder.AddContentPipeline();
+builder.AddGlossary();
+builder.AddPublicWriteLimits();
+builder.AddCommunity();
+
+var app = builder.Build();
+
+await app.MigrateGlossaryDataAsync();
+await app.LoadStarterGlossaryAsync();
+
+app.UseSitePages();
+app.UseRateLimiter();
+app.MapFeedback();
+app.MapSitePages();
+
+await app.RunAsync();
+
+/// <summary>The app's entry point; public so that tests can host it.</summary>
+public partial class Program;
