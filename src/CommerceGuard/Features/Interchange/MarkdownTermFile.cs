@@ -64,7 +64,8 @@ public static partial class MarkdownTermFile
         var end = Array.FindIndex(lines, 1, line => line.TrimEnd() == Fence);
         if (end < 0)
         {
-            throw new InterchangeException(file, lines.Length, "The front matter is never closed with a '---' line.");
+            var lastLine = lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+            throw new InterchangeException(file, lastLine, "The front matter is never closed with a '---' line.");
         }
         try
         {

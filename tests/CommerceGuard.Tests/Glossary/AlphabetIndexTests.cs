@@ -1,0 +1,45 @@
+using CommerceGuard.Features.Glossary;
+
+namespace CommerceGuard.Tests.Glossary;
+
+public sealed class AlphabetIndexTests
+{
+    [Theory]
+    [InlineData("Deductible", "D")]
+    [InlineData("deductible", "D")]
+    [InlineData("Éclair", "E")]
+    [InlineData("Ñandú", "N")]
+    [InlineData("Øre", "O")]
+    [InlineData("401(k) Plan", "#")]
+    [InlineData("“Quoted” Term", "Q")]
+    [InlineData("$5 Fee", "#")]
+    [InlineData("Ωmega", "#")]
+    [InlineData("", "#")]
+    public void A_title_files_under_its_first_letter_without_accents_or_under_hash(string title, string heading) =>
+        Assert.Equal(heading, AlphabetIndex.HeadingFor(title));
+
+    [Fact]
+    public void Headings_are_hash_then_A_to_Z()
+    {
+        Assert.Equal(27, AlphabetIndex.Headings.Count);
+        Assert.Equal("#", AlphabetIndex.Headings[0]);
+        Assert.Equal("A", AlphabetIndex.Headings[1]);
+        Assert.Equal("Z", AlphabetIndex.Headings[^1]);
+    }
+
+    [Fact]
+    public void Groups_come_in_jump_bar_order_with_titles_sorted_ignoring_case_and_accents()
+    {
+        string[] titles = ["zebra", "Éclair", "apple", "401(k)", "eagle", "Apricot", "Ecology", "éclat"];
+
+        var groups = AlphabetIndex.Group(titles, title => title);
+
+        Assert.Equal(["#", "A", "E", "Z"], groups.Select(group => group.Heading));
+        Assert.Equal(["apple", "Apricot"], groups[1].Items);
+        Assert.Equal(["eagle", "Éclair", "éclat", "Ecology"], groups[2].Items);
+    }
+
+    [Fact]
+    public void No_titles_give_no_groups() =>
+        Assert.Empty(AlphabetIndex.Group(Array.Empty<string>(), title => title));
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using CommerceGuard.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommerceGuard.Tests;
+
+/// <summary>
+/// The whole app, served in memory over HTTP, on a throwaway SQLite file of its own that the
+/// starter glossary fills on first start, as on a fresh install.
+/// </summary>
+public class GlossaryApp : WebApplicationFactory<Program>
+{
+    /// <summary>A request to this path fails inside the app, to show the error page.</summary>
+    public const string FailingPath = "/test/fail";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("commerceguard-test-").FullName;
+    private readonly Dictionary<string, string?> settings = new()
+    {
+        // High enough that no test trips the limit by accident; the limit's own test lowers it.
+        ["PublicWrites:PermitsPerWindow"] = "10000",
+    };
+
+    public string DatabaseFile => Path.Combine(folder, "glossary.db");
+
+    /// <summary>Overrides a configuration value; call before the first request.</summary>
+    public GlossaryApp With(string key, string value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Glossary", $"Data Source={DatabaseFile}");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FailingEndpoint>());
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see them.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Runs work against the app's own database.</summary>
+    public async Task<T> WithDbAsync<T>(Func<GlossaryDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<GlossaryDb>());
+    }
+
+    public Task WithDbAsync(Func<GlossaryDb, Task> work) => WithDbAsync(async db =>
+    {
+        await work(db);
+        return true;
+    });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        // The factory disposes through more than one path; the folder goes on the first.
+        if (Directory.Exists(folder))
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class FailingEndpoint : IStartupFilter
+    {
+        // Added after the app's own middleware, so the app's error handling is around it.
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use((context, nextMiddleware) => context.Request.Path == FailingPath
+                ? throw new InvalidOperationException("A failure staged by a test.")
+                : nextMiddleware(context));
+        };
+    }
+}
+
+/// <summary>Reading pages as a browser would.</summary>
+public static class Pages
+{
+    private static readonly IBrowsingContext Parser = BrowsingContext.New(Configuration.Default);
+
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.True(expected == response.StatusCode, $"GET {url}: expected {expected}, got {response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return (IHtmlDocument)await Parser.OpenAsync(request => request.Content(html).Address("http://localhost" + response.RequestMessage!.RequestUri!.PathAndQuery));
+    }
+
+    public static string Text(this IElement element) => element.TextContent.Trim();
+
+    /// <summary>Submits a page's form with its antiforgery token, plus the given fields.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetPageAsync(url);
+        var token = page.QuerySelector<IHtmlInputElement>("form input[name=__RequestVerificationToken]")!.Value;
+        var body = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]);
+        return await client.PostAsync(new Uri(url, UriKind.Relative), body);
+    }
+}
