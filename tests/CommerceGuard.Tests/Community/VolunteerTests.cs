@@ -88,6 +88,16 @@ public sealed class VolunteerTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 
     [Fact]
+    public async Task Every_mistake_in_a_form_is_reported_at_once()
+    {
+        var page = await RefusedAsync(Offer(name: "", email: "nope", consent: false, interests: ["astrology"]));
+
+        Assert.Equal(4, page.QuerySelectorAll(".error-summary li").Length);
+        Assert.Equal("true", page.QuerySelector("#Form_Email")!.GetAttribute("aria-invalid"));
+        Assert.Null(page.QuerySelector("#Form_Message")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
     public async Task An_interest_not_on_the_list_is_refused()
     {
         var page = await RefusedAsync(Offer(interests: ["astrology"]));

@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CommerceGuard.Features.Community;
 
 /// <summary>The volunteer form. Offering again with the same email updates the earlier offer.</summary>
 [EnableRateLimiting(PublicWrites.Policy)]
-public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time, IStringLocalizer<SiteText> text) : PageModel
+public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time) : PageModel
 {
     [BindProperty]
     public VolunteerForm Form { get; set; } = new();
@@ -23,7 +22,6 @@ public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time, IString
     {
         if (!ModelState.IsValid)
         {
-            LocalizeFormErrors();
             return Page();
         }
         await SaveAsync(cancellationToken);
@@ -47,20 +45,4 @@ public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time, IString
         volunteer.UpdatedAt = now;
         await db.SaveChangesAsync(cancellation);
     }, cancellationToken);
-
-    // Messages from IValidatableObject are not run through the data-annotation localizer, so
-    // translate every message that is still a resource key.
-    private void LocalizeFormErrors()
-    {
-        foreach (var entry in ModelState.Values)
-        {
-            var errors = entry.Errors.ToList();
-            entry.Errors.Clear();
-            foreach (var error in errors)
-            {
-                var localized = text[error.ErrorMessage];
-                entry.Errors.Add(localized.ResourceNotFound ? error.ErrorMessage : localized.Value);
-            }
-        }
-    }
 }

@@ -1,0 +1,96 @@
+using System.Net;
+using CommerceGuard.Tests;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommerceGuard.BrowserTests;
+
+/// <summary>
+/// The site on a real port of 127.0.0.1 with a throwaway database, and one Chromium for every
+/// test; each test opens its own browser context, so no cookie or vote leaks between tests.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium; nothing can be downloaded here, so the launch names it.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public GlossaryApp Site { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: <c>artifacts/screenshots</c> at the top of the repository.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Site.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Site.StartServer();
+        var addresses = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        Address = new Uri(addresses.Addresses.Single());
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A fresh page in a context of its own, at the given screen size.</summary>
+    public async Task<IPage> OpenAsync(ScreenSize size, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
+            JavaScriptEnabled = javaScript,
+            ColorScheme = colorScheme,
+            ReducedMotion = ReducedMotion.Reduce,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        await Site.DisposeAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CommerceGuard.slnx")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? AppContext.BaseDirectory;
+    }
+}
+
+/// <summary>The two screens every journey is walked on.</summary>
+public sealed record ScreenSize(string Name, int Width, int Height)
+{
+    public static readonly ScreenSize Phone = new("phone", 360, 740);
+    public static readonly ScreenSize Desktop = new("desktop", 1280, 800);
+
+    public static ScreenSize Named(string name) => name == Phone.Name ? Phone : Desktop;
+
+    public static TheoryData<string> Both() => [Phone.Name, Desktop.Name];
+}
+
+[CollectionDefinition(Name)]
+public sealed class OnTheSite : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "site";
+}
