@@ -105,12 +105,44 @@ public sealed class VoteTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     [InlineData("YES ")]
     public async Task A_vote_that_is_neither_yes_nor_no_is_refused_with_a_problem_description(string helpful)
     {
-        using var response = await app.Browser().PostAsync(VoteUrl("rescission"), Ballot(helpful));
+        using var request = new HttpRequestMessage(HttpMethod.Post, VoteUrl("rescission")) { Content = Ballot(helpful) };
+        request.Headers.Accept.ParseAdd("application/json");
+
+        using var response = await app.Browser().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("'helpful' must be 'yes' or 'no'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await VotesOnAsync("rescission"));
+    }
+
+    [Fact]
+    public async Task A_bad_vote_from_a_plain_form_gets_the_sites_error_page_not_json()
+    {
+        using var response = await app.Browser().PostAsync(VoteUrl("rescission"), Ballot("maybe"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Pages.ParseAsync(response);
+        Assert.Equal("That request could not be handled", page.QuerySelector("h1")!.Text());
+    }
+
+    [Fact]
+    public async Task A_comment_of_500_characters_counts_each_line_break_once()
+    {
+        var comment = string.Join("\r\n", Enumerable.Repeat(new string('c', 15), 30));
+        Assert.True(comment.Length > 500);
+
+        using var response = await app.Browser().PostAsync(VoteUrl("medical-debt"), Ballot("no", comment));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_oversized_vote_is_refused_with_413_not_a_failure()
+    {
+        using var response = await app.Browser().PostAsync(VoteUrl("charity-care"), Ballot("no", new string('x', 20_000)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     [Fact]
@@ -127,7 +159,7 @@ public sealed class VoteTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     {
         using var response = await app.Browser().PostAsync(VoteUrl("junk-fee"), new StringContent("{\"helpful\":true}", System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
     [Theory]

@@ -126,6 +126,17 @@ public sealed class TermPageTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.Equal("/glossary/doctor", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/glossary/%C3%89clair")]
+    [InlineData("/glossary/A%0D%0ALocation:%20x")]
+    [InlineData("/glossary/A%20b")]
+    public async Task An_address_that_could_never_be_a_slug_answers_404_not_a_redirect(string url)
+    {
+        using var response = await app.Browser().GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task Markdown_in_a_term_renders_as_safe_html()
     {

@@ -3,7 +3,6 @@ using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace CommerceGuard.Features.Feedback;
 
@@ -36,15 +35,14 @@ public static class FeedbackEndpoints
     {
         if (PublicWrites.IsCrossSite(http.Request))
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden,
-                title: "Votes come from this site's own pages.",
-                detail: "The request came from another site, so it was not counted.");
+            return Refuse(http, StatusCodes.Status403Forbidden, "The vote came from another site, so it was not counted.");
         }
-        if (!http.Request.HasFormContentType)
+        var (form, status) = await ReadFormAsync(http.Request, cancellationToken);
+        if (form is null)
         {
-            return BadVote("Send the vote as a form: helpful=yes or helpful=no, and optionally a comment.");
+            return Refuse(http, status,
+                $"Send the vote as a form of at most {MaxFormBytes} bytes: helpful=yes or helpful=no, and optionally a comment.");
         }
-        var form = await http.Request.ReadFormAsync(cancellationToken);
         var termId = await db.Published()
             .Where(term => term.Slug == slug)
             .Select(term => (int?)term.Id)
@@ -53,46 +51,52 @@ public static class FeedbackEndpoints
         {
             return Results.NotFound();
         }
-        if (!TryReadBallot(form, out var helpful, out var comment, out var problem))
+        var ballot = Ballot.Read(form);
+        if (ballot.Problem is not null)
         {
-            return BadVote(problem);
+            return Refuse(http, StatusCodes.Status400BadRequest, ballot.Problem);
         }
 
         var voterKey = VoterKeys.ReadOrIssue(http, time);
-        await RecordAsync(db, termId.Value, voterKey, helpful, comment, time.GetUtcNow().UtcDateTime, cancellationToken);
+        await RecordAsync(db, termId.Value, voterKey, ballot, time.GetUtcNow().UtcDateTime, cancellationToken);
 
-        return WantsJson(http.Request)
-            ? Results.Ok(new VoteReceipt(helpful, comment is not null))
-            : new SeeOtherResult(FeedbackUrls.Thanks(slug));
+        if (WantsJson(http.Request))
+        {
+            return Results.Ok(new VoteReceipt(ballot.Helpful, ballot.Comment is not null));
+        }
+        // 303 tells the browser to follow with a GET, so reloading the thank-you page never votes again.
+        http.Response.Headers.Location = FeedbackUrls.Thanks(slug);
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private static bool TryReadBallot(IFormCollection form, out bool helpful, out string? comment, out string problem)
+    /// <summary>The posted form, or null and the status that says why not (not a form, too large).</summary>
+    private static async Task<(IFormCollection? Form, int Status)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        helpful = false;
-        comment = null;
-        problem = "";
-        switch (form["helpful"].ToString())
+        if (!request.HasFormContentType)
         {
-            case "yes": helpful = true; break;
-            case "no": helpful = false; break;
-            default:
-                problem = "'helpful' must be 'yes' or 'no'.";
-                return false;
+            return (null, StatusCodes.Status415UnsupportedMediaType);
         }
-        var text = form["comment"].ToString().Trim();
-        if (text.Length > Vote.CommentMaxLength)
+        if (request.ContentLength > MaxFormBytes)
         {
-            problem = $"The comment is {text.Length} characters long; the limit is {Vote.CommentMaxLength}.";
-            return false;
+            return (null, StatusCodes.Status413PayloadTooLarge);
         }
-        // A comment answers "What was missing?", which is only asked after a No.
-        comment = helpful || text.Length == 0 ? null : text;
-        return true;
+        try
+        {
+            return (await request.ReadFormAsync(cancellationToken), StatusCodes.Status200OK);
+        }
+        catch (BadHttpRequestException error)
+        {
+            return (null, error.StatusCode);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, StatusCodes.Status400BadRequest);
+        }
     }
 
     /// <summary>Records the vote, replacing this browser's earlier vote on the term.</summary>
     private static Task RecordAsync(
-        GlossaryDb db, int termId, string voterKey, bool helpful, string? comment, DateTime now, CancellationToken cancellationToken) =>
+        GlossaryDb db, int termId, string voterKey, Ballot ballot, DateTime now, CancellationToken cancellationToken) =>
         db.UpsertAsync(async cancellation =>
         {
             var vote = await db.Votes.SingleOrDefaultAsync(vote => vote.TermId == termId && vote.VoterKey == voterKey, cancellation);
@@ -101,26 +105,21 @@ public static class FeedbackEndpoints
                 vote = new Vote { TermId = termId, VoterKey = voterKey };
                 db.Votes.Add(vote);
             }
-            vote.Helpful = helpful;
-            vote.Comment = comment;
+            vote.Helpful = ballot.Helpful;
+            vote.Comment = ballot.Comment;
             vote.CastAt = now;
             await db.SaveChangesAsync(cancellation);
         }, cancellationToken);
 
+    /// <summary>
+    /// A refusal: problem details for a script, and for a plain form post the bare status, which
+    /// the site's error page then explains in words.
+    /// </summary>
+    private static IResult Refuse(HttpContext http, int status, string detail) =>
+        WantsJson(http.Request)
+            ? Results.Problem(statusCode: status, title: "The vote was not counted.", detail: detail)
+            : Results.StatusCode(status);
+
     private static bool WantsJson(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
-
-    private static IResult BadVote(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The vote could not be read.", detail: detail);
-
-    // 303 tells the browser to follow with a GET, so reloading the thank-you page never votes again.
-    private sealed class SeeOtherResult(string url) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers[HeaderNames.Location] = url;
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -15,10 +15,11 @@ public sealed class TermPageModel(GlossaryDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var canonical = slug.ToLowerInvariant();
-        if (canonical != slug)
+        if (!Slug.IsValid(slug))
         {
-            return RedirectPermanent(GlossaryUrls.Term(canonical));
+            // "/glossary/Doctor" is a typo for a real address; anything else is not an address of ours.
+            var lower = slug.ToLowerInvariant();
+            return Slug.IsValid(lower) ? RedirectPermanent(GlossaryUrls.Term(lower)) : NotFound();
         }
         var term = await db.Published()
             .Include(term => term.Categories.OrderBy(category => category.DisplayOrder))
