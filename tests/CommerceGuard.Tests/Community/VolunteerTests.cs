@@ -62,6 +62,36 @@ public sealed class VolunteerTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 
     [Fact]
+    public async Task A_message_of_2000_characters_outside_ascii_is_accepted()
+    {
+        using var response = await app.Browser().SubmitAsync("/volunteer", Offer(email: "wide@example.org", message: new string('界', 2000)));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_huge_post_is_refused_without_a_failure_and_nothing_is_stored()
+    {
+        using var response = await app.Browser().SubmitAsync("/volunteer", Offer(email: "huge@example.org", message: new string('h', 200_000)));
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, response.StatusCode.ToString());
+        Assert.False(await app.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "huge@example.org")));
+    }
+
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("on")]
+    public async Task A_consent_value_that_is_not_true_is_refused_on_the_form_not_with_a_failure(string consent)
+    {
+        var offer = Offer(email: "odd-consent@example.org", consent: false);
+        offer.Add(new("Form.Consent", consent));
+
+        var page = await RefusedAsync(offer);
+
+        Assert.NotNull(page.QuerySelector(".error-summary"));
+    }
+
+    [Fact]
     public async Task An_over_long_name_is_refused()
     {
         var page = await RefusedAsync(Offer(name: new string('n', 101)));

@@ -15,12 +15,15 @@ public sealed class ErrorPageModel : PageModel
     public int Status { get; private set; }
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Show(code);
-    public void OnPost(int? code) => Show(code);
+    // No model binding: the failed request's body may be the very reason it failed (too large,
+    // malformed), and binding would read it again. The code is taken from the route by hand.
+    public void OnGet() => Show();
+    public void OnPost() => Show();
 
-    private void Show(int? code)
+    private void Show()
     {
-        Status = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var parsed) ? parsed : 0;
+        Status = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Status;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -69,6 +71,29 @@ public static class PublicWrites
                 || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// Who a limit counts against: an IPv4 address, or an IPv6 address's /64 network, since one
+    /// IPv6 client is usually handed a whole /64 and could otherwise change address at will.
+    /// </summary>
+    internal static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+
     private static RateLimitPartition<string> LimitWrites(HttpContext context)
     {
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
@@ -76,8 +101,7 @@ public static class PublicWrites
             return RateLimitPartition.GetNoLimiter("reads");
         }
         var limits = context.RequestServices.GetRequiredService<IOptions<PublicWriteOptions>>().Value;
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limits.PermitsPerWindow,
             Window = TimeSpan.FromSeconds(limits.WindowSeconds),
