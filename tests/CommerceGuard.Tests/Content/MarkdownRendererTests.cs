@@ -20,6 +20,11 @@ public sealed class MarkdownRendererTests
     [InlineData("<iframe src=\"https://example.org\"></iframe>", "<iframe")]
     [InlineData("<form action=\"/x\"><input name=a></form>", "<form")]
     [InlineData("<p style=\"position:fixed\">x</p>", "style=")]
+    [InlineData("<a href=\"/x\" tabindex=\"1\" target=\"_blank\" name=\"n\" id=\"main\">x</a>", "tabindex")]
+    [InlineData("<a href=\"/x\" target=\"_blank\">x</a>", "target")]
+    [InlineData("<span id=\"main\">x</span>", "id=")]
+    [InlineData("![tracker](https://tracker.example/pixel.gif)", "<img")]
+    [InlineData("<h1>Second title</h1>", "<h1")]
     public void Dangerous_markup_is_removed(string markdown, string forbidden) =>
         Assert.DoesNotContain(forbidden, Render(markdown), StringComparison.OrdinalIgnoreCase);
 
@@ -30,6 +35,18 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void External_links_open_nothing_that_can_reach_back() =>
         Assert.Contains("rel=\"noopener noreferrer\"", Render("[CFPB](https://www.consumerfinance.gov/)"), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("# Big", "<h3>Big</h3>")]
+    [InlineData("## Section", "<h4>Section</h4>")]
+    [InlineData("#### Deep", "<h6>Deep</h6>")]
+    [InlineData("###### Deepest", "<h6>Deepest</h6>")]
+    public void Headings_in_term_text_sit_below_the_pages_own_h1_and_h2(string markdown, string html) =>
+        Assert.Equal(html, Render(markdown).Trim());
+
+    [Fact]
+    public void Links_within_the_site_keep_their_referrer() =>
+        Assert.DoesNotContain("rel=", Render("[Doctor](/glossary/doctor)"), StringComparison.Ordinal);
 
     [Fact]
     public void Blank_text_renders_nothing() => Assert.Equal("", Render("   "));
