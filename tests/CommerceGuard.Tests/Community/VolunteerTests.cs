@@ -104,7 +104,7 @@ public sealed class VolunteerTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     {
         var page = await RefusedAsync(Offer(consent: false));
 
-        Assert.StartsWith("Tick the box", page.QuerySelector("#consent-error")!.Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Check the box", page.QuerySelector("#consent-error")!.Text(), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector(".error-summary a[href='#Form_Consent']"));
     }
 

@@ -8,10 +8,10 @@ public sealed class DonationOptions
     public const string Section = "Donate";
 
     /// <summary>The address of the donation page (a payment processor's, usually). Must be http or https.</summary>
-    [Required, Url]
+    [Required]
     public string Url { get; set; } = "https://commerceguard.org/give";
 
-    /// <summary>A postal address for cheques, shown when set.</summary>
+    /// <summary>A postal address for checks, shown when set.</summary>
     [StringLength(500)]
     public string? MailingAddress { get; set; }
 }

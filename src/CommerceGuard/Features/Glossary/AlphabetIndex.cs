@@ -18,6 +18,9 @@ public static class AlphabetIndex
     public static StringComparer TitleOrder { get; } =
         StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace);
 
+    /// <summary>The id of a heading's section on the A–Z page, for the jump bar's links.</summary>
+    public static string AnchorId(string heading) => heading == OtherHeading ? "letter-other" : $"letter-{heading}";
+
     public static string HeadingFor(string title)
     {
         var first = title.FirstOrDefault(char.IsLetterOrDigit);

@@ -1,5 +1,6 @@
 using CommerceGuard.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Glossary;
 
@@ -11,7 +12,8 @@ public sealed class IndexPageModel(GlossaryDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var terms = await db.Published().AlphabeticalAsync(cancellationToken);
+        // Grouping sorts each letter's titles, so they are fetched in no particular order.
+        var terms = await db.Published().Select(term => new TermLink(term.Slug, term.Title)).ToListAsync(cancellationToken);
         TermCount = terms.Count;
         Groups = AlphabetIndex.Group(terms, term => term.Title);
     }

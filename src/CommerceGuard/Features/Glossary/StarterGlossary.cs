@@ -84,13 +84,24 @@ internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, 
         {
             throw new InvalidDataException($"Starter term '{record.Title}' has an invalid slug '{slug}'.");
         }
+        var status = record.Status?.ToLowerInvariant() switch
+        {
+            null or "published" => TermStatus.Published,
+            "draft" => TermStatus.Draft,
+            var other => throw new InvalidDataException($"Starter term '{slug}' has an unknown status '{other}'."),
+        };
+        if (record.Related.FirstOrDefault(related => !Slug.IsValid(related)) is { } badRelated)
+        {
+            throw new InvalidDataException($"Starter term '{slug}' names an invalid related slug '{badRelated}'.");
+        }
+        // Noon UTC keeps the date the same in every US time zone.
         var modified = record.Modified?.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) ?? now;
         return new Term
         {
             Title = record.Title,
             Slug = slug,
             Language = record.Language ?? Languages.Default,
-            Status = record.Status == "draft" ? TermStatus.Draft : TermStatus.Published,
+            Status = status,
             Definition = record.Definition,
             Examples = [.. record.Examples],
             Misuse = record.Misuse,
