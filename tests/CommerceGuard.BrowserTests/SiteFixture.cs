@@ -43,7 +43,8 @@ public sealed class SiteFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page in a context of its own, at the given screen size.</summary>
-    public async Task<IPage> OpenAsync(ScreenSize size, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light)
+    public async Task<IPage> OpenAsync(
+        ScreenSize size, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light, ReducedMotion motion = ReducedMotion.Reduce)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -51,7 +52,7 @@ public sealed class SiteFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
             JavaScriptEnabled = javaScript,
             ColorScheme = colorScheme,
-            ReducedMotion = ReducedMotion.Reduce,
+            ReducedMotion = motion,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

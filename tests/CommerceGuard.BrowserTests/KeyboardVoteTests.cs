@@ -1,0 +1,32 @@
+namespace CommerceGuard.BrowserTests;
+
+/// <summary>Voting and leaving a comment without a mouse.</summary>
+[Collection(OnTheSite.Name)]
+public sealed class KeyboardVoteTests(SiteFixture site)
+{
+    [Theory]
+    [MemberData(nameof(ScreenSize.Both), MemberType = typeof(ScreenSize))]
+    public async Task A_reader_votes_no_and_explains_why_by_keyboard_alone(string size)
+    {
+        var page = await site.OpenAsync(ScreenSize.Named(size));
+        await page.GotoAsync("/glossary/wage-theft");
+
+        var no = page.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true });
+        for (var presses = 0; presses < 80 && !await no.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await Assertions.Expect(no).ToBeFocusedAsync();
+        await AlphabetKeyboardTests.AssertFocusIsVisibleAsync(page);
+        await page.Keyboard.PressAsync("Enter");
+
+        var box = page.GetByLabel("What was missing?");
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Which agency takes wage claims in my state.");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We read every comment");
+    }
+}
