@@ -56,7 +56,8 @@ public sealed class SpeedBudgetTests(SiteFixture site, ITestOutputHelper output)
         var assets = new List<IResponse>();
         page.Response += (_, response) =>
         {
-            if (response.Request.ResourceType is "stylesheet" or "script")
+            // A revalidated file (304) has no body; its first, full download was counted already.
+            if (response.Request.ResourceType is "stylesheet" or "script" && response.Status == 200)
             {
                 assets.Add(response);
             }
