@@ -19,10 +19,14 @@ public static class GlossaryDataSetup
         // Both contexts are registered and the provider is chosen when a GlossaryDb is asked for,
         // so configuration supplied late (by a test host, say) still decides.
         builder.Services.AddSingleton<GlossaryConnection>();
-        builder.Services.AddDbContext<SqliteGlossaryDb>((services, options) =>
-            options.UseSqlite(services.GetRequiredService<GlossaryConnection>().ConnectionString));
-        builder.Services.AddDbContext<PostgresGlossaryDb>((services, options) =>
-            options.UseNpgsql(services.GetRequiredService<GlossaryConnection>().ConnectionString));
+        builder.Services.AddSingleton<TermChanges>();
+        builder.Services.AddSingleton<TermChangeInterceptor>();
+        builder.Services.AddDbContext<SqliteGlossaryDb>((services, options) => options
+            .UseSqlite(services.GetRequiredService<GlossaryConnection>().ConnectionString)
+            .AddInterceptors(services.GetRequiredService<TermChangeInterceptor>()));
+        builder.Services.AddDbContext<PostgresGlossaryDb>((services, options) => options
+            .UseNpgsql(services.GetRequiredService<GlossaryConnection>().ConnectionString)
+            .AddInterceptors(services.GetRequiredService<TermChangeInterceptor>()));
         builder.Services.AddScoped<GlossaryDb>(services =>
             services.GetRequiredService<GlossaryConnection>().Provider switch
             {

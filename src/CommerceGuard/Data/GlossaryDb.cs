@@ -18,6 +18,9 @@ public abstract class GlossaryDb(DbContextOptions options) : DbContext(options)
     public DbSet<Volunteer> Volunteers => Set<Volunteer>();
     public DbSet<SiteMarker> SiteMarkers => Set<SiteMarker>();
 
+    /// <summary>Set between saving and saved when the save touches terms; see <see cref="TermChangeInterceptor"/>.</summary>
+    internal bool TermsTouched { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GlossaryDb).Assembly);
 

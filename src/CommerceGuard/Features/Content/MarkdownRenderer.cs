@@ -23,18 +23,30 @@ public sealed class MarkdownRenderer
         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
     ];
 
-    private static readonly string[] AllowedAttributes = ["href", "title", "colspan", "rowspan", "scope", "start", "lang", "dir"];
+    private static readonly string[] AllowedAttributes =
+        ["href", "title", "colspan", "rowspan", "scope", "start", "lang", "dir", "class", "data-summary", "data-missing-term"];
+
+    /// <summary>The only classes term text may carry: the ones the pipeline itself adds.</summary>
+    private static readonly HashSet<string> AllowedClasses = [TermLinker.LinkClass, TermLinker.MissingClass];
+
+    private const int SummaryMaxLength = 200;
 
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseAutoLinks()
         .UseEmphasisExtras()
+        .Use<WikiLinkExtension>()
         .Build();
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
-    public IHtmlContent Render(string? markdown)
+    /// <summary>
+    /// Renders one piece of text. With a linking session, term links are resolved and mentions of
+    /// terms become links (see <see cref="TermLinker"/>); without one, the text is rendered as written.
+    /// </summary>
+    public IHtmlContent Render(string? markdown, LinkingSession? session = null)
     {
+        session?.BeginSection();
         if (string.IsNullOrWhiteSpace(markdown))
         {
             return HtmlString.Empty;
@@ -44,7 +56,56 @@ public sealed class MarkdownRenderer
         {
             heading.Level = Math.Min(heading.Level + HeadingShift, 6);
         }
+        if (session is not null)
+        {
+            TermLinker.Link(document, session);
+        }
         return new HtmlString(sanitizer.Sanitize(document.ToHtml(pipeline)));
+    }
+
+    /// <summary>The first sentence of a text, as plain text, for link previews and descriptions.</summary>
+    public string Summary(string markdown)
+    {
+        var text = string.Join(' ', Markdown.ToPlainText(markdown, pipeline)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var end = FirstSentenceEnd(text);
+        var sentence = end > 0 ? text[..end] : text;
+        if (sentence.Length <= SummaryMaxLength)
+        {
+            return sentence;
+        }
+        var cut = sentence.LastIndexOf(' ', SummaryMaxLength - 1);
+        return string.Concat(sentence.AsSpan(0, cut > 0 ? cut : SummaryMaxLength - 1), "…");
+    }
+
+    private static int FirstSentenceEnd(string text)
+    {
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            // A full stop after a single capital ("U.S.", "J. Smith") does not end a sentence.
+            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && !(text[i] == '.' && char.IsUpper(text[i - 1]) && (i < 2 || !char.IsLetter(text[i - 2]))))
+            {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static void KeepOnlyOwnClasses(AngleSharp.Dom.IElement element)
+    {
+        if (element.ClassList.Length == 0)
+        {
+            return;
+        }
+        var own = element.ClassList.Where(AllowedClasses.Contains).ToList();
+        if (own.Count == 0)
+        {
+            element.RemoveAttribute("class");
+        }
+        else
+        {
+            element.SetAttribute("class", string.Join(' ', own));
+        }
     }
 
     private static HtmlSanitizer CreateSanitizer()
@@ -58,12 +119,17 @@ public sealed class MarkdownRenderer
         });
         sanitizer.PostProcessNode += (_, e) =>
         {
+            if (e.Node is not AngleSharp.Dom.IElement element)
+            {
+                return;
+            }
+            KeepOnlyOwnClasses(element);
             // Links that leave the site must not hand the page to the site they open.
-            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link
-                && Uri.TryCreate(link.GetAttribute("href"), UriKind.Absolute, out var uri)
+            if (element.TagName == "A"
+                && Uri.TryCreate(element.GetAttribute("href"), UriKind.Absolute, out var uri)
                 && uri.Scheme is "http" or "https")
             {
-                link.SetAttribute("rel", "noopener noreferrer");
+                element.SetAttribute("rel", "noopener noreferrer");
             }
         };
         return sanitizer;
@@ -74,7 +140,10 @@ public static class ContentSetup
 {
     public static WebApplicationBuilder AddContentPipeline(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<TermDirectory>();
+        builder.Services.AddSingleton<TermText>();
         return builder;
     }
 }

@@ -109,6 +109,7 @@ internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, 
             Conclusion = record.Conclusion,
             RelatedSlugs = [.. record.Related],
             Aliases = [.. record.Aliases],
+            AutoLink = record.AutoLink,
             Categories = [.. record.Categories.Select(name => categories.TryGetValue(name, out var category)
                 ? category
                 : throw new InvalidDataException($"Starter term '{slug}' names an unknown category '{name}'."))],

@@ -25,6 +25,9 @@ public sealed class Term
     /// <summary>Other names readers use for this term.</summary>
     public List<string> Aliases { get; set; } = [];
 
+    /// <summary>False for a term whose name is too common a word to link wherever it appears.</summary>
+    public bool AutoLink { get; set; } = true;
+
     public List<Category> Categories { get; set; } = [];
     public TermStatus Status { get; set; } = TermStatus.Draft;
     public DateTime CreatedAt { get; set; }

@@ -18,6 +18,7 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
         builder.Property(term => term.Benefits).HasMaxLength(TextMaxLength);
         builder.Property(term => term.Conclusion).HasMaxLength(TextMaxLength);
         builder.Property(term => term.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(term => term.AutoLink).HasDefaultValue(true).HasSentinel(true);
 
         // Spanish terms get slugs of their own, so a slug is unique within its language.
         builder.HasIndex(term => new { term.Language, term.Slug }).IsUnique();

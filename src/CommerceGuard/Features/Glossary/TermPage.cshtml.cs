@@ -1,4 +1,5 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,9 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceGuard.Features.Glossary;
 
 /// <summary>One term, laid out as the seed page shows it.</summary>
-public sealed class TermPageModel(GlossaryDb db) : PageModel
+public sealed class TermPageModel(GlossaryDb db, TermText text) : PageModel
 {
     public Term Term { get; private set; } = null!;
+
+    /// <summary>The term's text as HTML, links resolved.</summary>
+    public TermHtml Html { get; private set; } = null!;
 
     /// <summary>The related terms in the editor's order; a term not written yet has no URL.</summary>
     public IReadOnlyList<RelatedTerm> Related { get; private set; } = [];
@@ -29,6 +33,7 @@ public sealed class TermPageModel(GlossaryDb db) : PageModel
             return NotFound();
         }
         Term = term;
+        Html = await text.RenderAsync(term, cancellationToken);
         Related = await RelatedTermsAsync(term, cancellationToken);
         return Page();
     }

@@ -47,6 +47,7 @@ public static partial class MarkdownTermFile
             Aliases = Clean(front.Aliases),
             Related = Clean(front.Related),
             Modified = ReadDate(file, front.Modified),
+            AutoLink = front.AutoLink ?? true,
             Definition = sections.Definition,
             Examples = sections.Examples,
             Misuse = sections.Misuse,
@@ -144,6 +145,7 @@ public static partial class MarkdownTermFile
         public List<string>? Aliases { get; set; }
         public List<string>? Related { get; set; }
         public string? Modified { get; set; }
+        public bool? AutoLink { get; set; }
     }
 
     /// <summary>The body of a term file, split at its level-2 headings.</summary>

@@ -22,6 +22,9 @@ public sealed record TermRecord
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public IReadOnlyList<string> Related { get; init; } = [];
 
+    /// <summary>False when the term must not be linked automatically where it is mentioned; true when missing.</summary>
+    public bool AutoLink { get; init; } = true;
+
     /// <summary>The "Last Modified" date; when missing, the time of loading.</summary>
     public DateOnly? Modified { get; init; }
 

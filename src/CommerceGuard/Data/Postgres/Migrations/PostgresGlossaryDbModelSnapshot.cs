@@ -160,6 +160,11 @@ namespace CommerceGuard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<bool>("AutoLink")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Benefits")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");

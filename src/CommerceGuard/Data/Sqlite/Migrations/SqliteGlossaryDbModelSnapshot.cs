@@ -146,6 +146,11 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AutoLink")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Benefits")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");

@@ -1,0 +1,27 @@
+using CommerceGuard.Features.Glossary;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Options;
+
+namespace CommerceGuard.Features.Content;
+
+/// <summary>A term's text as HTML, section by section, with its links resolved.</summary>
+public sealed record TermHtml(
+    IHtmlContent Definition, IReadOnlyList<IHtmlContent> Examples, IHtmlContent Misuse, IHtmlContent Benefits, IHtmlContent Conclusion);
+
+/// <summary>Renders every text field of a term through the content pipeline, in reading order.</summary>
+public sealed class TermText(MarkdownRenderer markdown, TermDirectory directory, IOptions<ContentOptions> options)
+{
+    public async Task<TermHtml> RenderAsync(Term term, CancellationToken cancellationToken = default)
+    {
+        var links = await directory.LinksAsync(term.Language, cancellationToken);
+        var session = new LinkingSession(links, term.Slug, options.Value.AutoLinkScope);
+        // Sections are rendered in the order a reader meets them, so "first mention" means first on the page.
+        var definition = markdown.Render(term.Definition, session);
+        var examples = term.Examples.Select(example => markdown.Render(example, session)).ToList();
+        return new TermHtml(
+            definition, examples,
+            markdown.Render(term.Misuse, session),
+            markdown.Render(term.Benefits, session),
+            markdown.Render(term.Conclusion, session));
+    }
+}
