@@ -51,7 +51,16 @@ public sealed class MarkdownRenderer
         {
             return HtmlString.Empty;
         }
-        var document = Markdown.Parse(markdown, pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses absurdly deep nesting; such text is shown as written, escaped.
+            return new HtmlString($"<p>{System.Net.WebUtility.HtmlEncode(markdown)}</p>");
+        }
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             heading.Level = Math.Min(heading.Level + HeadingShift, 6);
@@ -66,8 +75,7 @@ public sealed class MarkdownRenderer
     /// <summary>The first sentence of a text, as plain text, for link previews and descriptions.</summary>
     public string Summary(string markdown)
     {
-        var text = string.Join(' ', Markdown.ToPlainText(markdown, pipeline)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = string.Join(' ', PlainText(markdown).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var end = FirstSentenceEnd(text);
         var sentence = end > 0 ? text[..end] : text;
         if (sentence.Length <= SummaryMaxLength)
@@ -76,6 +84,18 @@ public sealed class MarkdownRenderer
         }
         var cut = sentence.LastIndexOf(' ', SummaryMaxLength - 1);
         return string.Concat(sentence.AsSpan(0, cut > 0 ? cut : SummaryMaxLength - 1), "…");
+    }
+
+    private string PlainText(string markdown)
+    {
+        try
+        {
+            return Markdown.ToPlainText(markdown, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return markdown;
+        }
     }
 
     private static int FirstSentenceEnd(string text)
