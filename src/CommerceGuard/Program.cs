@@ -1,4 +1,5 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Cli;
 using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Content;
 using CommerceGuard.Features.Feedback;
@@ -18,6 +19,10 @@ var app = builder.Build();
 
 await app.MigrateGlossaryDataAsync();
 await app.LoadStarterGlossaryAsync();
+if (CommandLine.IsCommand(args))
+{
+    return await app.RunCommandAsync(args);
+}
 
 app.UseSitePages();
 app.UseRateLimiter();
@@ -25,6 +30,7 @@ app.MapFeedback();
 app.MapSitePages();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The app's entry point; public so that tests can host it.</summary>
 public partial class Program;

@@ -72,6 +72,23 @@ public sealed class MarkdownRenderer
         return new HtmlString(sanitizer.Sanitize(document.ToHtml(pipeline)));
     }
 
+    /// <summary>The terms a text links to by hand, by name (wiki links) or by slug (<c>/glossary/…</c> links).</summary>
+    public IEnumerable<(string Target, bool BySlug)> ExplicitLinks(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return [];
+        }
+        try
+        {
+            return [.. TermLinker.ExplicitTargets(Markdown.Parse(markdown, pipeline))];
+        }
+        catch (ArgumentException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>The first sentence of a text, as plain text, for link previews and descriptions.</summary>
     public string Summary(string markdown)
     {
@@ -164,6 +181,7 @@ public static class ContentSetup
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<TermDirectory>();
         builder.Services.AddSingleton<TermText>();
+        builder.Services.AddScoped<LinkCheck>();
         return builder;
     }
 }

@@ -200,6 +200,22 @@ internal static class TermLinker
         }
     }
 
+    /// <summary>The terms a document links to by hand: wiki links by name, and <c>/glossary/slug</c> links by slug.</summary>
+    public static IEnumerable<(string Target, bool BySlug)> ExplicitTargets(MarkdownDocument document)
+    {
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            if (inline is WikiLinkInline wiki)
+            {
+                yield return (wiki.Target, false);
+            }
+            else if (inline is LinkInline { IsImage: false } link && TermSlug(link.Url) is { } slug)
+            {
+                yield return (slug, true);
+            }
+        }
+    }
+
     /// <summary>The slug a site-relative term link points at: <c>/glossary/slug</c>, not a category.</summary>
     internal static string? TermSlug(string? url)
     {

@@ -1,0 +1,57 @@
+using CommerceGuard.Features.Cli;
+
+namespace CommerceGuard.Tests.Cli;
+
+public sealed class GlossaryCheckTests : IDisposable
+{
+    private readonly GlossaryApp app = new();
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        app.Browser(); // starts the app: migrations and the starter glossary
+        using var output = new StringWriter();
+        var exitCode = await CommandLine.RunAsync(app.Services, args, output);
+        return (exitCode, output.ToString());
+    }
+
+    [Fact]
+    public async Task The_starter_glossary_has_no_broken_links_and_no_orphans()
+    {
+        var (exitCode, output) = await RunAsync("glossary", "check");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Checked 57 terms (en).", output, StringComparison.Ordinal);
+        Assert.Contains("Links to terms that do not exist: 0", output, StringComparison.Ordinal);
+        Assert.Contains("Orphans (no other term links to them): 0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broken_links_one_way_pairs_and_orphans_are_reported_and_the_command_fails()
+    {
+        await app.AddTermAsync("lonely-term", "Lonely Term", term =>
+        {
+            term.RelatedSlugs = ["doctor", "no-such-term"];
+            term.Definition = "See [[Astrology Fee]] and [this](/glossary/missing-page).";
+        });
+
+        var (exitCode, output) = await RunAsync("glossary", "check");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("lonely-term -> doctor", output, StringComparison.Ordinal);
+        Assert.Contains("  lonely-term\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("lonely-term (related) -> no-such-term", output, StringComparison.Ordinal);
+        Assert.Contains("lonely-term (text) -> Astrology Fee", output, StringComparison.Ordinal);
+        Assert.Contains("lonely-term (text) -> missing-page", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_is_refused_with_usage()
+    {
+        var (exitCode, output) = await RunAsync("glossary", "frobnicate");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("frobnicate", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => app.Dispose();
+}
