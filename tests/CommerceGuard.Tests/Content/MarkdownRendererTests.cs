@@ -48,6 +48,14 @@ public sealed class MarkdownRendererTests
     public void Links_within_the_site_keep_their_referrer() =>
         Assert.DoesNotContain("rel=", Render("[Doctor](/glossary/doctor)"), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("A fee, e.g. a junk fee, that hides. More text.", "A fee, e.g. a junk fee, that hides.")]
+    [InlineData("Ask Dr. Smith first. Then wait.", "Ask Dr. Smith first.")]
+    [InlineData("The U.S. rules differ. Always.", "The U.S. rules differ.")]
+    [InlineData("One **bold** sentence! Another.", "One bold sentence!")]
+    public void A_summary_is_the_first_sentence_in_plain_text(string markdown, string summary) =>
+        Assert.Equal(summary, Renderer.Summary(markdown));
+
     [Fact]
     public void Blank_text_renders_nothing() => Assert.Equal("", Render("   "));
 }

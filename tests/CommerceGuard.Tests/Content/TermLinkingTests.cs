@@ -70,6 +70,63 @@ public sealed class TermLinkingTests
         Assert.Equal([("/glossary/nurse", "nurse"), ("/glossary/doctor", "doctor")], Links(html));
     }
 
+    [Theory]
+    [InlineData("A health savings\naccount helps.", "health savings\naccount")]
+    [InlineData("A health&#32;savings account helps.", "health savings account")]
+    public void A_name_broken_by_a_line_or_an_entity_is_still_found_whole(string markdown, string text) =>
+        Assert.Equal([("/glossary/health-savings-account", text)], Links(Render(markdown)));
+
+    [Fact]
+    public void A_name_split_by_emphasis_is_left_unlinked_rather_than_cut_short() =>
+        Assert.Empty(Links(Render("A health **savings** account.")));
+
+    [Fact]
+    public void Names_with_symbols_are_found_in_rendered_text()
+    {
+        var glossary = new TermLinks([new("c-plus-plus", "C++", "A language.", ["C++"]), new("att", "AT&T", "A company.", ["AT&T"])]);
+
+        var html = Renderer.Render("I write C++ for AT&amp;T.", new LinkingSession(glossary)).ToString()!;
+
+        Assert.Equal([("/glossary/c-plus-plus", "C++"), ("/glossary/att", "AT&T")], Links(html));
+    }
+
+    [Fact]
+    public void Links_written_by_hand_are_resolved_in_headings_too()
+    {
+        var html = Render("# See [[Doctor]] and [this](/glossary/nope)");
+
+        Assert.Equal([("/glossary/doctor", "Doctor")], Links(html));
+        Assert.Contains("data-missing-term=\"nope\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Links_written_by_hand_are_resolved_inside_no_link_passages()
+    {
+        var html = Render("<!-- nolink -->\n\n- A doctor, see [[Nurse]].\n\n<!-- /nolink -->");
+
+        Assert.Equal([("/glossary/nurse", "Nurse")], Links(html));
+    }
+
+    [Theory]
+    [InlineData("<a class=\"term-link\" href=\"https://evil.example/\" data-summary=\"Call 555-0100\">doctor</a>")]
+    [InlineData("<span class=\"missing-term\" data-missing-term=\"fake\">x</span>")]
+    [InlineData("<span data-cg=\"guess\" class=\"term-link\">x</span>")]
+    public void An_author_cannot_imitate_the_pipelines_own_markup(string markdown)
+    {
+        var html = Render(markdown);
+
+        Assert.DoesNotContain("class=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_protocol_relative_link_counts_as_leaving_the_site() =>
+        Assert.Contains("rel=\"noopener noreferrer\"", Render("[x](//elsewhere.example/page)"), StringComparison.Ordinal);
+
+    [Fact]
+    public void The_pipelines_marks_never_reach_the_page() =>
+        Assert.DoesNotContain("data-cg", Render("A doctor and [[Nope]]."), StringComparison.Ordinal);
+
     [Fact]
     public void Mentions_inside_emphasis_are_linked() =>
         Assert.Equal([("/glossary/premium", "premium")], Links(Render("Pay the **premium** on time.")));

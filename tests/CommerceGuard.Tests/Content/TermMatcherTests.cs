@@ -29,7 +29,36 @@ public sealed class TermMatcherTests
 
     [Fact]
     public void Matching_ignores_case() =>
-        Assert.Equal([("HEALTH Savings ACCOUNT", "health-savings-account"), ("hsa", "health-savings-account")], Mentions("My HEALTH Savings ACCOUNT, or hsa."));
+        Assert.Equal([("HEALTH Savings ACCOUNT", "health-savings-account")], Mentions("My HEALTH Savings ACCOUNT."));
+
+    [Fact]
+    public void A_short_acronym_matches_only_in_capitals() =>
+        Assert.Equal([("HSA", "health-savings-account")], Mentions("Ask about an HSA, not an hsa."));
+
+    [Fact]
+    public void A_terms_own_name_beats_another_terms_plural() =>
+        Assert.Equal("damages", new TermMatcher([Target("damage", "Damage"), Target("damages", "Damages")]).Find("Courts award damages.").Single().Target.Slug);
+
+    [Theory]
+    [InlineData("File Form 1099-K today.")]
+    [InlineData("An at-will contract.")]
+    [InlineData("A pre-fee period.")]
+    public void A_name_joined_to_another_word_by_a_hyphen_is_not_matched(string text)
+    {
+        var matcher = new TermMatcher([Target("form-1099", "Form 1099"), Target("will", "Will"), Target("fee", "Fee")]);
+
+        Assert.Empty(matcher.Find(text));
+    }
+
+    [Theory]
+    [InlineData("हिन्दू")]
+    [InlineData("Mi𠀋")]
+    public void Combining_marks_and_characters_beyond_the_basic_plane_stay_inside_their_word(string text)
+    {
+        var matcher = new TermMatcher([Target("hi", "हि"), Target("mi", "Mi")]);
+
+        Assert.Empty(matcher.Find(text));
+    }
 
     [Theory]
     [InlineData("accountant")]

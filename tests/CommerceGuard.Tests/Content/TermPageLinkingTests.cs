@@ -49,8 +49,18 @@ public sealed class TermPageLinkingTests(GlossaryApp app) : IClassFixture<Glossa
 
         await app.AddTermAsync("medical-school", "Medical School");
 
-        var after = await app.Browser().GetPageAsync("/glossary/doctor");
-        Assert.Contains("/glossary/medical-school", after.QuerySelectorAll("a.term-link").Select(a => a.GetAttribute("href")));
+        // The links are rebuilt in the background; a reader may get the old page for a moment.
+        var linked = false;
+        for (var attempt = 0; attempt < 50 && !linked; attempt++)
+        {
+            var after = await app.Browser().GetPageAsync("/glossary/doctor");
+            linked = after.QuerySelectorAll("a.term-link").Any(a => a.GetAttribute("href") == "/glossary/medical-school");
+            if (!linked)
+            {
+                await Task.Delay(100);
+            }
+        }
+        Assert.True(linked, "the new term was never linked");
     }
 
     [Fact]

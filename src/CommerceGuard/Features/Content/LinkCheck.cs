@@ -11,14 +11,17 @@ namespace CommerceGuard.Features.Content;
 public sealed record BrokenLink(string From, string Target, string Where);
 
 /// <summary>What <c>glossary check</c> finds about how a language's terms link to each other.</summary>
-/// <param name="TermCount">How many terms were checked.</param>
+/// <param name="TermCount">How many terms were checked, drafts included.</param>
 /// <param name="OneWay">Pairs where the first lists the second as related, but not the other way round.</param>
-/// <param name="Orphans">Published terms that no other term links to, by related terms, text links or mentions.</param>
+/// <param name="Orphans">Published terms that no published page links to.</param>
 /// <param name="Broken">Links to terms that do not exist.</param>
 public sealed record LinkReport(
     int TermCount, IReadOnlyList<(string From, string To)> OneWay, IReadOnlyList<string> Orphans, IReadOnlyList<BrokenLink> Broken);
 
-/// <summary>Checks the links between terms: related terms both ways, orphans, and links to nowhere.</summary>
+/// <summary>
+/// Checks the links between terms as readers meet them: each term is rendered as its page
+/// renders it, so a mention in code or a no-link passage does not count as a link.
+/// </summary>
 public sealed class LinkCheck(GlossaryDb db, MarkdownRenderer markdown, TermDirectory directory)
 {
     public async Task<LinkReport> RunAsync(string language, CancellationToken cancellationToken = default)
@@ -35,6 +38,7 @@ public sealed class LinkCheck(GlossaryDb db, MarkdownRenderer markdown, TermDire
         var linkedTo = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
+            var isPublished = published.ContainsKey(term.Slug);
             foreach (var related in term.RelatedSlugs)
             {
                 if (!published.TryGetValue(related, out var other))
@@ -42,44 +46,33 @@ public sealed class LinkCheck(GlossaryDb db, MarkdownRenderer markdown, TermDire
                     broken.Add(new BrokenLink(term.Slug, related, "related"));
                     continue;
                 }
-                linkedTo.Add(related);
+                if (isPublished)
+                {
+                    linkedTo.Add(related);
+                }
                 if (!other.RelatedSlugs.Contains(term.Slug))
                 {
                     oneWay.Add((term.Slug, related));
                 }
             }
-            foreach (var text in Texts(term))
+            var page = Render(term, links);
+            broken.AddRange(page.Missing.Select(missing => new BrokenLink(term.Slug, missing, "text")));
+            if (isPublished)
             {
-                CheckText(term.Slug, text, links, linkedTo, broken);
+                linkedTo.UnionWith(page.Linked);
             }
         }
         var orphans = published.Keys.Where(slug => !linkedTo.Contains(slug)).ToList();
         return new LinkReport(terms.Count, oneWay, orphans, broken);
     }
 
-    private void CheckText(string from, string text, TermLinks links, HashSet<string> linkedTo, List<BrokenLink> broken)
+    private LinkingSession Render(Term term, TermLinks links)
     {
-        foreach (var (target, bySlug) in markdown.ExplicitLinks(text))
+        var session = new LinkingSession(links, term.Slug);
+        foreach (var text in new[] { term.Definition, term.Misuse, term.Benefits, term.Conclusion }.Concat(term.Examples))
         {
-            var found = bySlug ? links.BySlug(target) : links.ByName(target);
-            if (found is null)
-            {
-                broken.Add(new BrokenLink(from, target, "text"));
-            }
-            else if (found.Slug != from)
-            {
-                linkedTo.Add(found.Slug);
-            }
+            markdown.Render(text, session);
         }
-        foreach (var mention in links.Matcher.Find(text))
-        {
-            if (mention.Target.Slug != from)
-            {
-                linkedTo.Add(mention.Target.Slug);
-            }
-        }
+        return session;
     }
-
-    private static IEnumerable<string> Texts(Term term) =>
-        new[] { term.Definition, term.Misuse, term.Benefits, term.Conclusion }.Concat(term.Examples).OfType<string>();
 }

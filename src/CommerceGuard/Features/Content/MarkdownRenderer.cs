@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
@@ -7,13 +8,15 @@ namespace CommerceGuard.Features.Content;
 
 /// <summary>
 /// Turns a term's Markdown into HTML that is safe to put on a page: CommonMark with the usual
-/// extensions, then an allow-list sanitizer, so nothing an author writes can run in a reader's
-/// browser or break the page's structure.
+/// extensions, term links (see <see cref="TermLinker"/>), then an allow-list sanitizer, so
+/// nothing an author writes can run in a reader's browser or break the page's structure.
 /// </summary>
 public sealed class MarkdownRenderer
 {
     /// <summary>The page owns h1 (the term) and h2 (its sections); headings in term text start at h3.</summary>
     private const int HeadingShift = 2;
+
+    private const int SummaryMaxLength = 200;
 
     private static readonly string[] AllowedTags =
     [
@@ -23,13 +26,16 @@ public sealed class MarkdownRenderer
         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
     ];
 
+    private const string PipelineMark = "data-cg";
+
+    /// <summary>Attributes only the pipeline may set: an author's copies are removed.</summary>
+    private static readonly string[] PipelineAttributes = ["class", "data-summary", "data-missing-term"];
+
     private static readonly string[] AllowedAttributes =
-        ["href", "title", "colspan", "rowspan", "scope", "start", "lang", "dir", "class", "data-summary", "data-missing-term"];
+        ["href", "title", "colspan", "rowspan", "scope", "start", "lang", "dir", PipelineMark, .. PipelineAttributes];
 
-    /// <summary>The only classes term text may carry: the ones the pipeline itself adds.</summary>
-    private static readonly HashSet<string> AllowedClasses = [TermLinker.LinkClass, TermLinker.MissingClass];
-
-    private const int SummaryMaxLength = 200;
+    /// <summary>Words whose full stop does not end a sentence.</summary>
+    private static readonly string[] Abbreviations = ["e.g.", "i.e.", "etc.", "vs.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Inc.", "Jr.", "Sr.", "No."];
 
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -38,11 +44,17 @@ public sealed class MarkdownRenderer
         .Use<WikiLinkExtension>()
         .Build();
 
-    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+    // Marks the elements the pipeline makes, so the sanitizer can tell them from an author's
+    // look-alikes; unguessable, and removed before the HTML leaves.
+    private readonly string pipelineNonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    private readonly HtmlSanitizer sanitizer;
+
+    public MarkdownRenderer() => sanitizer = CreateSanitizer();
 
     /// <summary>
     /// Renders one piece of text. With a linking session, term links are resolved and mentions of
-    /// terms become links (see <see cref="TermLinker"/>); without one, the text is rendered as written.
+    /// terms become links; without one, the text is rendered as written.
     /// </summary>
     public IHtmlContent Render(string? markdown, LinkingSession? session = null)
     {
@@ -51,12 +63,7 @@ public sealed class MarkdownRenderer
         {
             return HtmlString.Empty;
         }
-        MarkdownDocument document;
-        try
-        {
-            document = Markdown.Parse(markdown, pipeline);
-        }
-        catch (ArgumentException)
+        if (Parse(markdown) is not { } document)
         {
             // Markdig refuses absurdly deep nesting; such text is shown as written, escaped.
             return new HtmlString($"<p>{System.Net.WebUtility.HtmlEncode(markdown)}</p>");
@@ -67,32 +74,24 @@ public sealed class MarkdownRenderer
         }
         if (session is not null)
         {
-            TermLinker.Link(document, session);
+            TermLinker.Link(document, session, attributes => attributes.AddProperty(PipelineMark, pipelineNonce));
         }
         return new HtmlString(sanitizer.Sanitize(document.ToHtml(pipeline)));
-    }
-
-    /// <summary>The terms a text links to by hand, by name (wiki links) or by slug (<c>/glossary/…</c> links).</summary>
-    public IEnumerable<(string Target, bool BySlug)> ExplicitLinks(string? markdown)
-    {
-        if (string.IsNullOrWhiteSpace(markdown))
-        {
-            return [];
-        }
-        try
-        {
-            return [.. TermLinker.ExplicitTargets(Markdown.Parse(markdown, pipeline))];
-        }
-        catch (ArgumentException)
-        {
-            return [];
-        }
     }
 
     /// <summary>The first sentence of a text, as plain text, for link previews and descriptions.</summary>
     public string Summary(string markdown)
     {
-        var text = string.Join(' ', PlainText(markdown).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string plain;
+        try
+        {
+            plain = Markdown.ToPlainText(markdown, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            plain = markdown;
+        }
+        var text = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var end = FirstSentenceEnd(text);
         var sentence = end > 0 ? text[..end] : text;
         if (sentence.Length <= SummaryMaxLength)
@@ -103,15 +102,15 @@ public sealed class MarkdownRenderer
         return string.Concat(sentence.AsSpan(0, cut > 0 ? cut : SummaryMaxLength - 1), "…");
     }
 
-    private string PlainText(string markdown)
+    private MarkdownDocument? Parse(string markdown)
     {
         try
         {
-            return Markdown.ToPlainText(markdown, pipeline);
+            return Markdown.Parse(markdown, pipeline);
         }
         catch (ArgumentException)
         {
-            return markdown;
+            return null;
         }
     }
 
@@ -119,8 +118,7 @@ public sealed class MarkdownRenderer
     {
         for (var i = 1; i < text.Length - 1; i++)
         {
-            // A full stop after a single capital ("U.S.", "J. Smith") does not end a sentence.
-            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && !(text[i] == '.' && char.IsUpper(text[i - 1]) && (i < 2 || !char.IsLetter(text[i - 2]))))
+            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && !IsAbbreviation(text, i))
             {
                 return i + 1;
             }
@@ -128,24 +126,30 @@ public sealed class MarkdownRenderer
         return -1;
     }
 
-    private static void KeepOnlyOwnClasses(AngleSharp.Dom.IElement element)
+    /// <summary>"U.S.", "J. Smith" and the usual abbreviations do not end a sentence.</summary>
+    private static bool IsAbbreviation(string text, int stop)
     {
-        if (element.ClassList.Length == 0)
+        if (text[stop] != '.')
         {
-            return;
+            return false;
         }
-        var own = element.ClassList.Where(AllowedClasses.Contains).ToList();
-        if (own.Count == 0)
+        if (char.IsUpper(text[stop - 1]) && (stop < 2 || !char.IsLetter(text[stop - 2])))
         {
-            element.RemoveAttribute("class");
+            return true;
         }
-        else
+        var wordStart = text.LastIndexOf(' ', stop) + 1;
+        var word = text.AsSpan(wordStart, stop + 1 - wordStart).TrimStart("(\"“");
+        foreach (var abbreviation in Abbreviations)
         {
-            element.SetAttribute("class", string.Join(' ', own));
+            if (word.Equals(abbreviation, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
+        return false;
     }
 
-    private static HtmlSanitizer CreateSanitizer()
+    private HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
@@ -160,17 +164,33 @@ public sealed class MarkdownRenderer
             {
                 return;
             }
-            KeepOnlyOwnClasses(element);
+            KeepPipelineAttributesOnlyWhereThePipelinePutThem(element);
             // Links that leave the site must not hand the page to the site they open.
-            if (element.TagName == "A"
-                && Uri.TryCreate(element.GetAttribute("href"), UriKind.Absolute, out var uri)
-                && uri.Scheme is "http" or "https")
+            if (element.TagName == "A" && IsExternal(element.GetAttribute("href")))
             {
                 element.SetAttribute("rel", "noopener noreferrer");
             }
         };
         return sanitizer;
     }
+
+    private void KeepPipelineAttributesOnlyWhereThePipelinePutThem(AngleSharp.Dom.IElement element)
+    {
+        var ours = element.GetAttribute(PipelineMark) == pipelineNonce;
+        element.RemoveAttribute(PipelineMark);
+        if (!ours)
+        {
+            foreach (var attribute in PipelineAttributes)
+            {
+                element.RemoveAttribute(attribute);
+            }
+        }
+    }
+
+    private static bool IsExternal(string? href) =>
+        href is not null
+        && (href.StartsWith("//", StringComparison.Ordinal)
+            || (Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"));
 }
 
 public static class ContentSetup

@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Net;
+using System.Text;
+using CommerceGuard.Features.Glossary;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Markdig.Renderers.Html;
-using CommerceGuard.Features.Glossary;
 
 namespace CommerceGuard.Features.Content;
 
@@ -10,8 +12,9 @@ namespace CommerceGuard.Features.Content;
 /// Rewrites a parsed Markdown document so its term links work: <c>[[Term]]</c> and
 /// <c>/glossary/slug</c> links point at the term or, when it does not exist, become plain text
 /// with a marker editors can find; and the first mention of each term becomes a link.
-/// Text in links, code, headings and raw HTML is left alone, as is anything between
-/// <c>&lt;!-- nolink --&gt;</c> and <c>&lt;!-- /nolink --&gt;</c>.
+/// Mentions in links, code, headings and raw HTML are left alone, as is anything between
+/// <c>&lt;!-- nolink --&gt;</c> and <c>&lt;!-- /nolink --&gt;</c>; hand-written links are
+/// resolved everywhere.
 /// </summary>
 internal static class TermLinker
 {
@@ -20,32 +23,32 @@ internal static class TermLinker
     public const string LinkClass = "term-link";
     public const string MissingClass = "missing-term";
 
-    public static void Link(MarkdownDocument document, LinkingSession session) =>
-        LinkBlocks(document, session);
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+        { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr" };
 
-    private static void LinkBlocks(ContainerBlock container, LinkingSession session)
+    /// <summary>Links a document. <paramref name="mark"/> tags the elements the pipeline itself makes.</summary>
+    public static void Link(ContainerBlock container, LinkingSession session, Action<HtmlAttributes> mark, bool autoLink = true)
     {
-        var suppressed = false;
         foreach (var block in container.ToList())
         {
             switch (block)
             {
-                case HtmlBlock html:
-                    suppressed = Marker(html.Lines.ToString().Trim()) ?? suppressed;
+                case HtmlBlock html when Marker(html.Lines.ToString().Trim()) is { } marker:
+                    autoLink = !marker;
                     break;
-                case HeadingBlock or CodeBlock:
+                case CodeBlock or HtmlBlock:
                     break;
                 case LeafBlock { Inline: { } inline }:
-                    new InlineWalk(session, suppressed).Walk(inline);
+                    new Paragraph(session, mark, autoLink && block is not HeadingBlock).Link(inline);
                     break;
-                case ContainerBlock child when !suppressed:
-                    LinkBlocks(child, session);
+                case ContainerBlock child:
+                    Link(child, session, mark, autoLink);
                     break;
             }
         }
     }
 
-    /// <summary>True at a start marker, false at an end marker, null for any other HTML.</summary>
+    /// <summary>True at a start marker, false at an end marker, null for anything else.</summary>
     private static bool? Marker(string html) => html switch
     {
         NoLinkStart => true,
@@ -53,12 +56,32 @@ internal static class TermLinker
         _ => null,
     };
 
-    /// <summary>One pass over a paragraph's inlines, tracking raw HTML and no-link markers as it goes.</summary>
-    private sealed class InlineWalk(LinkingSession session, bool suppressed)
+    /// <summary>
+    /// One paragraph (or heading, or table cell). Its text is read as one string, across
+    /// emphasis and line breaks, so a name is found whole; a name that runs across a boundary it
+    /// cannot be linked over ("health **savings** account") is left unlinked, not cut short.
+    /// </summary>
+    private sealed class Paragraph(LinkingSession session, Action<HtmlAttributes> mark, bool autoLink)
     {
-        private int rawHtmlDepth;
+        // Stands for anything that is not linkable text: no name can be matched across it.
+        private const char Barrier = '\u0001';
 
-        public void Walk(ContainerInline container)
+        private readonly StringBuilder text = new();
+        private readonly List<(LiteralInline Node, int Start)> literals = [];
+        private int rawHtmlDepth;
+        private bool suppressed = !autoLink;
+
+        public void Link(ContainerInline root)
+        {
+            MergeText(root);
+            Read(root);
+            if (literals.Count > 0)
+            {
+                AutoLink();
+            }
+        }
+
+        private void Read(ContainerInline container)
         {
             var inline = container.FirstChild;
             while (inline is not null)
@@ -73,6 +96,10 @@ internal static class TermLinker
         {
             switch (inline)
             {
+                case LiteralInline literal when !suppressed && rawHtmlDepth == 0:
+                    literals.Add((literal, text.Length));
+                    text.Append(literal.Content.ToString());
+                    return;
                 case HtmlInline html:
                     Track(html.Tag);
                     break;
@@ -82,26 +109,26 @@ internal static class TermLinker
                 case LinkInline { IsImage: false } link:
                     ResolveTermLink(link);
                     break;
-                case LiteralInline literal when !suppressed && rawHtmlDepth == 0:
-                    AutoLink(literal);
-                    break;
-                case ContainerInline child and not LinkInline:
-                    Walk(child);
-                    break;
+                case EmphasisInline emphasis:
+                    // Emphasis does not interrupt the words it wraps.
+                    Read(emphasis);
+                    return;
             }
+            text.Append(Barrier);
         }
 
         private void Track(string tag)
         {
             if (Marker(tag.Trim()) is { } marker)
             {
-                suppressed = marker;
+                suppressed = marker || !autoLink;
             }
             else if (tag.StartsWith("</", StringComparison.Ordinal))
             {
                 rawHtmlDepth = Math.Max(0, rawHtmlDepth - 1);
             }
-            else if (tag.StartsWith('<') && !tag.StartsWith("<!", StringComparison.Ordinal) && !tag.EndsWith("/>", StringComparison.Ordinal) && !IsVoid(tag))
+            else if (tag.StartsWith('<') && !tag.StartsWith("<!", StringComparison.Ordinal)
+                && !tag.EndsWith("/>", StringComparison.Ordinal) && !VoidElements.Contains(TagName(tag)))
             {
                 rawHtmlDepth++;
             }
@@ -109,14 +136,15 @@ internal static class TermLinker
 
         private void ResolveWikiLink(WikiLinkInline wiki)
         {
-            var target = session.Links.ByName(wiki.Target);
-            if (target is null)
+            if (session.Links.ByName(wiki.Target) is { } target)
+            {
+                session.Note(target.Slug);
+                wiki.ReplaceBy(LinkTo(target, wiki.Text));
+            }
+            else
             {
                 ReplaceWithMissing(wiki, wiki.Target, [new LiteralInline(wiki.Text)]);
-                return;
             }
-            session.Note(target.Slug);
-            wiki.ReplaceBy(LinkTo(target, wiki.Text));
         }
 
         private void ResolveTermLink(LinkInline link)
@@ -129,58 +157,78 @@ internal static class TermLinker
             {
                 session.Note(slug);
                 Decorate(link, target);
-                return;
             }
-            ReplaceWithMissing(link, slug, [.. link]);
+            else
+            {
+                ReplaceWithMissing(link, slug, [.. link]);
+            }
         }
 
-        private void AutoLink(LiteralInline literal)
+        /// <summary>Finds the mentions in the paragraph's text and links those that lie within one piece of text.</summary>
+        private void AutoLink()
         {
-            var text = literal.Content.ToString();
+            var whole = text.ToString();
+            var cuts = new List<(int Literal, int Start, int Length, LinkTarget Target)>();
+            foreach (var mention in session.Links.Matcher.Find(whole))
+            {
+                var index = literals.FindLastIndex(literal => literal.Start <= mention.Start);
+                var (node, start) = literals[index];
+                var inside = mention.Start + mention.Length <= start + node.Content.Length;
+                if (inside && session.Claim(mention.Target.Slug))
+                {
+                    cuts.Add((index, mention.Start - start, mention.Length, mention.Target));
+                }
+            }
+            foreach (var group in cuts.GroupBy(cut => cut.Literal))
+            {
+                Split(literals[group.Key].Node, [.. group.Select(cut => (cut.Start, cut.Length, cut.Target))]);
+            }
+        }
+
+        private void Split(LiteralInline literal, List<(int Start, int Length, LinkTarget Target)> mentions)
+        {
+            var content = literal.Content.ToString();
             var position = 0;
-            foreach (var mention in session.Links.Matcher.Find(text))
+            foreach (var (start, length, target) in mentions)
             {
-                if (!session.Claim(mention.Target.Slug))
+                if (start > position)
                 {
-                    continue;
+                    literal.InsertBefore(new LiteralInline(content[position..start]));
                 }
-                if (mention.Start > position)
-                {
-                    literal.InsertBefore(new LiteralInline(text[position..mention.Start]));
-                }
-                literal.InsertBefore(LinkTo(mention.Target, text.Substring(mention.Start, mention.Length)));
-                position = mention.Start + mention.Length;
+                literal.InsertBefore(LinkTo(target, content.Substring(start, length)));
+                position = start + length;
             }
-            if (position == 0)
+            if (position < content.Length)
             {
-                return;
-            }
-            if (position < text.Length)
-            {
-                literal.InsertBefore(new LiteralInline(text[position..]));
+                literal.InsertBefore(new LiteralInline(content[position..]));
             }
             literal.Remove();
         }
 
-        private static LinkInline LinkTo(LinkTarget target, string text)
+        private LinkInline LinkTo(LinkTarget target, string label)
         {
             var link = new LinkInline(GlossaryUrls.Term(target.Slug), "") { IsClosed = true };
-            link.AppendChild(new LiteralInline(text));
+            link.AppendChild(new LiteralInline(label));
             Decorate(link, target);
             return link;
         }
 
         /// <summary>The class and summary that let a script show a preview of the term.</summary>
-        private static void Decorate(LinkInline link, LinkTarget target)
+        private void Decorate(LinkInline link, LinkTarget target)
         {
             var attributes = link.GetAttributes();
             attributes.AddClass(LinkClass);
             attributes.AddProperty("data-summary", target.Summary);
+            mark(attributes);
         }
 
-        private static void ReplaceWithMissing(Inline inline, string name, IEnumerable<Inline> content)
+        private void ReplaceWithMissing(Inline inline, string name, IEnumerable<Inline> content)
         {
-            inline.InsertBefore(new HtmlInline($"<span class=\"{MissingClass}\" data-missing-term=\"{WebUtility.HtmlEncode(name)}\">"));
+            session.NoteMissing(name);
+            var attributes = new HtmlAttributes();
+            mark(attributes);
+            var nonce = string.Join(' ', attributes.Properties?.Select(p => $"{p.Key}=\"{WebUtility.HtmlEncode(p.Value)}\"") ?? []);
+            inline.InsertBefore(new HtmlInline($"<span class=\"{MissingClass}\" data-missing-term=\"{WebUtility.HtmlEncode(name)}\" {nonce}>"));
             foreach (var child in content.ToList())
             {
                 child.Remove();
@@ -189,31 +237,55 @@ internal static class TermLinker
             inline.InsertBefore(new HtmlInline("</span>"));
             inline.Remove();
         }
+    }
 
-        private static bool IsVoid(string tag)
+    /// <summary>
+    /// Joins neighbouring pieces of plain text (split by escapes, entities, soft line breaks or
+    /// unpaired delimiters such as the "++" of "C++") so that a name is one piece of text.
+    /// </summary>
+    private static void MergeText(ContainerInline container)
+    {
+        var inline = container.FirstChild;
+        while (inline is not null)
         {
-            var name = tag.AsSpan(1).TrimStart();
-            var end = name.IndexOfAny(" \t\n>/");
-            name = end < 0 ? name : name[..end];
-            return name.Equals("br", StringComparison.OrdinalIgnoreCase) || name.Equals("hr", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("img", StringComparison.OrdinalIgnoreCase) || name.Equals("wbr", StringComparison.OrdinalIgnoreCase);
+            if (inline is ContainerInline child and not LinkInline)
+            {
+                MergeText(child);
+            }
+            if (PlainText(inline) is { } first && PlainText(inline.NextSibling) is not null)
+            {
+                var merged = new StringBuilder(first);
+                var last = inline.NextSibling;
+                while (PlainText(last) is { } more)
+                {
+                    merged.Append(more);
+                    var next = last!.NextSibling;
+                    last.Remove();
+                    last = next;
+                }
+                var joined = new LiteralInline(merged.ToString());
+                inline.ReplaceBy(joined);
+                inline = joined;
+            }
+            inline = inline.NextSibling;
         }
     }
 
-    /// <summary>The terms a document links to by hand: wiki links by name, and <c>/glossary/slug</c> links by slug.</summary>
-    public static IEnumerable<(string Target, bool BySlug)> ExplicitTargets(MarkdownDocument document)
+    private static string? PlainText(Inline? inline) => inline switch
     {
-        foreach (var inline in document.Descendants<Inline>())
-        {
-            if (inline is WikiLinkInline wiki)
-            {
-                yield return (wiki.Target, false);
-            }
-            else if (inline is LinkInline { IsImage: false } link && TermSlug(link.Url) is { } slug)
-            {
-                yield return (slug, true);
-            }
-        }
+        LiteralInline literal => literal.Content.ToString(),
+        HtmlEntityInline entity => entity.Transcoded.ToString(),
+        LineBreakInline { IsHard: false } => "\n",
+        _ => null,
+    };
+
+    private static readonly SearchValues<char> TagNameEnd = SearchValues.Create(" \t\r\n>/");
+
+    private static string TagName(string tag)
+    {
+        var name = tag.AsSpan(1).TrimStart();
+        var end = name.IndexOfAny(TagNameEnd);
+        return (end < 0 ? name : name[..end]).ToString();
     }
 
     /// <summary>The slug a site-relative term link points at: <c>/glossary/slug</c>, not a category.</summary>

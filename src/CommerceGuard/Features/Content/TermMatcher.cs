@@ -23,23 +23,29 @@ public sealed class TermMatcher
 
     public TermMatcher(IEnumerable<LinkTarget> targets)
     {
-        foreach (var target in targets.Where(target => target.AutoLink))
+        var names = targets
+            .Where(target => target.AutoLink)
+            .SelectMany(target => target.Names.Select(name => (Name: name, Keys: TermTokens.Keys(name), Target: target)))
+            .Where(entry => entry.Keys.Length > 0)
+            .ToList();
+        // Every name as written first, then plurals, so "Damages" the term is never taken by
+        // "Damage" the term's plural.
+        foreach (var (name, keys, target) in names)
         {
-            foreach (var name in target.Names)
+            Add(keys, target, IsShortAcronym(name) ? name : null);
+        }
+        foreach (var (name, keys, target) in names.Where(entry => !IsShortAcronym(entry.Name)))
+        {
+            foreach (var plural in TermTokens.Plurals(keys[^1]))
             {
-                var keys = TermTokens.Keys(name);
-                if (keys.Length == 0)
-                {
-                    continue;
-                }
-                Add(keys, target);
-                foreach (var plural in TermTokens.Plurals(keys[^1]))
-                {
-                    Add([.. keys[..^1], plural], target);
-                }
+                Add([.. keys[..^1], plural], target, null);
             }
         }
     }
+
+    /// <summary>"US", "EOB": short capitals that would otherwise match everyday words ("us").</summary>
+    private static bool IsShortAcronym(string name) =>
+        name.Length is > 1 and <= 3 && name.All(char.IsAsciiLetterUpper);
 
     public IEnumerable<TermMention> Find(string text)
     {
@@ -47,26 +53,29 @@ public sealed class TermMatcher
         var i = 0;
         while (i < tokens.Count)
         {
-            var (target, length) = LongestAt(tokens, i);
-            if (target is null)
+            var (target, length) = LongestAt(text, tokens, i);
+            var start = tokens[i].Start;
+            var end = target is null ? 0 : tokens[i + length - 1].Start + tokens[i + length - 1].Length;
+            // A name joined to another word by a hyphen is part of a longer word: "at-will" is not "will".
+            if (target is null || TermTokens.IsJoiningHyphen(text, start - 1) || TermTokens.IsJoiningHyphen(text, end))
             {
                 i++;
                 continue;
             }
-            var end = tokens[i + length - 1];
-            yield return new TermMention(tokens[i].Start, end.Start + end.Length - tokens[i].Start, target);
+            yield return new TermMention(start, end - start, target);
             i += length;
         }
     }
 
-    private (LinkTarget? Target, int Length) LongestAt(List<TermToken> tokens, int start)
+    private (LinkTarget? Target, int Length) LongestAt(string text, List<TermToken> tokens, int start)
     {
         var node = root;
         (LinkTarget? Target, int Length) best = (null, 0);
         for (var i = start; i < tokens.Count && node.Next.TryGetValue(tokens[i].Key, out var next); i++)
         {
             node = next;
-            if (node.Target is not null)
+            var written = text.AsSpan(tokens[start].Start, tokens[i].Start + tokens[i].Length - tokens[start].Start);
+            if (node.Target is not null && (node.ExactText is null || written.SequenceEqual(node.ExactText)))
             {
                 best = (node.Target, i - start + 1);
             }
@@ -74,7 +83,7 @@ public sealed class TermMatcher
         return best;
     }
 
-    private void Add(string[] keys, LinkTarget target)
+    private void Add(string[] keys, LinkTarget target, string? exactText)
     {
         var node = root;
         foreach (var key in keys)
@@ -87,12 +96,19 @@ public sealed class TermMatcher
             node = next;
         }
         // The first term to claim a name keeps it; a later term with the same alias does not steal it.
-        node.Target ??= target;
+        if (node.Target is null)
+        {
+            node.Target = target;
+            node.ExactText = exactText;
+        }
     }
 
     private sealed class Node
     {
         public Dictionary<string, Node> Next { get; } = new(StringComparer.Ordinal);
         public LinkTarget? Target { get; set; }
+
+        /// <summary>For a short acronym, the only spelling that matches.</summary>
+        public string? ExactText { get; set; }
     }
 }

@@ -21,27 +21,47 @@ public static class TermTokens
         var i = 0;
         while (i < text.Length)
         {
-            var c = text[i];
-            if (char.IsLetterOrDigit(c))
+            if (IsWordPart(text, i, out var width))
             {
                 var start = i;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerApostrophe(text, i) || char.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark))
+                while (i < text.Length && (IsWordPart(text, i, out width) || IsInnerApostrophe(text, i)))
                 {
-                    i++;
+                    i += IsInnerApostrophe(text, i) ? 1 : width;
                 }
                 tokens.Add(new TermToken(start, i - start, WordKey(text.AsSpan(start, i - start))));
+                continue;
             }
-            else
+            var c = text[i];
+            if (!char.IsWhiteSpace(c) && !IsHyphen(c))
             {
-                if (!char.IsWhiteSpace(c) && !IsHyphen(c))
-                {
-                    tokens.Add(new TermToken(i, 1, c.ToString()));
-                }
-                i++;
+                tokens.Add(new TermToken(i, width, text.Substring(i, width)));
             }
+            i += width;
         }
         return tokens;
     }
+
+    /// <summary>
+    /// Whether the character (or surrogate pair) at <paramref name="index"/> belongs to a word:
+    /// a letter, a digit, any combining mark, or a zero-width joiner or non-joiner.
+    /// </summary>
+    private static bool IsWordPart(string text, int index, out int width)
+    {
+        if (!Rune.TryGetRuneAt(text, index, out var rune))
+        {
+            width = 1;
+            return false;
+        }
+        width = rune.Utf16SequenceLength;
+        return Rune.IsLetterOrDigit(rune)
+            || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            || rune.Value is 0x200C or 0x200D;
+    }
+
+    /// <summary>A hyphen between two word characters, as in "at-will" or "1099-K".</summary>
+    public static bool IsJoiningHyphen(string text, int index) =>
+        index > 0 && index < text.Length - 1 && IsHyphen(text[index])
+        && char.IsLetterOrDigit(text[index - 1]) && char.IsLetterOrDigit(text[index + 1]);
 
     /// <summary>The keys of a name, for building a matcher.</summary>
     public static string[] Keys(string name) => [.. Tokenize(name).Select(token => token.Key)];
@@ -86,5 +106,5 @@ public static class TermTokens
     private static bool IsInnerApostrophe(string text, int i) =>
         text[i] is '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]);
 
-    private static bool IsHyphen(char c) => c is '-' or '‐' or '‑' or '–';
+    private static bool IsHyphen(char c) => c is '-' or '‐' or '‑';
 }
