@@ -46,6 +46,25 @@ public sealed class TermPreviewTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task A_focused_links_preview_comes_back_after_the_pointer_passes_over_another_link()
+    {
+        var page = await site.OpenAsync(ScreenSize.Desktop);
+        await page.GotoAsync("/glossary/therapeutic-relationship");
+        var doctor = page.Locator("article a.term-link[href='/glossary/doctor']");
+        var nurse = page.Locator("article a.term-link[href='/glossary/nurse']");
+        var preview = page.GetByRole(AriaRole.Tooltip);
+
+        await doctor.FocusAsync();
+        await Assertions.Expect(preview).ToContainTextAsync("A doctor, or physician");
+        await nurse.HoverAsync();
+        await Assertions.Expect(preview).ToContainTextAsync("A nurse");
+        await page.Mouse.MoveAsync(1, 1);
+
+        await Assertions.Expect(preview).ToContainTextAsync("A doctor, or physician");
+        await Assertions.Expect(doctor).ToHaveAttributeAsync("aria-describedby", "term-preview");
+    }
+
+    [Fact]
     public async Task Without_javascript_a_term_link_is_a_plain_link()
     {
         var page = await site.OpenAsync(ScreenSize.Phone, javaScript: false);

@@ -1,7 +1,8 @@
 // Previews of linked terms: hovering or focusing a term link shows the term's first sentence
-// beside it. The preview can be hovered itself, is read by screen readers through
-// aria-describedby, and Escape dismisses it. Without JavaScript the links are plain links.
-const links = document.querySelectorAll("a.term-link[data-summary]");
+// beside it. The preview stays while the pointer is on the link or on the preview, or while
+// the link has keyboard focus; Escape dismisses it; screen readers hear it through
+// aria-describedby. Without JavaScript the links are plain links.
+const links = [...document.querySelectorAll("a.term-link[data-summary]")].filter((link) => link.dataset.summary);
 
 if (links.length > 0) {
   const preview = document.createElement("div");
@@ -11,29 +12,36 @@ if (links.length > 0) {
   preview.hidden = true;
   document.body.append(preview);
 
-  let owner = null;
-  let hideTimer = 0;
+  let shown = null;    // the link whose preview is showing
+  let hovered = null;  // the link under the pointer
+  let focused = null;  // the link with keyboard focus
+  let onPreview = false;
+  let dismissed = false;
+  let leaveTimer = 0;
 
-  const show = (link) => {
-    clearTimeout(hideTimer);
-    owner?.removeAttribute("aria-describedby");
-    owner = link;
-    preview.textContent = link.dataset.summary;
-    preview.hidden = false;
-    link.setAttribute("aria-describedby", preview.id);
-    place(link);
-  };
-
-  const hide = () => {
-    clearTimeout(hideTimer);
-    preview.hidden = true;
-    owner?.removeAttribute("aria-describedby");
-    owner = null;
+  // Hover wins, then the preview being hovered, then focus; nothing left means no preview.
+  const update = () => {
+    const link = dismissed ? null : hovered ?? (onPreview ? shown : null) ?? focused;
+    if (link === shown) {
+      return;
+    }
+    shown?.removeAttribute("aria-describedby");
+    shown = link;
+    preview.hidden = !link;
+    if (link) {
+      preview.textContent = link.dataset.summary;
+      link.setAttribute("aria-describedby", preview.id);
+      place(link);
+    }
   };
 
   // A short delay lets the pointer travel from the link onto the preview without losing it.
-  const hideSoon = () => {
-    hideTimer = setTimeout(hide, 250);
+  const leaveSoon = () => {
+    clearTimeout(leaveTimer);
+    leaveTimer = setTimeout(() => {
+      hovered = null;
+      update();
+    }, 250);
   };
 
   const place = (link) => {
@@ -46,16 +54,35 @@ if (links.length > 0) {
   };
 
   for (const link of links) {
-    link.addEventListener("mouseenter", () => show(link));
-    link.addEventListener("mouseleave", hideSoon);
-    link.addEventListener("focus", () => show(link));
-    link.addEventListener("blur", hide);
+    link.addEventListener("mouseenter", () => {
+      clearTimeout(leaveTimer);
+      hovered = link;
+      dismissed = false;
+      update();
+    });
+    link.addEventListener("mouseleave", leaveSoon);
+    link.addEventListener("focus", () => {
+      focused = link;
+      dismissed = false;
+      update();
+    });
+    link.addEventListener("blur", () => {
+      focused = null;
+      update();
+    });
   }
-  preview.addEventListener("mouseenter", () => clearTimeout(hideTimer));
-  preview.addEventListener("mouseleave", hideSoon);
+  preview.addEventListener("mouseenter", () => {
+    clearTimeout(leaveTimer);
+    onPreview = true;
+  });
+  preview.addEventListener("mouseleave", () => {
+    onPreview = false;
+    leaveSoon();
+  });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !preview.hidden) {
-      hide();
+    if (event.key === "Escape" && shown) {
+      dismissed = true;
+      update();
     }
   });
 }
