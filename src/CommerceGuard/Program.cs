@@ -18,11 +18,12 @@ builder.AddCommunity();
 var app = builder.Build();
 
 await app.MigrateGlossaryDataAsync();
-await app.LoadStarterGlossaryAsync();
 if (CommandLine.IsCommand(args))
 {
+    // Commands work on the database as it is: the starter glossary is the site's, not theirs.
     return await app.RunCommandAsync(args);
 }
+await app.LoadStarterGlossaryAsync();
 
 app.UseSitePages();
 app.UseRateLimiter();

@@ -5,12 +5,15 @@ using CommerceGuard.Features.Glossary;
 namespace CommerceGuard.Features.Cli;
 
 /// <summary>
-/// The app's verbs. With no arguments (or only options such as <c>--urls</c>) the app serves;
-/// with a verb it runs that command against the same configuration and database, and exits.
+/// The app's verbs. With no verb (only settings such as <c>--urls</c>) the app serves; with a
+/// verb it runs that command against the same configuration and database, and exits.
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+    private static readonly string[] Verbs = ["glossary"];
+
+    /// <summary>Whether the arguments name a verb; anything else is the web host's own settings.</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
     public static Task<int> RunCommandAsync(this WebApplication app, string[] args) => RunAsync(app.Services, args);
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 
 namespace CommerceGuard.Features.Content;
 
-/// <summary>A term's text as HTML, section by section, with its links resolved.</summary>
+/// <summary>A term's text as HTML, section by section, with its links resolved; null for a section the term lacks.</summary>
 public sealed record TermHtml(
-    IHtmlContent Definition, IReadOnlyList<IHtmlContent> Examples, IHtmlContent Misuse, IHtmlContent Benefits, IHtmlContent Conclusion);
+    IHtmlContent Definition, IReadOnlyList<IHtmlContent> Examples, IHtmlContent? Misuse, IHtmlContent? Benefits, IHtmlContent? Conclusion);
 
 /// <summary>Renders every text field of a term through the content pipeline, in reading order.</summary>
 public sealed class TermText(MarkdownRenderer markdown, TermDirectory directory, IOptions<ContentOptions> options)
@@ -18,10 +18,8 @@ public sealed class TermText(MarkdownRenderer markdown, TermDirectory directory,
         // Sections are rendered in the order a reader meets them, so "first mention" means first on the page.
         var definition = markdown.Render(term.Definition, session);
         var examples = term.Examples.Select(example => markdown.Render(example, session)).ToList();
-        return new TermHtml(
-            definition, examples,
-            markdown.Render(term.Misuse, session),
-            markdown.Render(term.Benefits, session),
-            markdown.Render(term.Conclusion, session));
+        return new TermHtml(definition, examples, Section(term.Misuse), Section(term.Benefits), Section(term.Conclusion));
+
+        IHtmlContent? Section(string? text) => string.IsNullOrWhiteSpace(text) ? null : markdown.Render(text, session);
     }
 }
