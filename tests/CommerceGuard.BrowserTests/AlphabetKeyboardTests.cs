@@ -20,8 +20,8 @@ public sealed partial class AlphabetKeyboardTests(SiteFixture site)
         await Assertions.Expect(skip).ToBeInViewportAsync();
 
         var letterD = page.GetByRole(AriaRole.Navigation, new() { Name = "Jump to letter" }).GetByRole(AriaRole.Link, new() { Name = "D", Exact = true });
-        await TabUntilFocusedAsync(page, letterD);
-        await AssertFocusIsVisibleAsync(page);
+        await page.TabToAsync(letterD);
+        await page.AssertFocusIsVisibleAsync();
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page).ToHaveURLAsync(LetterD());
@@ -36,28 +36,6 @@ public sealed partial class AlphabetKeyboardTests(SiteFixture site)
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title!.Trim());
-    }
-
-    private static async Task TabUntilFocusedAsync(IPage page, ILocator target)
-    {
-        for (var presses = 0; presses < 80; presses++)
-        {
-            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
-            {
-                return;
-            }
-            await page.Keyboard.PressAsync("Tab");
-        }
-        Assert.Fail("Tab never reached the target");
-    }
-
-    /// <summary>The focused element shows a focus ring a sighted keyboard user can see.</summary>
-    internal static async Task AssertFocusIsVisibleAsync(IPage page)
-    {
-        var outline = await page.EvaluateAsync<string>(
-            "() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth; }");
-        Assert.DoesNotContain("none", outline, StringComparison.Ordinal);
-        Assert.DoesNotMatch("^\\S+ 0px$", outline);
     }
 
     [GeneratedRegex("/glossary#letter-D$")]

@@ -30,10 +30,7 @@ public sealed class TermPreviewTests(SiteFixture site)
         await page.GotoAsync("/glossary/therapeutic-relationship");
         var link = page.Locator("article a.term-link").First;
 
-        for (var presses = 0; presses < 80 && !await link.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
+        await page.TabToAsync(link);
 
         await Assertions.Expect(link).ToBeFocusedAsync();
         var preview = page.GetByRole(AriaRole.Tooltip);
