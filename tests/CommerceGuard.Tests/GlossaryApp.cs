@@ -17,13 +17,17 @@ public class GlossaryApp : WebApplicationFactory<Program>
     public const string FailingPath = "/test/fail";
 
     private readonly string folder = Directory.CreateTempSubdirectory("commerceguard-test-").FullName;
+    private string? sharedDatabase;
     private readonly Dictionary<string, string?> settings = new()
     {
         // High enough that no test trips the limit by accident; the limit's own test lowers it.
         ["PublicWrites:PermitsPerWindow"] = "10000",
     };
 
-    public string DatabaseFile => Path.Combine(folder, "glossary.db");
+    /// <summary>A second server on this app's database, as when several servers share one.</summary>
+    public GlossaryApp AnotherServer() => new() { sharedDatabase = DatabaseFile };
+
+    public string DatabaseFile => sharedDatabase ?? Path.Combine(folder, "glossary.db");
 
     /// <summary>Overrides a configuration value; call before the first request.</summary>
     public GlossaryApp With(string key, string value)

@@ -21,6 +21,7 @@ public static class GlossaryDataSetup
         builder.Services.AddSingleton<GlossaryConnection>();
         builder.Services.AddSingleton<TermChanges>();
         builder.Services.AddSingleton<TermChangeInterceptor>();
+        builder.Services.AddHostedService<ChangeFeedFollower>();
         builder.Services.AddDbContext<SqliteGlossaryDb>((services, options) => options
             .UseSqlite(services.GetRequiredService<GlossaryConnection>().ConnectionString)
             .AddInterceptors(services.GetRequiredService<TermChangeInterceptor>()));

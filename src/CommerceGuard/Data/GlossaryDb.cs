@@ -17,9 +17,7 @@ public abstract class GlossaryDb(DbContextOptions options) : DbContext(options)
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<Volunteer> Volunteers => Set<Volunteer>();
     public DbSet<SiteMarker> SiteMarkers => Set<SiteMarker>();
-
-    /// <summary>Set between saving and saved when the save touches terms; see <see cref="TermChangeInterceptor"/>.</summary>
-    internal bool TermsTouched { get; set; }
+    public DbSet<TermChange> TermChanges => Set<TermChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GlossaryDb).Assembly);

@@ -1,12 +1,39 @@
 using CommerceGuard.Features.Glossary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommerceGuard.Data;
 
 /// <summary>
-/// A counter that moves whenever a term is added, changed or removed, so that anything built from
-/// the terms (the auto-link matcher, caches) knows to rebuild, and only then.
+/// One entry of the change feed: a term was saved or deleted. Every save that touches terms
+/// writes these in the same transaction, so the feed never misses a change; each server follows
+/// the feed's sequence to know when what it built from the terms is out of date.
+/// </summary>
+public sealed class TermChange
+{
+    /// <summary>Grows with every change, across every server sharing the database.</summary>
+    public long Sequence { get; set; }
+
+    public required string Slug { get; set; }
+    public required string Language { get; set; }
+    public bool Deleted { get; set; }
+    public DateTime At { get; set; }
+}
+
+internal sealed class TermChangeConfiguration : IEntityTypeConfiguration<TermChange>
+{
+    public void Configure(EntityTypeBuilder<TermChange> builder)
+    {
+        builder.HasKey(change => change.Sequence);
+        builder.Property(change => change.Slug).HasMaxLength(Features.Glossary.Slug.MaxLength);
+        builder.Property(change => change.Language).HasMaxLength(10);
+    }
+}
+
+/// <summary>
+/// The newest change-feed sequence this server knows of. Anything built from the terms (the
+/// auto-link matcher, caches, the search index) compares it with the sequence it was built from.
 /// </summary>
 public sealed class TermChanges
 {
@@ -14,22 +41,35 @@ public sealed class TermChanges
 
     public long Version => Interlocked.Read(ref version);
 
-    public void Bump() => Interlocked.Increment(ref version);
+    /// <summary>Moves the version forward to <paramref name="sequence"/>; never backwards.</summary>
+    public void Advance(long sequence)
+    {
+        var seen = Interlocked.Read(ref version);
+        while (sequence > seen)
+        {
+            var before = Interlocked.CompareExchange(ref version, sequence, seen);
+            if (before == seen)
+            {
+                return;
+            }
+            seen = before;
+        }
+    }
 }
 
-/// <summary>Bumps <see cref="TermChanges"/> after every save that touched a term.</summary>
-internal sealed class TermChangeInterceptor(TermChanges changes) : SaveChangesInterceptor
+/// <summary>Writes the change feed's entries with every save that touches terms, and tells this server at once.</summary>
+internal sealed class TermChangeInterceptor(TermChanges changes, TimeProvider time) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Remember(eventData.Context);
+        RecordChanges(eventData.Context);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Remember(eventData.Context);
+        RecordChanges(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
@@ -46,21 +86,69 @@ internal sealed class TermChangeInterceptor(TermChanges changes) : SaveChangesIn
         return ValueTask.FromResult(result);
     }
 
-    // Whether the save touches terms is only known before it; the bump must wait until after it.
-    private static void Remember(DbContext? context)
+    private void RecordChanges(DbContext? context)
     {
-        if (context is GlossaryDb db)
+        if (context is not GlossaryDb db)
         {
-            db.TermsTouched = db.ChangeTracker.Entries<Term>().Any(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+            return;
         }
+        db.ChangeTracker.DetectChanges();
+        var now = time.GetUtcNow().UtcDateTime;
+        var touched = db.ChangeTracker.Entries<Term>()
+            .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(entry => new TermChange
+            {
+                Slug = entry.Entity.Slug,
+                Language = entry.Entity.Language,
+                Deleted = entry.State == EntityState.Deleted,
+                At = now,
+            })
+            .ToList();
+        db.TermChanges.AddRange(touched);
     }
 
     private void Announce(DbContext? context)
     {
-        if (context is GlossaryDb { TermsTouched: true } db)
+        if (context is not GlossaryDb db)
         {
-            db.TermsTouched = false;
-            changes.Bump();
+            return;
         }
+        var written = db.ChangeTracker.Entries<TermChange>().Select(entry => entry.Entity.Sequence).DefaultIfEmpty().Max();
+        changes.Advance(written);
     }
+}
+
+/// <summary>
+/// Follows the change feed in the database, so that changes saved by other servers reach this
+/// one too; it reads the feed rather than trusting a message that may be lost.
+/// </summary>
+internal sealed partial class ChangeFeedFollower(
+    IServiceScopeFactory scopes, TermChanges changes, ILogger<ChangeFeedFollower> logger) : BackgroundService
+{
+    /// <summary>Often enough that a change reaches every server within a second.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(400);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
+                var newest = await db.TermChanges.MaxAsync(change => (long?)change.Sequence, stoppingToken);
+                changes.Advance(newest ?? 0);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // A database that is briefly unavailable must not stop the follower for good.
+                LogFollowFailed(error);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the change feed failed; trying again")]
+    private partial void LogFollowFailed(Exception error);
 }

@@ -37,6 +37,35 @@ namespace CommerceGuard.Data.Postgres.Migrations
                     b.ToTable("SiteMarkers");
                 });
 
+            modelBuilder.Entity("CommerceGuard.Data.TermChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("TermChanges");
+                });
+
             modelBuilder.Entity("CommerceGuard.Features.Community.Volunteer", b =>
                 {
                     b.Property<int>("Id")

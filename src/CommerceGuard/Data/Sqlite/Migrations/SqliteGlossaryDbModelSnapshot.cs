@@ -31,6 +31,33 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                     b.ToTable("SiteMarkers");
                 });
 
+            modelBuilder.Entity("CommerceGuard.Data.TermChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("TermChanges");
+                });
+
             modelBuilder.Entity("CommerceGuard.Features.Community.Volunteer", b =>
                 {
                     b.Property<int>("Id")

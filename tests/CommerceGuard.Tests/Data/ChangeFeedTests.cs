@@ -1,0 +1,65 @@
+using CommerceGuard.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommerceGuard.Tests.Data;
+
+/// <summary>The change feed: every term save is recorded, and every server follows it.</summary>
+public sealed class ChangeFeedTests : IDisposable
+{
+    private readonly GlossaryApp app = new();
+
+    [Fact]
+    public async Task Saving_a_term_writes_a_feed_entry_and_moves_this_servers_version()
+    {
+        app.Browser();
+        var changes = app.Services.GetRequiredService<TermChanges>();
+        var before = changes.Version;
+
+        await app.AddTermAsync("feed-term", "Feed Term");
+
+        var entry = await app.WithDbAsync(db => db.TermChanges.OrderByDescending(c => c.Sequence).FirstAsync());
+        Assert.Equal("feed-term", entry.Slug);
+        Assert.False(entry.Deleted);
+        Assert.Equal(entry.Sequence, changes.Version);
+        Assert.True(changes.Version > before);
+    }
+
+    [Fact]
+    public async Task Deleting_a_term_is_in_the_feed_too()
+    {
+        await app.AddTermAsync("short-lived", "Short Lived");
+
+        await app.WithDbAsync(async db =>
+        {
+            db.Terms.Remove(await db.Terms.SingleAsync(t => t.Slug == "short-lived"));
+            await db.SaveChangesAsync();
+        });
+
+        var last = await app.WithDbAsync(db => db.TermChanges.OrderByDescending(c => c.Sequence).FirstAsync());
+        Assert.Equal(("short-lived", true), (last.Slug, last.Deleted));
+    }
+
+    [Fact]
+    public async Task A_change_saved_by_another_server_reaches_this_one_within_a_second()
+    {
+        app.Browser();
+        using var otherServer = app.AnotherServer();
+        otherServer.Browser();
+
+        await otherServer.AddTermAsync("from-elsewhere", "From Elsewhere");
+        var sequence = await otherServer.WithDbAsync(db => db.TermChanges.MaxAsync(c => c.Sequence));
+
+        var changes = app.Services.GetRequiredService<TermChanges>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (changes.Version < sequence && waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(sequence, changes.Version);
+        var page = await app.Browser().GetPageAsync("/glossary/from-elsewhere");
+        Assert.Equal("From Elsewhere", page.QuerySelector("h1")!.Text());
+    }
+
+    public void Dispose() => app.Dispose();
+}
