@@ -4,6 +4,7 @@ using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Content;
 using CommerceGuard.Features.Feedback;
 using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Search;
 using CommerceGuard.Features.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddContentPipeline();
 builder.AddGlossary();
 builder.AddPublicWriteLimits();
 builder.AddCommunity();
+builder.AddGlossarySearch();
 
 var app = builder.Build();
 

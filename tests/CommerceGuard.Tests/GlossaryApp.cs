@@ -29,6 +29,9 @@ public class GlossaryApp : WebApplicationFactory<Program>
 
     public string DatabaseFile => sharedDatabase ?? Path.Combine(folder, "glossary.db");
 
+    /// <summary>This server's own search index folder.</summary>
+    public string SearchIndexFolder => Path.Combine(folder, "search-index");
+
     /// <summary>Overrides a configuration value; call before the first request.</summary>
     public GlossaryApp With(string key, string value)
     {
@@ -40,6 +43,7 @@ public class GlossaryApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Glossary", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Search:IndexPath", Path.Combine(folder, "search-index"));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

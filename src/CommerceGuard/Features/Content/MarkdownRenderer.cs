@@ -79,9 +79,13 @@ public sealed class MarkdownRenderer
         return new HtmlString(sanitizer.Sanitize(document.ToHtml(pipeline)));
     }
 
-    /// <summary>The first sentence of a text, as plain text, for link previews and descriptions.</summary>
-    public string Summary(string markdown)
+    /// <summary>A text as plain words, one space between them: for search and summaries.</summary>
+    public string PlainText(string? markdown)
     {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
         string plain;
         try
         {
@@ -91,7 +95,13 @@ public sealed class MarkdownRenderer
         {
             plain = markdown;
         }
-        var text = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>The first sentence of a text, as plain text, for link previews and descriptions.</summary>
+    public string Summary(string markdown)
+    {
+        var text = PlainText(markdown);
         var end = FirstSentenceEnd(text);
         var sentence = end > 0 ? text[..end] : text;
         if (sentence.Length <= SummaryMaxLength)

@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Microsoft.EntityFrameworkCore;
+using LuceneTerm = Lucene.Net.Index.Term;
+
+namespace CommerceGuard.Features.Search;
+
+/// <summary>One search result: the term, its categories, and a snippet with the matched words marked.</summary>
+public sealed record SearchHit(string Slug, string Title, string Categories, string SnippetHtml);
+
+/// <summary>A page of results, and the closest titles when nothing matched.</summary>
+public sealed record SearchResults(string Query, int Total, int Page, IReadOnlyList<SearchHit> Hits, IReadOnlyList<TermLink> DidYouMean)
+{
+    public const int PageSize = 20;
+    public int PageCount => (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>
+/// Finds the terms a reader means. An exact title or alias comes first; then title words, aliases,
+/// the definition and the other sections. Words are stemmed; one typo is forgiven in words of 4 to
+/// 7 letters and two from 8; "quoted phrases" match as phrases. Readers only ever find published terms.
+/// </summary>
+public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
+{
+    public const int MaxQueryLength = 200;
+
+    public async Task<SearchResults> SearchAsync(string? text, int page, string language = Languages.Default, CancellationToken cancellationToken = default)
+    {
+        var query = Clean(text);
+        page = Math.Max(page, 1);
+        if (query.Length == 0)
+        {
+            return new SearchResults(query, 0, page, [], []);
+        }
+        if (!index.IsReady)
+        {
+            return await SearchTitlesAsync(query, page, language, cancellationToken);
+        }
+        return index.Search(searcher =>
+        {
+            var luceneQuery = Build(query, language);
+            var top = searcher.Search(luceneQuery, page * SearchResults.PageSize);
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(luceneQuery, SearchFields.Definition))
+            {
+                TextFragmenter = new SimpleFragmenter(180),
+            };
+            var hits = top.ScoreDocs.Skip((page - 1) * SearchResults.PageSize).Select(score =>
+            {
+                var document = searcher.Doc(score.Doc);
+                var definition = Stored(document, SearchFields.Definition) ?? "";
+                var snippet = highlighter.GetBestFragment(SearchAnalyzers.Stemmed, SearchFields.Definition, definition)
+                    ?? System.Net.WebUtility.HtmlEncode(definition.Length > 180 ? definition[..180] + "…" : definition);
+                return new SearchHit(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title), Stored(document, SearchFields.Categories) ?? "", snippet);
+            }).ToList();
+            var didYouMean = top.TotalHits == 0 ? Closest(searcher, query, language) : [];
+            return new SearchResults(query, top.TotalHits, page, hits, didYouMean);
+        });
+    }
+
+    /// <summary>Trimmed, with runs of spaces made one; over 200 characters it is cut, not refused.</summary>
+    public static string Clean(string? text)
+    {
+        var query = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return query.Length <= MaxQueryLength ? query : query[..MaxQueryLength].TrimEnd();
+    }
+
+    internal static Query Build(string query, string language)
+    {
+        var match = new BooleanQuery
+        {
+            { new TermQuery(new LuceneTerm(SearchFields.Exact, SearchDocument.ExactKey(query))) { Boost = 100 }, Occur.SHOULD },
+        };
+        var words = new BooleanQuery();
+        foreach (Match part in QueryParts().Matches(query))
+        {
+            words.Add(part.Groups["phrase"].Success ? Phrase(part.Groups["phrase"].Value) : Word(part.Value), Occur.MUST);
+        }
+        if (words.Clauses.Count > 0)
+        {
+            match.Add(words, Occur.SHOULD);
+        }
+        return new BooleanQuery
+        {
+            { match, Occur.MUST },
+            { new TermQuery(new LuceneTerm(SearchFields.Status, "published")), Occur.MUST },
+            { new TermQuery(new LuceneTerm(SearchFields.Language, language)), Occur.MUST },
+        };
+    }
+
+    /// <summary>One word of the query, in every field by its weight, exactly (stemmed) or with a typo or two.</summary>
+    private static BooleanQuery Word(string word)
+    {
+        var any = new BooleanQuery();
+        foreach (var stem in SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Title, word))
+        {
+            any.Add(new TermQuery(new LuceneTerm(SearchFields.Title, stem)) { Boost = 8 }, Occur.SHOULD);
+            any.Add(new TermQuery(new LuceneTerm(SearchFields.Aliases, stem)) { Boost = 5 }, Occur.SHOULD);
+            any.Add(new TermQuery(new LuceneTerm(SearchFields.Definition, stem)) { Boost = 2 }, Occur.SHOULD);
+            any.Add(new TermQuery(new LuceneTerm(SearchFields.Body, stem)) { Boost = 1 }, Occur.SHOULD);
+        }
+        foreach (var plain in SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, word))
+        {
+            var edits = plain.Length >= 8 ? 2 : plain.Length >= 4 ? 1 : 0;
+            if (edits == 0)
+            {
+                continue;
+            }
+            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, plain), edits, prefixLength: 1) { Boost = 4 }, Occur.SHOULD);
+            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.AliasesPlain, plain), edits, prefixLength: 1) { Boost = 3 }, Occur.SHOULD);
+            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.DefinitionPlain, plain), edits, prefixLength: 1) { Boost = 1 }, Occur.SHOULD);
+        }
+        return any;
+    }
+
+    private static BooleanQuery Phrase(string phrase)
+    {
+        var any = new BooleanQuery();
+        foreach (var (field, boost) in new[] { (SearchFields.Title, 8f), (SearchFields.Aliases, 5f), (SearchFields.Definition, 2f), (SearchFields.Body, 1f) })
+        {
+            var query = new PhraseQuery { Boost = boost };
+            foreach (var stem in SearchAnalyzers.Words(SearchAnalyzers.Stemmed, field, phrase))
+            {
+                query.Add(new LuceneTerm(field, stem));
+            }
+            any.Add(query, Occur.SHOULD);
+        }
+        return any;
+    }
+
+    /// <summary>The titles closest to what was typed, for "Did you mean".</summary>
+    private static List<TermLink> Closest(IndexSearcher searcher, string query, string language)
+    {
+        var near = new BooleanQuery();
+        foreach (var plain in SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, query))
+        {
+            near.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, plain), 2, prefixLength: 0), Occur.SHOULD);
+        }
+        var filtered = new BooleanQuery
+        {
+            { near, Occur.MUST },
+            { new TermQuery(new LuceneTerm(SearchFields.Status, "published")), Occur.MUST },
+            { new TermQuery(new LuceneTerm(SearchFields.Language, language)), Occur.MUST },
+        };
+        return [.. searcher.Search(filtered, 5).ScoreDocs
+            .Select(score => searcher.Doc(score.Doc))
+            .Select(document => new TermLink(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title)))];
+    }
+
+    /// <summary>While the index is still being built, titles that contain the query are found in the database.</summary>
+    private async Task<SearchResults> SearchTitlesAsync(string query, int page, string language, CancellationToken cancellationToken)
+    {
+        var pattern = $"%{query.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+        var matches = await db.Published(language)
+            .Where(term => EF.Functions.Like(term.Title, pattern))
+            .OrderBy(term => term.Title)
+            .Select(term => new SearchHit(term.Slug, term.Title, "", ""))
+            .ToListAsync(cancellationToken);
+        return new SearchResults(query, matches.Count, page,
+            [.. matches.Skip((page - 1) * SearchResults.PageSize).Take(SearchResults.PageSize)], []);
+    }
+
+    private static string Stored(Lucene.Net.Documents.Document document, string field) =>
+        document.Get(field, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    [GeneratedRegex("\"(?<phrase>[^\"]+)\"|[^\\s\"]+")]
+    private static partial Regex QueryParts();
+}

@@ -1,0 +1,161 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using LuceneTerm = Lucene.Net.Index.Term;
+
+namespace CommerceGuard.Features.Search;
+
+/// <summary>
+/// This server's search index: a Lucene index in a folder of its own, built from the database
+/// (which stays the source of truth) and stamped with the change-feed sequence it reflects.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private const string SequenceKey = "sequence";
+    private readonly System.Threading.Lock gate = new();
+    private string? path;
+    private FSDirectory? directory;
+    private IndexWriter? writer;
+    private SearcherManager? searchers;
+
+    /// <summary>The change-feed sequence the index reflects; 0 for an empty index.</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>True once the index holds the glossary and can answer searches.</summary>
+    public bool IsReady { get; private set; }
+
+    /// <summary>Opens the index in <paramref name="folder"/>; a damaged index is thrown away and started afresh.</summary>
+    public void Open(string folder)
+    {
+        lock (gate)
+        {
+            path = folder;
+            try
+            {
+                OpenFolder();
+            }
+            catch (Exception error) when (error is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or LockObtainFailedException)
+            {
+                CloseFolder();
+                System.IO.Directory.Delete(folder, recursive: true);
+                OpenFolder();
+            }
+        }
+    }
+
+    /// <summary>Replaces everything in the index with these documents.</summary>
+    public void Replace(IEnumerable<Document> documents, long sequence)
+    {
+        lock (gate)
+        {
+            var indexWriter = Writer();
+            indexWriter.DeleteAll();
+            foreach (var document in documents)
+            {
+                indexWriter.AddDocument(document);
+            }
+            Commit(sequence);
+        }
+    }
+
+    /// <summary>Writes changed terms (a null document deletes the term) and records the sequence reached.</summary>
+    public void Apply(IEnumerable<(string Key, Document? Document)> changes, long sequence)
+    {
+        lock (gate)
+        {
+            var indexWriter = Writer();
+            foreach (var (key, document) in changes)
+            {
+                if (document is null)
+                {
+                    indexWriter.DeleteDocuments(new LuceneTerm(SearchFields.Key, key));
+                }
+                else
+                {
+                    indexWriter.UpdateDocument(new LuceneTerm(SearchFields.Key, key), document);
+                }
+            }
+            Commit(sequence);
+        }
+    }
+
+    /// <summary>Runs a search on the newest state of the index.</summary>
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        var manager = searchers ?? throw new InvalidOperationException("The search index is not open.");
+        var searcher = manager.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    /// <summary>Throws the index away (its folder was deleted or damaged) and opens an empty one to rebuild.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            CloseFolder();
+            if (path is not null && System.IO.Directory.Exists(path))
+            {
+                System.IO.Directory.Delete(path, recursive: true);
+            }
+            OpenFolder();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            CloseFolder();
+        }
+    }
+
+    private void OpenFolder()
+    {
+        System.IO.Directory.CreateDirectory(path!);
+        directory = FSDirectory.Open(path);
+        writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+        });
+        // A new writer has no commit to read; commit once so readers can open, keeping what was there.
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            writer.Commit();
+        }
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            Sequence = reader.IndexCommit.UserData.TryGetValue(SequenceKey, out var stamp) && long.TryParse(stamp, out var sequence) ? sequence : 0;
+            IsReady = Sequence > 0;
+        }
+        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    private void CloseFolder()
+    {
+        IsReady = false;
+        searchers?.Dispose();
+        writer?.Dispose();
+        directory?.Dispose();
+        (searchers, writer, directory) = (null, null, null);
+    }
+
+    private IndexWriter Writer() => writer ?? throw new InvalidOperationException("The search index is not open.");
+
+    private void Commit(long sequence)
+    {
+        var indexWriter = Writer();
+        indexWriter.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        indexWriter.Commit();
+        searchers!.MaybeRefreshBlocking();
+        Sequence = sequence;
+        IsReady = true;
+    }
+}

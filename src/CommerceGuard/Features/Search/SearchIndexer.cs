@@ -1,0 +1,103 @@
+using CommerceGuard.Data;
+using CommerceGuard.Features.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommerceGuard.Features.Search;
+
+/// <summary>Where this server keeps its search index. Section <c>Search</c>.</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>The index folder; a relative path is taken from the app's content root.</summary>
+    public string IndexPath { get; set; } = "data/search-index";
+}
+
+/// <summary>
+/// Builds this server's search index in the background at start-up (the site serves meanwhile)
+/// and then follows the change feed, so that every change to a term reaches the index within a
+/// second. A damaged or deleted index is rebuilt, never a crash.
+/// </summary>
+internal sealed partial class SearchIndexer(
+    SearchIndex index,
+    TermChanges changes,
+    IServiceScopeFactory scopes,
+    MarkdownRenderer markdown,
+    IOptions<SearchOptions> options,
+    IHostEnvironment environment,
+    ILogger<SearchIndexer> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    private const int BatchSize = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting first: building must never hold up serving.
+        await Task.Yield();
+        index.Open(Path.GetFullPath(options.Value.IndexPath, environment.ContentRootPath));
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogIndexFailed(error);
+                index.Reset();
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (index.Sequence > 0 && index.Sequence >= changes.Version)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
+        if (index.Sequence == 0)
+        {
+            await RebuildAsync(db, cancellationToken);
+            return;
+        }
+        var batch = await db.TermChanges.AsNoTracking()
+            .Where(change => change.Sequence > index.Sequence)
+            .OrderBy(change => change.Sequence)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        var touched = batch.Select(change => (change.Language, change.Slug)).Distinct().ToList();
+        var slugs = touched.Select(key => key.Slug).ToList();
+        var terms = await db.Terms.AsNoTracking().Include(term => term.Categories)
+            .Where(term => slugs.Contains(term.Slug))
+            .ToListAsync(cancellationToken);
+        index.Apply(touched.Select(key =>
+        {
+            var term = terms.FirstOrDefault(term => term.Slug == key.Slug && term.Language == key.Language);
+            return (SearchDocument.Key(key.Language, key.Slug), term is null ? null : SearchDocument.From(term, markdown));
+        }), batch[^1].Sequence);
+    }
+
+    /// <summary>Builds the whole index from the database, stamped with the feed's newest sequence.</summary>
+    public async Task RebuildAsync(GlossaryDb db, CancellationToken cancellationToken)
+    {
+        var sequence = await db.TermChanges.MaxAsync(change => (long?)change.Sequence, cancellationToken) ?? 0;
+        var terms = await db.Terms.AsNoTracking().Include(term => term.Categories).ToListAsync(cancellationToken);
+        index.Replace(terms.Select(term => SearchDocument.From(term, markdown)), Math.Max(sequence, 1));
+        LogRebuilt(terms.Count, sequence);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index built: {TermCount} terms up to change {Sequence}")]
+    private partial void LogRebuilt(int termCount, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The search index failed and will be rebuilt from the database")]
+    private partial void LogIndexFailed(Exception error);
+}

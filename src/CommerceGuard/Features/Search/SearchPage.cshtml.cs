@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommerceGuard.Features.Search;
+
+/// <summary>Search results, 20 a page. An empty query shows the way to the A–Z index instead.</summary>
+public sealed class SearchPageModel(GlossarySearch search) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public SearchResults Results { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Results = await search.SearchAsync(Query, PageNumber, cancellationToken: cancellationToken);
+}
