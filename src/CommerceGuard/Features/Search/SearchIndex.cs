@@ -141,10 +141,26 @@ public sealed class SearchIndex : IDisposable
     private void CloseFolder()
     {
         IsReady = false;
-        searchers?.Dispose();
-        writer?.Dispose();
-        directory?.Dispose();
+        // Everything is committed as it is written, so closing discards nothing; and closing
+        // must work even when the folder has gone, which a committing close would not.
+        Quietly(() => searchers?.Dispose());
+        Quietly(() => writer?.Rollback());
+        Quietly(() => directory?.Dispose());
         (searchers, writer, directory) = (null, null, null);
+    }
+
+    private static void Quietly(Action close)
+    {
+        try
+        {
+            close();
+        }
+        catch (IOException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     private IndexWriter Writer() => writer ?? throw new InvalidOperationException("The search index is not open.");

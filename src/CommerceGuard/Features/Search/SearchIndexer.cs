@@ -46,7 +46,7 @@ internal sealed partial class SearchIndexer(
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 LogIndexFailed(error);
-                index.Reset();
+                TryReset();
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -84,6 +84,19 @@ internal sealed partial class SearchIndexer(
             var term = terms.FirstOrDefault(term => term.Slug == key.Slug && term.Language == key.Language);
             return (SearchDocument.Key(key.Language, key.Slug), term is null ? null : SearchDocument.From(term, markdown));
         }), batch[^1].Sequence);
+    }
+
+    private void TryReset()
+    {
+        try
+        {
+            index.Reset();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The next round tries again; the site keeps serving, with database search meanwhile.
+            LogIndexFailed(error);
+        }
     }
 
     /// <summary>Builds the whole index from the database, stamped with the feed's newest sequence.</summary>

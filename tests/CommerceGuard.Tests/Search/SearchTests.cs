@@ -1,0 +1,182 @@
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommerceGuard.Tests.Search;
+
+public sealed class SearchTests(GlossaryApp app) : IClassFixture<GlossaryApp>
+{
+    private async Task<List<string>> ResultsAsync(string query)
+    {
+        await IndexReadyAsync();
+        var page = await app.Browser().GetPageAsync($"/search?q={Uri.EscapeDataString(query)}");
+        return [.. page.QuerySelectorAll(".search-results h2 a").Select(a => a.GetAttribute("href")!.Replace("/glossary/", "", StringComparison.Ordinal))];
+    }
+
+    private async Task IndexReadyAsync()
+    {
+        app.Browser();
+        var index = app.Services.GetRequiredService<SearchIndex>();
+        for (var waited = 0; !index.IsReady && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.True(index.IsReady, "the search index was never built");
+    }
+
+    /// <summary>Waits until a search shows what the index should by now hold.</summary>
+    private async Task<List<string>> EventuallyAsync(string query, Func<List<string>, bool> expected)
+    {
+        var results = await ResultsAsync(query);
+        for (var attempt = 0; attempt < 40 && !expected(results); attempt++)
+        {
+            await Task.Delay(100);
+            results = await ResultsAsync(query);
+        }
+        return results;
+    }
+
+    [Theory]
+    [InlineData("Premium", "premium")]
+    [InlineData("junk fee", "junk-fee")]
+    [InlineData("EOB", "explanation-of-benefits")]
+    [InlineData("non-compete agreement", "non-compete-agreement")]
+    public async Task An_exact_title_or_alias_comes_first(string query, string slug) =>
+        Assert.Equal(slug, (await ResultsAsync(query))[0]);
+
+    [Theory]
+    [InlineData("insurence", "insurance-bad-faith")]
+    [InlineData("arbitraton", "forced-arbitration")]
+    [InlineData("non compete", "non-compete-agreement")]
+    [InlineData("deductable", "deductible")]
+    [InlineData("doctr", "doctor")]
+    public async Task Typos_are_forgiven(string query, string slug) =>
+        Assert.Contains(slug, (await ResultsAsync(query)).Take(3));
+
+    [Fact]
+    public async Task A_title_word_ranks_above_a_mention_in_the_text() =>
+        Assert.Equal("premium", (await ResultsAsync("premiums"))[0]);
+
+    [Fact]
+    public async Task A_quoted_phrase_matches_only_as_a_phrase()
+    {
+        var phrase = await ResultsAsync("\"junk fee\"");
+        var words = await ResultsAsync("fee junk");
+
+        Assert.Equal("junk-fee", phrase[0]);
+        Assert.True(words.Count >= phrase.Count);
+    }
+
+    [Fact]
+    public async Task Drafts_are_never_found()
+    {
+        await app.AddTermAsync("secret-draft-zebra", "Secret Draft Zebra", term => term.Status = TermStatus.Draft);
+        await app.AddTermAsync("public-zebra", "Public Zebra");
+
+        var results = await EventuallyAsync("zebra", found => found.Contains("public-zebra"));
+
+        Assert.Equal(["public-zebra"], results);
+    }
+
+    [Fact]
+    public async Task An_edit_is_found_under_its_new_words_and_not_its_old_ones()
+    {
+        await app.AddTermAsync("renamed-term", "Quokka Charge");
+        Assert.Contains("renamed-term", await EventuallyAsync("quokka", found => found.Contains("renamed-term")));
+
+        await app.WithDbAsync(async db =>
+        {
+            var term = await db.Terms.SingleAsync(t => t.Slug == "renamed-term");
+            term.Title = "Wombat Surcharge";
+            term.Definition = "A surcharge named after a wombat.";
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Contains("renamed-term", await EventuallyAsync("wombat", found => found.Contains("renamed-term")));
+        Assert.DoesNotContain("renamed-term", await ResultsAsync("quokka"));
+    }
+
+    [Fact]
+    public async Task Nothing_found_says_so_and_offers_the_closest_titles()
+    {
+        await IndexReadyAsync();
+        var page = await app.Browser().GetPageAsync("/search?q=" + Uri.EscapeDataString("premiumz xyzzy"));
+
+        Assert.Contains("No terms match", page.QuerySelector("[role=status]")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("/glossary/premium", page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task An_empty_query_shows_the_way_to_the_index_not_an_error(string query)
+    {
+        var page = await app.Browser().GetPageAsync($"/search?q={Uri.EscapeDataString(query)}");
+
+        Assert.NotNull(page.QuerySelector("main a[href='/glossary']"));
+        Assert.Empty(page.QuerySelectorAll(".search-results li"));
+    }
+
+    [Fact]
+    public async Task A_query_over_200_characters_is_cut_not_refused()
+    {
+        await IndexReadyAsync();
+        var page = await app.Browser().GetPageAsync("/search?q=" + Uri.EscapeDataString("premium " + new string('x', 500)));
+
+        Assert.Equal(GlossarySearch.MaxQueryLength, ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#search-page-q")!).Value.Length);
+    }
+
+    [Fact]
+    public async Task Matched_words_are_highlighted_in_the_snippet_and_markup_in_the_query_is_not()
+    {
+        await IndexReadyAsync();
+        var page = await app.Browser().GetPageAsync("/search?q=" + Uri.EscapeDataString("premium <script>"));
+        var all = await app.Browser().GetPageAsync("/search?q=premium");
+
+        Assert.Empty(page.QuerySelectorAll("main script"));
+        Assert.NotEmpty(all.QuerySelectorAll(".search-snippet mark"));
+    }
+
+    [Fact]
+    public async Task Every_page_has_a_search_box_that_works_without_javascript()
+    {
+        var page = await app.Browser().GetPageAsync("/about");
+
+        var form = page.QuerySelector("header form[role=search]")!;
+        Assert.Equal("/search", form.GetAttribute("action"));
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.NotNull(page.QuerySelector("label[for=site-search]"));
+    }
+}
+
+public sealed class SearchIndexRecoveryTests : IDisposable
+{
+    private readonly GlossaryApp app = new();
+
+    [Fact]
+    public async Task Deleting_the_index_folder_under_a_running_app_recovers()
+    {
+        app.Browser();
+        var index = app.Services.GetRequiredService<SearchIndex>();
+        for (var waited = 0; !index.IsReady && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Directory.Delete(app.SearchIndexFolder, recursive: true);
+        await app.AddTermAsync("after-the-fall", "Phoenix Fee");
+
+        var found = false;
+        for (var attempt = 0; attempt < 60 && !found; attempt++)
+        {
+            await Task.Delay(100);
+            var page = await app.Browser().GetPageAsync("/search?q=phoenix");
+            found = page.QuerySelectorAll(".search-results a").Any(a => a.GetAttribute("href") == "/glossary/after-the-fall");
+        }
+        Assert.True(found, "the index never recovered");
+        Assert.True(Directory.Exists(app.SearchIndexFolder));
+    }
+
+    public void Dispose() => app.Dispose();
+}
