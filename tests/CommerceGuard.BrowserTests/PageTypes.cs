@@ -37,6 +37,14 @@ public static class PageTypes
             await Go(page, "/glossary/nurse/feedback");
             await Assertions.Expect(page.GetByLabel("What was missing?")).ToBeVisibleAsync();
         },
+        ["search"] = async page =>
+        {
+            await Go(page, "/");
+            await page.GetByRole(AriaRole.Search).GetByLabel("Search the glossary").FillAsync("insurence");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(".search-results")).ToBeVisibleAsync();
+        },
+        ["search-nothing"] = page => Go(page, "/search?q=xyzzy"),
         ["not-found"] = page => Go(page, "/glossary/no-such-term"),
         ["error"] = page => Go(page, GlossaryApp.FailingPath),
     };
