@@ -30,6 +30,7 @@ await app.LoadStarterGlossaryAsync();
 app.UseSitePages();
 app.UseRateLimiter();
 app.MapFeedback();
+app.MapSearchApi();
 app.MapSitePages();
 
 await app.RunAsync();

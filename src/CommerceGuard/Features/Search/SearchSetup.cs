@@ -8,6 +8,7 @@ public static class SearchSetup
         builder.Services.AddSingleton<SearchIndex>();
         builder.Services.AddHostedService<SearchIndexer>();
         builder.Services.AddScoped<GlossarySearch>();
+        builder.Services.AddScoped<Suggestions>();
         return builder;
     }
 }

@@ -1,0 +1,97 @@
+using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary;
+using Lucene.Net.Search;
+using Microsoft.EntityFrameworkCore;
+using LuceneTerm = Lucene.Net.Index.Term;
+
+namespace CommerceGuard.Features.Search;
+
+/// <summary>A suggested term, as the suggestion API returns it.</summary>
+/// <param name="Title">The term's title.</param>
+/// <param name="Url">Its page.</param>
+public sealed record Suggestion(string Title, string Url);
+
+/// <summary>
+/// Titles for a few typed letters: the last word counts as the start of a word, the others as
+/// whole words, and each may carry a typo. Only published terms are suggested.
+/// </summary>
+public sealed class Suggestions(SearchIndex index, GlossaryDb db)
+{
+    public const int MinLength = 2;
+    public const int MaxCount = 8;
+
+    public async Task<IReadOnlyList<Suggestion>> ForAsync(string? text, string language = Languages.Default, CancellationToken cancellationToken = default)
+    {
+        var typed = GlossarySearch.Clean(text);
+        if (typed.Length < MinLength)
+        {
+            return [];
+        }
+        if (!index.IsReady)
+        {
+            var pattern = $"{typed.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+            return await db.Published(language)
+                .Where(term => EF.Functions.Like(term.Title, pattern))
+                .OrderBy(term => term.Title)
+                .Take(MaxCount)
+                .Select(term => new Suggestion(term.Title, GlossaryUrls.Term(term.Slug)))
+                .ToListAsync(cancellationToken);
+        }
+        return index.Search(searcher =>
+        {
+            var top = searcher.Search(Build(typed, language), MaxCount);
+            return top.ScoreDocs
+                .Select(score => searcher.Doc(score.Doc))
+                .Select(document => new Suggestion(
+                    document.Get(SearchFields.Title, System.Globalization.CultureInfo.InvariantCulture),
+                    GlossaryUrls.Term(document.Get(SearchFields.Slug, System.Globalization.CultureInfo.InvariantCulture))))
+                .ToList();
+        });
+    }
+
+    private static BooleanQuery Build(string typed, string language)
+    {
+        var words = SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, typed);
+        var match = new BooleanQuery();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var isLast = i == words.Count - 1;
+            match.Add(WordQuery(words[i], isLast), Occur.MUST);
+        }
+        return new BooleanQuery
+        {
+            { match, Occur.MUST },
+            { new TermQuery(new LuceneTerm(SearchFields.Status, "published")), Occur.MUST },
+            { new TermQuery(new LuceneTerm(SearchFields.Language, language)), Occur.MUST },
+        };
+    }
+
+    private static BooleanQuery WordQuery(string word, bool mayBeUnfinished)
+    {
+        var edits = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
+        var any = new BooleanQuery();
+        foreach (var (field, boost) in new[] { (SearchFields.TitlePlain, 3f), (SearchFields.AliasesPlain, 2f) })
+        {
+            any.Add(new TermQuery(new LuceneTerm(field, word)) { Boost = boost * 2 }, Occur.SHOULD);
+            if (mayBeUnfinished)
+            {
+                any.Add(new PrefixQuery(new LuceneTerm(field, word)) { Boost = boost * 1.5f }, Occur.SHOULD);
+            }
+            if (edits > 0)
+            {
+                any.Add(new FuzzyQuery(new LuceneTerm(field, word), edits, prefixLength: 1) { Boost = boost }, Occur.SHOULD);
+            }
+        }
+        return any;
+    }
+}
+
+public static class SuggestionEndpoints
+{
+    public static WebApplication MapSearchApi(this WebApplication app)
+    {
+        app.MapGet("/api/v1/search/suggest", async (string? q, Suggestions suggestions, CancellationToken cancellationToken) =>
+            Results.Ok(await suggestions.ForAsync(q, cancellationToken: cancellationToken)));
+        return app;
+    }
+}
