@@ -1,4 +1,6 @@
 using CommerceGuard.Features.Cli;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceGuard.Tests.Cli;
 
@@ -51,6 +53,38 @@ public sealed class GlossaryCheckTests : IDisposable
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("frobnicate", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => app.Dispose();
+}
+
+public sealed class SearchReindexTests : IDisposable
+{
+    private readonly GlossaryApp app = new();
+
+    [Fact]
+    public async Task Reindexing_asks_every_server_to_rebuild_through_the_change_feed()
+    {
+        app.Browser();
+        var index = app.Services.GetRequiredService<CommerceGuard.Features.Search.SearchIndex>();
+        for (var waited = 0; !index.IsReady && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+        }
+        using var output = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(app.Services, ["search", "reindex"], output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Asked every server to rebuild", output.ToString(), StringComparison.Ordinal);
+        var requested = await app.WithDbAsync(db => db.TermChanges.MaxAsync(c => c.Sequence));
+        for (var waited = 0; index.Sequence < requested && waited < 50; waited++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(requested, index.Sequence);
+        var page = await app.Browser().GetPageAsync("/search?q=premium");
+        Assert.Equal("Premium", page.QuerySelector(".search-results a")!.Text());
     }
 
     public void Dispose() => app.Dispose();

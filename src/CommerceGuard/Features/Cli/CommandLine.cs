@@ -1,5 +1,7 @@
 using System.CommandLine;
+using CommerceGuard.Data;
 using CommerceGuard.Features.Content;
+using CommerceGuard.Features.Search;
 using CommerceGuard.Features.Glossary;
 
 namespace CommerceGuard.Features.Cli;
@@ -10,7 +12,7 @@ namespace CommerceGuard.Features.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["glossary"];
+    private static readonly string[] Verbs = ["glossary", "search"];
 
     /// <summary>Whether the arguments name a verb; anything else is the web host's own settings.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -22,6 +24,7 @@ public static class CommandLine
     {
         var root = new RootCommand("CommerceGuard: the glossary site and its tools. Run with no verb to serve the site.");
         root.Subcommands.Add(GlossaryCommand(services));
+        root.Subcommands.Add(SearchCommand(services));
         var configuration = new InvocationConfiguration();
         if (output is not null)
         {
@@ -29,6 +32,22 @@ public static class CommandLine
             configuration.Error = output;
         }
         return await root.Parse(args).InvokeAsync(configuration);
+    }
+
+    private static Command SearchCommand(IServiceProvider services)
+    {
+        var reindex = new Command("reindex",
+            "Rebuild the search index from scratch on every server: running servers within a second, others when they start.");
+        reindex.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var sequence = await SearchIndexer.RequestRebuildAsync(
+                scope.ServiceProvider.GetRequiredService<GlossaryDb>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"Asked every server to rebuild its search index (change {sequence}). Running servers do it within a second; others when they start.");
+            return 0;
+        });
+        return new Command("search", "Work on the servers' search indexes.") { reindex };
     }
 
     private static Command GlossaryCommand(IServiceProvider services)

@@ -30,12 +30,17 @@ public sealed class SearchIndex : IDisposable
     {
         lock (gate)
         {
+            if (writer is not null && path == folder)
+            {
+                return;
+            }
+            CloseFolder();
             path = folder;
             try
             {
                 OpenFolder();
             }
-            catch (Exception error) when (error is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or LockObtainFailedException)
+            catch (Exception error) when (error is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
             {
                 CloseFolder();
                 System.IO.Directory.Delete(folder, recursive: true);

@@ -12,6 +12,8 @@ public sealed class SearchOptions
 
     /// <summary>The index folder; a relative path is taken from the app's content root.</summary>
     public string IndexPath { get; set; } = "data/search-index";
+
+    internal string FullPath(IHostEnvironment environment) => Path.GetFullPath(IndexPath, environment.ContentRootPath);
 }
 
 /// <summary>
@@ -29,13 +31,16 @@ internal sealed partial class SearchIndexer(
     ILogger<SearchIndexer> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The slug of a feed entry that asks every server to rebuild its whole index.</summary>
+    public const string RebuildEverything = "*";
     private const int BatchSize = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let the host finish starting first: building must never hold up serving.
         await Task.Yield();
-        index.Open(Path.GetFullPath(options.Value.IndexPath, environment.ContentRootPath));
+        index.Open(options.Value.FullPath(environment));
         using var timer = new PeriodicTimer(Interval);
         do
         {
@@ -74,6 +79,11 @@ internal sealed partial class SearchIndexer(
         {
             return;
         }
+        if (batch.Any(change => change.Slug == RebuildEverything))
+        {
+            await RebuildAsync(db, cancellationToken);
+            return;
+        }
         var touched = batch.Select(change => (change.Language, change.Slug)).Distinct().ToList();
         var slugs = touched.Select(key => key.Slug).ToList();
         var terms = await db.Terms.AsNoTracking().Include(term => term.Categories)
@@ -99,13 +109,31 @@ internal sealed partial class SearchIndexer(
         }
     }
 
+    private async Task RebuildAsync(GlossaryDb db, CancellationToken cancellationToken)
+    {
+        var count = await RebuildAsync(index, db, markdown, cancellationToken);
+        LogRebuilt(count, index.Sequence);
+    }
+
+    /// <summary>
+    /// Asks every server, running now or started later, to rebuild its index from scratch. The
+    /// request travels through the change feed, so no server's open index is written by another process.
+    /// </summary>
+    public static async Task<long> RequestRebuildAsync(GlossaryDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = new TermChange { Slug = RebuildEverything, Language = RebuildEverything, At = time.GetUtcNow().UtcDateTime };
+        db.TermChanges.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        return request.Sequence;
+    }
+
     /// <summary>Builds the whole index from the database, stamped with the feed's newest sequence.</summary>
-    public async Task RebuildAsync(GlossaryDb db, CancellationToken cancellationToken)
+    private static async Task<int> RebuildAsync(SearchIndex index, GlossaryDb db, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
         var sequence = await db.TermChanges.MaxAsync(change => (long?)change.Sequence, cancellationToken) ?? 0;
         var terms = await db.Terms.AsNoTracking().Include(term => term.Categories).ToListAsync(cancellationToken);
         index.Replace(terms.Select(term => SearchDocument.From(term, markdown)), Math.Max(sequence, 1));
-        LogRebuilt(terms.Count, sequence);
+        return terms.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index built: {TermCount} terms up to change {Sequence}")]
