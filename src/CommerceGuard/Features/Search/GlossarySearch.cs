@@ -27,6 +27,9 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
 {
     public const int MaxQueryLength = 200;
 
+    /// <summary>How many near spellings a typo may stand for; the closest are kept.</summary>
+    private const int FuzzyExpansions = 20;
+
     public async Task<SearchResults> SearchAsync(string? text, int page, string language = Languages.Default, CancellationToken cancellationToken = default)
     {
         var query = Clean(text);
@@ -41,9 +44,16 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         }
         return index.Search(searcher =>
         {
-            var luceneQuery = Build(query, language);
+            // Exact words first; typos are only forgiven when the exact words find nothing.
+            var luceneQuery = Build(query, language, forgiveTypos: false);
             var top = searcher.Search(luceneQuery, page * SearchResults.PageSize);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(luceneQuery, SearchFields.Definition))
+            if (top.TotalHits == 0)
+            {
+                luceneQuery = Build(query, language, forgiveTypos: true, searcher.IndexReader);
+                top = searcher.Search(luceneQuery, page * SearchResults.PageSize);
+            }
+            // Highlighting uses the query's plain words only: fuzzy parts would be expanded again for every hit.
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(HighlightQuery(query), SearchFields.Definition))
             {
                 TextFragmenter = new SimpleFragmenter(180),
             };
@@ -67,7 +77,7 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         return query.Length <= MaxQueryLength ? query : query[..MaxQueryLength].TrimEnd();
     }
 
-    internal static Query Build(string query, string language)
+    internal static Query Build(string query, string language, bool forgiveTypos, Lucene.Net.Index.IndexReader? reader = null)
     {
         var match = new BooleanQuery
         {
@@ -76,7 +86,7 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         var words = new BooleanQuery();
         foreach (Match part in QueryParts().Matches(query))
         {
-            words.Add(part.Groups["phrase"].Success ? Phrase(part.Groups["phrase"].Value) : Word(part.Value), Occur.MUST);
+            words.Add(part.Groups["phrase"].Success ? Phrase(part.Groups["phrase"].Value) : Word(part.Value, forgiveTypos, reader), Occur.MUST);
         }
         if (words.Clauses.Count > 0)
         {
@@ -91,7 +101,7 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
     }
 
     /// <summary>One word of the query, in every field by its weight, exactly (stemmed) or with a typo or two.</summary>
-    private static BooleanQuery Word(string word)
+    private static BooleanQuery Word(string word, bool forgiveTypos, Lucene.Net.Index.IndexReader? reader)
     {
         var any = new BooleanQuery();
         foreach (var stem in SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Title, word))
@@ -101,18 +111,33 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
             any.Add(new TermQuery(new LuceneTerm(SearchFields.Definition, stem)) { Boost = 2 }, Occur.SHOULD);
             any.Add(new TermQuery(new LuceneTerm(SearchFields.Body, stem)) { Boost = 1 }, Occur.SHOULD);
         }
-        foreach (var plain in SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, word))
+        foreach (var plain in forgiveTypos ? SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, word) : [])
         {
             var edits = plain.Length >= 8 ? 2 : plain.Length >= 4 ? 1 : 0;
-            if (edits == 0)
+            // A word that is spelled like a title word is no typo: only the others are looked up fuzzily.
+            if (edits == 0 || IsTitleWord(reader, plain))
             {
                 continue;
             }
-            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, plain), edits, prefixLength: 1) { Boost = 4 }, Occur.SHOULD);
-            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.AliasesPlain, plain), edits, prefixLength: 1) { Boost = 3 }, Occur.SHOULD);
-            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.DefinitionPlain, plain), edits, prefixLength: 1) { Boost = 1 }, Occur.SHOULD);
+            var prefix = edits == 2 ? 2 : 1;
+            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, plain), edits, prefix, FuzzyExpansions, true) { Boost = 4 }, Occur.SHOULD);
+            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.AliasesPlain, plain), edits, prefix, FuzzyExpansions, true) { Boost = 3 }, Occur.SHOULD);
         }
         return any;
+    }
+
+    internal static bool IsTitleWord(Lucene.Net.Index.IndexReader? reader, string plain) =>
+        reader is not null
+        && (reader.DocFreq(new LuceneTerm(SearchFields.TitlePlain, plain)) > 0 || reader.DocFreq(new LuceneTerm(SearchFields.AliasesPlain, plain)) > 0);
+
+    private static BooleanQuery HighlightQuery(string query)
+    {
+        var words = new BooleanQuery();
+        foreach (var stem in SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Definition, query.Replace("\"", " ", StringComparison.Ordinal)))
+        {
+            words.Add(new TermQuery(new LuceneTerm(SearchFields.Definition, stem)), Occur.SHOULD);
+        }
+        return words;
     }
 
     private static BooleanQuery Phrase(string phrase)
@@ -136,7 +161,8 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         var near = new BooleanQuery();
         foreach (var plain in SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, query))
         {
-            near.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, plain), 2, prefixLength: 0), Occur.SHOULD);
+            var edits = plain.Length >= 8 ? 2 : 1;
+            near.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, plain), edits, edits, FuzzyExpansions, true), Occur.SHOULD);
         }
         var filtered = new BooleanQuery
         {

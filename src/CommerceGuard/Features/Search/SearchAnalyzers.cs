@@ -19,12 +19,24 @@ internal static class SearchAnalyzers
     public static Analyzer Stemmed { get; } = Create(stem: true);
     public static Analyzer Plain { get; } = Create(stem: false);
 
+    /// <summary>The first 2 to 15 letters of every title word, so a suggestion's prefix is a plain lookup.</summary>
+    public static Analyzer Prefixes { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new Lucene.Net.Analysis.NGram.EdgeNGramTokenFilter(Version, stream, 2, MaxPrefix);
+        return new TokenStreamComponents(tokenizer, stream);
+    });
+
+    public const int MaxPrefix = 15;
+
     /// <summary>The analyzer of every field: plain for the <c>_plain</c> fields, stemmed otherwise.</summary>
     public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Stemmed, new Dictionary<string, Analyzer>
     {
         [SearchFields.TitlePlain] = Plain,
         [SearchFields.AliasesPlain] = Plain,
-        [SearchFields.DefinitionPlain] = Plain,
+        [SearchFields.TitlePrefixes] = Prefixes,
     });
 
     /// <summary>The words an analyzer makes of a text, in order.</summary>
@@ -66,10 +78,10 @@ internal static class SearchFields
     public const string Exact = "exact";
     public const string Title = "title";
     public const string TitlePlain = "title_plain";
+    public const string TitlePrefixes = "title_prefixes";
     public const string Aliases = "aliases";
     public const string AliasesPlain = "aliases_plain";
     public const string Definition = "definition";
-    public const string DefinitionPlain = "definition_plain";
     public const string Body = "body";
     public const string Categories = "categories";
 }

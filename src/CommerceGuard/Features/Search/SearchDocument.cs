@@ -26,10 +26,10 @@ internal static class SearchDocument
             new StringField(SearchFields.Status, term.Status.ToString().ToLowerInvariant(), Field.Store.NO),
             new TextField(SearchFields.Title, term.Title, Field.Store.YES),
             new TextField(SearchFields.TitlePlain, term.Title, Field.Store.NO),
+            new TextField(SearchFields.TitlePrefixes, string.Join(' ', term.Aliases.Prepend(term.Title)), Field.Store.NO),
             new TextField(SearchFields.Aliases, aliases, Field.Store.NO),
             new TextField(SearchFields.AliasesPlain, aliases, Field.Store.NO),
             new TextField(SearchFields.Definition, definition, Field.Store.YES),
-            new TextField(SearchFields.DefinitionPlain, definition, Field.Store.NO),
             new TextField(SearchFields.Body, body, Field.Store.NO),
             new StoredField(SearchFields.Categories, string.Join(", ", term.Categories.OrderBy(c => c.DisplayOrder).Select(c => c.Name))),
         };

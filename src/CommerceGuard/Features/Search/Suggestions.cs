@@ -39,7 +39,12 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
         }
         return index.Search(searcher =>
         {
-            var top = searcher.Search(Build(typed, language), MaxCount);
+            // Prefixes first, as plain lookups; typos are only tried when those leave room.
+            var top = searcher.Search(Build(typed, language, null), MaxCount);
+            if (top.ScoreDocs.Length < MaxCount)
+            {
+                top = searcher.Search(Build(typed, language, searcher.IndexReader), MaxCount);
+            }
             return top.ScoreDocs
                 .Select(score => searcher.Doc(score.Doc))
                 .Select(document => new Suggestion(
@@ -49,14 +54,15 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
         });
     }
 
-    private static BooleanQuery Build(string typed, string language)
+    /// <summary>With a reader, typos are forgiven in words that are not spelled like any title word.</summary>
+    private static BooleanQuery Build(string typed, string language, Lucene.Net.Index.IndexReader? forgivingWith)
     {
         var words = SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, typed);
         var match = new BooleanQuery();
         for (var i = 0; i < words.Count; i++)
         {
             var isLast = i == words.Count - 1;
-            match.Add(WordQuery(words[i], isLast), Occur.MUST);
+            match.Add(WordQuery(words[i], isLast, forgivingWith), Occur.MUST);
         }
         return new BooleanQuery
         {
@@ -66,21 +72,23 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
         };
     }
 
-    private static BooleanQuery WordQuery(string word, bool mayBeUnfinished)
+    private static BooleanQuery WordQuery(string word, bool mayBeUnfinished, Lucene.Net.Index.IndexReader? forgivingWith)
     {
-        var edits = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
-        var any = new BooleanQuery();
-        foreach (var (field, boost) in new[] { (SearchFields.TitlePlain, 3f), (SearchFields.AliasesPlain, 2f) })
+        var any = new BooleanQuery
         {
-            any.Add(new TermQuery(new LuceneTerm(field, word)) { Boost = boost * 2 }, Occur.SHOULD);
-            if (mayBeUnfinished)
-            {
-                any.Add(new PrefixQuery(new LuceneTerm(field, word)) { Boost = boost * 1.5f }, Occur.SHOULD);
-            }
-            if (edits > 0)
-            {
-                any.Add(new FuzzyQuery(new LuceneTerm(field, word), edits, prefixLength: 1) { Boost = boost }, Occur.SHOULD);
-            }
+            { new TermQuery(new LuceneTerm(SearchFields.TitlePlain, word)) { Boost = 6 }, Occur.SHOULD },
+            { new TermQuery(new LuceneTerm(SearchFields.AliasesPlain, word)) { Boost = 4 }, Occur.SHOULD },
+        };
+        if (mayBeUnfinished && word.Length <= SearchAnalyzers.MaxPrefix)
+        {
+            any.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePrefixes, word)) { Boost = 3 }, Occur.SHOULD);
+        }
+        var edits = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
+        if (forgivingWith is not null && edits > 0 && !GlossarySearch.IsTitleWord(forgivingWith, word))
+        {
+            var prefix = edits == 2 ? 2 : 1;
+            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, word), edits, prefix, 20, true) { Boost = 2 }, Occur.SHOULD);
+            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.AliasesPlain, word), edits, prefix, 20, true) { Boost = 1 }, Occur.SHOULD);
         }
         return any;
     }
