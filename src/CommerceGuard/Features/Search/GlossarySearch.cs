@@ -28,7 +28,7 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
     public const int MaxQueryLength = 200;
 
     /// <summary>How many near spellings a typo may stand for; the closest are kept.</summary>
-    private const int FuzzyExpansions = 20;
+    private const int FuzzyExpansions = 10;
 
     public async Task<SearchResults> SearchAsync(string? text, int page, string language = Languages.Default, CancellationToken cancellationToken = default)
     {
@@ -65,7 +65,9 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
                     ?? System.Net.WebUtility.HtmlEncode(definition.Length > 180 ? definition[..180] + "…" : definition);
                 return new SearchHit(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title), Stored(document, SearchFields.Categories) ?? "", snippet);
             }).ToList();
-            var didYouMean = top.TotalHits == 0 ? Closest(searcher, query, language) : [];
+            // With one word, the fuzzy pass above already tried every near title: nothing is closer.
+            var severalWords = QueryParts().Count(query) > 1;
+            var didYouMean = top.TotalHits == 0 && severalWords ? Closest(searcher, query, language) : [];
             return new SearchResults(query, top.TotalHits, page, hits, didYouMean);
         });
     }
