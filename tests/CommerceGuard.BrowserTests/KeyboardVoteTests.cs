@@ -23,6 +23,6 @@ public sealed class KeyboardVoteTests(SiteFixture site)
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We read every comment");
+        await Assertions.Expect(page.Locator("#feedback").GetByRole(AriaRole.Status)).ToContainTextAsync("We read every comment");
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class ReaderJourneyTests(SiteFixture site)
         await Assertions.Expect(box).ToBeFocusedAsync();
         await box.FillAsync(comment);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We read every comment");
+        await Assertions.Expect(page.Locator("#feedback").GetByRole(AriaRole.Status)).ToContainTextAsync("We read every comment");
         Assert.EndsWith("/glossary/doctor", page.Url, StringComparison.Ordinal);
 
         await AssertCommentStoredAsync(comment);
