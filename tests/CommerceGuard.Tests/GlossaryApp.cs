@@ -54,6 +54,19 @@ public class GlossaryApp : WebApplicationFactory<Program>
     /// <summary>A client that does not follow redirects, so tests see them.</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>Starts the app and waits until its search index has been built.</summary>
+    public async Task<CommerceGuard.Features.Search.SearchIndex> SearchIndexReadyAsync()
+    {
+        Browser();
+        var index = Services.GetRequiredService<CommerceGuard.Features.Search.SearchIndex>();
+        for (var waited = 0; !index.IsReady && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+        }
+        Xunit.Assert.True(index.IsReady, "the search index was never built");
+        return index;
+    }
+
     /// <summary>Runs work against the app's own database.</summary>
     public async Task<T> WithDbAsync<T>(Func<GlossaryDb, Task<T>> work)
     {

@@ -1,6 +1,5 @@
 using CommerceGuard.Features.Cli;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceGuard.Tests.Cli;
 
@@ -65,12 +64,7 @@ public sealed class SearchReindexTests : IDisposable
     [Fact]
     public async Task Reindexing_asks_every_server_to_rebuild_through_the_change_feed()
     {
-        app.Browser();
-        var index = app.Services.GetRequiredService<CommerceGuard.Features.Search.SearchIndex>();
-        for (var waited = 0; !index.IsReady && waited < 100; waited++)
-        {
-            await Task.Delay(100);
-        }
+        var index = await app.SearchIndexReadyAsync();
         using var output = new StringWriter();
 
         var exitCode = await CommandLine.RunAsync(app.Services, ["search", "reindex"], output);

@@ -14,16 +14,7 @@ public sealed class SearchTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         return [.. page.QuerySelectorAll(".search-results h2 a").Select(a => a.GetAttribute("href")!.Replace("/glossary/", "", StringComparison.Ordinal))];
     }
 
-    private async Task IndexReadyAsync()
-    {
-        app.Browser();
-        var index = app.Services.GetRequiredService<SearchIndex>();
-        for (var waited = 0; !index.IsReady && waited < 100; waited++)
-        {
-            await Task.Delay(100);
-        }
-        Assert.True(index.IsReady, "the search index was never built");
-    }
+    private Task<SearchIndex> IndexReadyAsync() => app.SearchIndexReadyAsync();
 
     /// <summary>Waits until a search shows what the index should by now hold.</summary>
     private async Task<List<string>> EventuallyAsync(string query, Func<List<string>, bool> expected)
@@ -157,12 +148,7 @@ public sealed class SearchIndexRecoveryTests : IDisposable
     [Fact]
     public async Task Deleting_the_index_folder_under_a_running_app_recovers()
     {
-        app.Browser();
-        var index = app.Services.GetRequiredService<SearchIndex>();
-        for (var waited = 0; !index.IsReady && waited < 100; waited++)
-        {
-            await Task.Delay(100);
-        }
+        await app.SearchIndexReadyAsync();
 
         Directory.Delete(app.SearchIndexFolder, recursive: true);
         await app.AddTermAsync("after-the-fall", "Phoenix Fee");

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Search;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceGuard.Tests.Search;
 
@@ -9,12 +8,7 @@ public sealed class SuggestionApiTests(GlossaryApp app) : IClassFixture<Glossary
 {
     private async Task<List<Suggestion>> SuggestAsync(string typed)
     {
-        app.Browser();
-        var index = app.Services.GetRequiredService<SearchIndex>();
-        for (var waited = 0; !index.IsReady && waited < 100; waited++)
-        {
-            await Task.Delay(100);
-        }
+        await app.SearchIndexReadyAsync();
         return (await app.Browser().GetFromJsonAsync<List<Suggestion>>($"/api/v1/search/suggest?q={Uri.EscapeDataString(typed)}"))!;
     }
 

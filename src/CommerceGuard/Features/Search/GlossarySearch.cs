@@ -94,12 +94,7 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         {
             match.Add(words, Occur.SHOULD);
         }
-        return new BooleanQuery
-        {
-            { match, Occur.MUST },
-            { new TermQuery(new LuceneTerm(SearchFields.Status, "published")), Occur.MUST },
-            { new TermQuery(new LuceneTerm(SearchFields.Language, language)), Occur.MUST },
-        };
+        return PublicSearch.Only(match, language);
     }
 
     /// <summary>One word of the query, in every field by its weight, exactly (stemmed) or with a typo or two.</summary>
@@ -166,13 +161,7 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
             var edits = plain.Length >= 8 ? 2 : 1;
             near.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, plain), edits, edits, FuzzyExpansions, true), Occur.SHOULD);
         }
-        var filtered = new BooleanQuery
-        {
-            { near, Occur.MUST },
-            { new TermQuery(new LuceneTerm(SearchFields.Status, "published")), Occur.MUST },
-            { new TermQuery(new LuceneTerm(SearchFields.Language, language)), Occur.MUST },
-        };
-        return [.. searcher.Search(filtered, 5).ScoreDocs
+        return [.. searcher.Search(PublicSearch.Only(near, language), 5).ScoreDocs
             .Select(score => searcher.Doc(score.Doc))
             .Select(document => new TermLink(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title)))];
     }
@@ -180,7 +169,7 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
     /// <summary>While the index is still being built, titles that contain the query are found in the database.</summary>
     private async Task<SearchResults> SearchTitlesAsync(string query, int page, string language, CancellationToken cancellationToken)
     {
-        var pattern = $"%{query.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+        var pattern = PublicSearch.LikePattern(query, anywhere: true);
         var matches = await db.Published(language)
             .Where(term => EF.Functions.Like(term.Title, pattern))
             .OrderBy(term => term.Title)

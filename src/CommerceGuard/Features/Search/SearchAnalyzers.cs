@@ -85,3 +85,18 @@ internal static class SearchFields
     public const string Body = "body";
     public const string Categories = "categories";
 }
+
+/// <summary>What readers may find: published terms of one language.</summary>
+internal static class PublicSearch
+{
+    public static Lucene.Net.Search.BooleanQuery Only(Lucene.Net.Search.Query match, string language) => new()
+    {
+        { match, Lucene.Net.Search.Occur.MUST },
+        { new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(SearchFields.Status, "published")), Lucene.Net.Search.Occur.MUST },
+        { new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(SearchFields.Language, language)), Lucene.Net.Search.Occur.MUST },
+    };
+
+    /// <summary>A LIKE pattern for titles that start with (or contain) the text, its wildcards removed.</summary>
+    public static string LikePattern(string text, bool anywhere) =>
+        (anywhere ? "%" : "") + text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+}

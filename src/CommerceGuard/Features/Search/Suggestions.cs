@@ -29,7 +29,7 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
         }
         if (!index.IsReady)
         {
-            var pattern = $"{typed.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+            var pattern = PublicSearch.LikePattern(typed, anywhere: false);
             return await db.Published(language)
                 .Where(term => EF.Functions.Like(term.Title, pattern))
                 .OrderBy(term => term.Title)
@@ -64,12 +64,7 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
             var isLast = i == words.Count - 1;
             match.Add(WordQuery(words[i], isLast, forgivingWith), Occur.MUST);
         }
-        return new BooleanQuery
-        {
-            { match, Occur.MUST },
-            { new TermQuery(new LuceneTerm(SearchFields.Status, "published")), Occur.MUST },
-            { new TermQuery(new LuceneTerm(SearchFields.Language, language)), Occur.MUST },
-        };
+        return PublicSearch.Only(match, language);
     }
 
     private static BooleanQuery WordQuery(string word, bool mayBeUnfinished, Lucene.Net.Index.IndexReader? forgivingWith)
