@@ -9,34 +9,50 @@ namespace CommerceGuard.Benchmarks;
 /// <summary>
 /// Search at 100,000 terms, measured in-process: full rebuild time, index size, latency
 /// percentiles of 1,000 mixed searches and 1,000 suggestions after warm-up, and process memory.
-/// Run: dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- search [terms]
+/// Run: dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- search [terms] [--keep-index folder]
 /// </summary>
 internal static class SearchBench
 {
-    public static async Task RunAsync(int termCount)
+    /// <param name="termCount">How many terms to generate and index.</param>
+    /// <param name="keptIndex">A folder to keep the index in between runs; a run that finds one there skips the rebuild.</param>
+    public static async Task RunAsync(int termCount, string? keptIndex)
     {
         var random = new Random(42);
         var words = SyntheticGlossary.Vocabulary(20_000, seed: 5);
         var titles = new List<string>(termCount);
-        var folder = Directory.CreateTempSubdirectory("commerceguard-search-bench-").FullName;
+        var folder = keptIndex ?? Directory.CreateTempSubdirectory("commerceguard-search-bench-").FullName;
         try
         {
             using var index = new SearchIndex();
             index.Open(folder);
             var markdown = new MarkdownRenderer();
             var timer = Stopwatch.StartNew();
-            // Terms are generated as they are indexed and not kept, so memory is the index's, not the generator's.
-            index.Replace(GenerateTerms(words, termCount, random, titles).Select(term => SearchDocument.From(term, markdown)), 1);
+            var terms = GenerateTerms(words, termCount, random, titles);
+            if (index.Sequence > 0)
+            {
+                index.Confirm();
+                Report("(index kept from an earlier run: no rebuild, the time below is generating the terms)");
+                foreach (var _ in terms)
+                {
+                }
+            }
+            else
+            {
+                // Terms are generated as they are indexed and not kept, so memory is the index's, not the generator's.
+                index.Replace(terms.Select(term => SearchDocument.From(term, markdown)), 1, DateTime.UtcNow);
+            }
             var rebuild = timer.Elapsed;
             var size = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length);
 
             var search = new GlossarySearch(index, null!);
             var suggestions = new Suggestions(index, null!);
-            var queries = MixedQueries(titles, words, random, 1_200);
-            var prefixes = Prefixes(titles, random, 1_200);
-
-            var searchTimes = await MeasureAsync(queries, query => search.SearchAsync(query, 1));
-            var suggestTimes = await MeasureAsync(prefixes, prefix => suggestions.ForAsync(prefix));
+            // Warm-up inputs are drawn like the counted ones but are not the same, so no answer is merely remembered.
+            var (warmQueries, queries) = (MixedQueries(titles, words, random, 3_000), MixedQueries(titles, words, random, 1_000));
+            var (warmPrefixes, prefixes) = (Prefixes(titles, random, 3_000), Prefixes(titles, random, 1_000));
+            var searched = await MeasureAsync(warmQueries, queries, query => search.SearchAsync(query, 1));
+            var suggested = await MeasureAsync(warmPrefixes, prefixes, prefix => suggestions.ForAsync(prefix));
+            static List<string> ExactTitles(List<string> mixed) => [.. mixed.Where((_, i) => i % 5 == 0)];
+            var bare = await MeasureAsync(ExactTitles(warmQueries), ExactTitles(queries), title => Task.FromResult(BareLucene(index, title)));
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
@@ -44,37 +60,76 @@ internal static class SearchBench
 
             Report($"terms: {termCount:N0}");
             Report($"full rebuild: {rebuild.TotalSeconds:F1} s; index on disk: {size / 1024.0 / 1024.0:F1} MB");
+            var (searchTimes, suggestTimes) = (searched.Times, suggested.Times);
             Report($"search, 1,000 mixed queries: {Percentiles(searchTimes)}");
+            Report($"  ({searched.Collected})");
             string[] kinds = ["exact title", "title with a typo", "quoted title", "two common words", "no hit"];
             for (var kind = 0; kind < kinds.Length; kind++)
             {
-                // The counted queries start at index 200, so query i's kind is i % 5 as generated.
-                Report($"  {kinds[kind]}: {Percentiles([.. searchTimes.Where((_, i) => (i + 200) % 5 == kind)])}");
+                Report($"  {kinds[kind]}: {Percentiles([.. searchTimes.Where((_, i) => i % 5 == kind)])}");
             }
+            Report($"  baseline, bare Lucene: the exact titles as title-word term queries, top 20 loaded: {Percentiles(bare.Times)}");
             Report($"suggest, 1,000 prefixes: {Percentiles(suggestTimes)}");
+            Report($"  ({suggested.Collected})");
+            Report($"  with a typo: {Percentiles([.. suggestTimes.Where((_, i) => i % 4 == 0)])}");
+            foreach (var length in new[] { 2, 3, 4, 5, 6, 7 })
+            {
+                Report($"  {length} letters, as typed: {Percentiles([.. suggestTimes.Where((_, i) => i % 4 != 0 && prefixes[i].Length == length)])}");
+            }
             Report($"process memory after loading and querying: working set {process.WorkingSet64 / 1024 / 1024} MB, managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB");
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (keptIndex is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 
-    private static async Task<List<double>> MeasureAsync<T>(List<string> inputs, Func<string, Task<T>> run)
+    /// <summary>
+    /// Times each counted input after a warm-up of at least 3,000 other inputs and 5 seconds, so
+    /// the JIT has compiled its optimized code and the index's files are in memory, as on a
+    /// server that has been up a while.
+    /// </summary>
+    private static async Task<Timings> MeasureAsync<T>(List<string> warmUp, List<string> counted, Func<string, Task<T>> run)
     {
-        // The first 200 warm the JIT and the index's caches and are not counted.
-        foreach (var input in inputs.Take(200))
+        var warming = Stopwatch.StartNew();
+        do
         {
-            await run(input);
+            foreach (var input in warmUp)
+            {
+                await run(input);
+            }
         }
-        var times = new List<double>();
-        foreach (var input in inputs.Skip(200))
+        while (warming.Elapsed < TimeSpan.FromSeconds(5));
+        var times = new List<double>(counted.Count);
+        var (collections, paused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
+        foreach (var input in counted)
         {
             var start = Stopwatch.GetTimestamp();
             await run(input);
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
-        return times;
+        return new Timings(times, GC.CollectionCount(0) - collections, (GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
+    }
+
+    /// <summary>The least a search can do: every title word in the title field, the top 20 documents read.</summary>
+    private static int BareLucene(SearchIndex index, string title) => index.Search(searcher =>
+    {
+        var query = new Lucene.Net.Search.BooleanQuery();
+        foreach (var word in title.ToLowerInvariant().Split(' '))
+        {
+            query.Add(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(SearchFields.TitlePlain, word)), Lucene.Net.Search.Occur.MUST);
+        }
+        var top = searcher.Search(query, 20);
+        return top.ScoreDocs.Sum(score => searcher.Doc(score.Doc).Fields.Count);
+    });
+
+    /// <summary>Each timed call's milliseconds, and the garbage collections that happened meanwhile.</summary>
+    private sealed record Timings(List<double> Times, int Collections, double PausedMilliseconds)
+    {
+        public string Collected => $"{Times.Count:N0} timed calls: {Collections} garbage collections, {PausedMilliseconds:F1} ms paused in all";
     }
 
     private static string Percentiles(List<double> measured)

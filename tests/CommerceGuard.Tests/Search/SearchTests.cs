@@ -50,6 +50,26 @@ public sealed class SearchTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.Equal("premium", (await ResultsAsync("premiums"))[0]);
 
     [Fact]
+    public async Task Title_words_rank_above_aliases_above_the_definition_above_the_other_sections()
+    {
+        await app.AddTermAsync("in-the-text", "Pennant Charge", term => term.Conclusion = "Some call it a vexillum.");
+        await app.AddTermAsync("in-the-definition", "Flag Fee", term => term.Definition = "A fee some call the vexillum.");
+        await app.AddTermAsync("in-an-alias", "Banner Clause", term => term.Aliases = ["Vexillum Clause"]);
+        await app.AddTermAsync("in-the-title", "Vexillum Rule");
+
+        var results = await EventuallyAsync("vexillum", found => found.Count == 4);
+
+        Assert.Equal(["in-the-title", "in-an-alias", "in-the-definition", "in-the-text"], results);
+    }
+
+    [Theory]
+    [InlineData("PREMIUMS")]
+    [InlineData("prémium")]
+    [InlineData("Premium's")]
+    public async Task Case_accents_plurals_and_possessives_do_not_matter(string query) =>
+        Assert.Equal("premium", (await ResultsAsync(query))[0]);
+
+    [Fact]
     public async Task A_quoted_phrase_matches_only_as_a_phrase()
     {
         var phrase = await ResultsAsync("\"junk fee\"");

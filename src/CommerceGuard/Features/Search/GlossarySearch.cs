@@ -110,22 +110,20 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         }
         foreach (var plain in forgiveTypos ? SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, word) : [])
         {
-            var edits = plain.Length >= 8 ? 2 : plain.Length >= 4 ? 1 : 0;
             // A word that is spelled like a title word is no typo: only the others are looked up fuzzily.
-            if (edits == 0 || IsTitleWord(reader, plain))
+            if (reader is null || TitleWords.Contains(reader, plain))
             {
                 continue;
             }
-            var prefix = edits == 2 ? 2 : 1;
-            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, plain), edits, prefix, FuzzyExpansions, true) { Boost = 4 }, Occur.SHOULD);
-            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.AliasesPlain, plain), edits, prefix, FuzzyExpansions, true) { Boost = 3 }, Occur.SHOULD);
+            foreach (var near in TitleWords.Near(reader, plain, asPrefix: false, FuzzyExpansions))
+            {
+                var closeness = 1f / (1 + near.Edits);
+                any.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePlain, near.Word)) { Boost = 8 * closeness }, Occur.SHOULD);
+                any.Add(new TermQuery(new LuceneTerm(SearchFields.AliasesPlain, near.Word)) { Boost = 6 * closeness }, Occur.SHOULD);
+            }
         }
         return any;
     }
-
-    internal static bool IsTitleWord(Lucene.Net.Index.IndexReader? reader, string plain) =>
-        reader is not null
-        && (reader.DocFreq(new LuceneTerm(SearchFields.TitlePlain, plain)) > 0 || reader.DocFreq(new LuceneTerm(SearchFields.AliasesPlain, plain)) > 0);
 
     private static BooleanQuery HighlightQuery(string query)
     {
@@ -158,8 +156,11 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         var near = new BooleanQuery();
         foreach (var plain in SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, query))
         {
-            var edits = plain.Length >= 8 ? 2 : 1;
-            near.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, plain), edits, edits, FuzzyExpansions, true), Occur.SHOULD);
+            near.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePlain, plain)) { Boost = 2 }, Occur.SHOULD);
+            foreach (var word in TitleWords.Near(searcher.IndexReader, plain, asPrefix: false, FuzzyExpansions))
+            {
+                near.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePlain, word.Word)) { Boost = 1f / (1 + word.Edits) }, Occur.SHOULD);
+            }
         }
         return [.. searcher.Search(PublicSearch.Only(near, language), 5).ScoreDocs
             .Select(score => searcher.Doc(score.Doc))

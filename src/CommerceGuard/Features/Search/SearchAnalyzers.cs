@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace CommerceGuard.Features.Search;
@@ -89,12 +90,22 @@ internal static class SearchFields
 /// <summary>What readers may find: published terms of one language.</summary>
 internal static class PublicSearch
 {
-    public static Lucene.Net.Search.BooleanQuery Only(Lucene.Net.Search.Query match, string language) => new()
-    {
-        { match, Lucene.Net.Search.Occur.MUST },
-        { new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(SearchFields.Status, "published")), Lucene.Net.Search.Occur.MUST },
-        { new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(SearchFields.Language, language)), Lucene.Net.Search.Occur.MUST },
-    };
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> Filters = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The query, kept to published terms in the language. The restriction is a filter whose
+    /// matches are remembered per index segment, so it costs a bit lookup per document rather
+    /// than a walk through two lists that hold nearly every document.
+    /// </summary>
+    public static Query Only(Query match, string language) =>
+        new FilteredQuery(match, Filters.GetOrAdd(language, Published));
+
+    private static Filter Published(string language) =>
+        new CachingWrapperFilter(new QueryWrapperFilter(new BooleanQuery
+        {
+            { new TermQuery(new Lucene.Net.Index.Term(SearchFields.Status, "published")), Occur.MUST },
+            { new TermQuery(new Lucene.Net.Index.Term(SearchFields.Language, language)), Occur.MUST },
+        }));
 
     /// <summary>A LIKE pattern for titles that start with (or contain) the text, its wildcards removed.</summary>
     public static string LikePattern(string text, bool anywhere) =>

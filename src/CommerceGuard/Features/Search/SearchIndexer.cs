@@ -59,32 +59,37 @@ internal sealed partial class SearchIndexer(
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        if (index.Sequence > 0 && index.Sequence >= changes.Version)
+        if (index.IsReady && index.Sequence >= changes.Version)
         {
             return;
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
-        if (index.Sequence == 0)
-        {
-            await RebuildAsync(db, cancellationToken);
-            return;
-        }
+        // The change the index was last brought up to, then everything after it.
         var batch = await db.TermChanges.AsNoTracking()
-            .Where(change => change.Sequence > index.Sequence)
+            .Where(change => change.Sequence >= index.Sequence)
             .OrderBy(change => change.Sequence)
-            .Take(BatchSize)
+            .Take(BatchSize + 1)
             .ToListAsync(cancellationToken);
-        if (batch.Count == 0)
-        {
-            return;
-        }
-        if (batch.Any(change => change.Slug == RebuildEverything))
+        // An index whose last change this database never made (another database's index, or one
+        // older than the feed remembers) cannot be brought up to date: it is built afresh.
+        if (index.Sequence == 0 || batch.Count == 0 || batch[0].Sequence != index.Sequence || batch[0].At != index.SequenceAt)
         {
             await RebuildAsync(db, cancellationToken);
             return;
         }
-        var touched = batch.Select(change => (change.Language, change.Slug)).Distinct().ToList();
+        index.Confirm();
+        var newer = batch.Skip(1).ToList();
+        if (newer.Count == 0)
+        {
+            return;
+        }
+        if (newer.Any(change => change.Slug == RebuildEverything))
+        {
+            await RebuildAsync(db, cancellationToken);
+            return;
+        }
+        var touched = newer.Select(change => (change.Language, change.Slug)).Distinct().ToList();
         var slugs = touched.Select(key => key.Slug).ToList();
         var terms = await db.Terms.AsNoTracking().Include(term => term.Categories)
             .Where(term => slugs.Contains(term.Slug))
@@ -93,7 +98,7 @@ internal sealed partial class SearchIndexer(
         {
             var term = terms.FirstOrDefault(term => term.Slug == key.Slug && term.Language == key.Language);
             return (SearchDocument.Key(key.Language, key.Slug), term is null ? null : SearchDocument.From(term, markdown));
-        }), batch[^1].Sequence);
+        }), newer[^1].Sequence, newer[^1].At);
     }
 
     private void TryReset()
@@ -127,12 +132,13 @@ internal sealed partial class SearchIndexer(
         return request.Sequence;
     }
 
-    /// <summary>Builds the whole index from the database, stamped with the feed's newest sequence.</summary>
+    /// <summary>Builds the whole index from the database, stamped with the feed's newest change.</summary>
     private static async Task<int> RebuildAsync(SearchIndex index, GlossaryDb db, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
-        var sequence = await db.TermChanges.MaxAsync(change => (long?)change.Sequence, cancellationToken) ?? 0;
+        var newest = await db.TermChanges.AsNoTracking().OrderByDescending(change => change.Sequence).FirstOrDefaultAsync(cancellationToken);
         var terms = await db.Terms.AsNoTracking().Include(term => term.Categories).ToListAsync(cancellationToken);
-        index.Replace(terms.Select(term => SearchDocument.From(term, markdown)), Math.Max(sequence, 1));
+        // With no change ever made, sequence 1 still marks the index as built; it is checked (and rebuilt) at the next start.
+        index.Replace(terms.Select(term => SearchDocument.From(term, markdown)), newest?.Sequence ?? 1, newest?.At ?? default);
         return terms.Count;
     }
 

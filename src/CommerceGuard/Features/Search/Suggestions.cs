@@ -20,6 +20,9 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
     public const int MinLength = 2;
     public const int MaxCount = 8;
 
+    /// <summary>How many near spellings a typo may stand for; the closest are kept.</summary>
+    private const int NearSpellings = 20;
+
     public async Task<IReadOnlyList<Suggestion>> ForAsync(string? text, string language = Languages.Default, CancellationToken cancellationToken = default)
     {
         var typed = GlossarySearch.Clean(text);
@@ -55,7 +58,7 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
     }
 
     /// <summary>With a reader, typos are forgiven in words that are not spelled like any title word.</summary>
-    private static BooleanQuery Build(string typed, string language, Lucene.Net.Index.IndexReader? forgivingWith)
+    private static Query Build(string typed, string language, Lucene.Net.Index.IndexReader? forgivingWith)
     {
         var words = SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, typed);
         var match = new BooleanQuery();
@@ -78,12 +81,15 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
         {
             any.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePrefixes, word)) { Boost = 3 }, Occur.SHOULD);
         }
-        var edits = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
-        if (forgivingWith is not null && edits > 0 && !GlossarySearch.IsTitleWord(forgivingWith, word))
+        // A word spelled like a title word is no typo; for the others, near spellings stand in.
+        if (forgivingWith is not null && !TitleWords.Contains(forgivingWith, word))
         {
-            var prefix = edits == 2 ? 2 : 1;
-            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.TitlePlain, word), edits, prefix, 20, true) { Boost = 2 }, Occur.SHOULD);
-            any.Add(new FuzzyQuery(new LuceneTerm(SearchFields.AliasesPlain, word), edits, prefix, 20, true) { Boost = 1 }, Occur.SHOULD);
+            foreach (var near in TitleWords.Near(forgivingWith, word, asPrefix: mayBeUnfinished, NearSpellings))
+            {
+                var closeness = 1f / (1 + near.Edits);
+                any.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePlain, near.Word)) { Boost = 4 * closeness }, Occur.SHOULD);
+                any.Add(new TermQuery(new LuceneTerm(SearchFields.AliasesPlain, near.Word)) { Boost = 2 * closeness }, Occur.SHOULD);
+            }
         }
         return any;
     }

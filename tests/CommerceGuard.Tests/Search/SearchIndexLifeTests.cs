@@ -1,0 +1,67 @@
+namespace CommerceGuard.Tests.Search;
+
+/// <summary>An index found on disk at start-up is used only when it belongs to the database it serves.</summary>
+public sealed class SearchIndexLifeTests : IDisposable
+{
+    private readonly string savedIndex = Directory.CreateTempSubdirectory("commerceguard-saved-index-").FullName;
+
+    [Fact]
+    public async Task An_index_older_than_the_database_catches_up_at_start()
+    {
+        using var first = new GlossaryApp();
+        await first.SearchIndexReadyAsync();
+        CopyIndex(first.SearchIndexFolder, savedIndex);
+        await first.AddTermAsync("quagga-charge", "Quagga Charge");
+
+        // A server starting with the index as it was before the new term.
+        using var restarted = first.AnotherServer().With("Search:IndexPath", savedIndex);
+
+        Assert.Contains("/glossary/quagga-charge", await EventuallyFoundAsync(restarted, "quagga", "/glossary/quagga-charge"));
+    }
+
+    [Fact]
+    public async Task An_index_left_by_another_database_is_built_afresh()
+    {
+        using (var earlier = new GlossaryApp())
+        {
+            await earlier.AddTermAsync("zanzibar-levy", "Zanzibar Levy", term => term.Definition = "Only the earlier database has this.");
+            await EventuallyFoundAsync(earlier, "zanzibar", "/glossary/zanzibar-levy");
+            CopyIndex(earlier.SearchIndexFolder, savedIndex);
+        }
+
+        using var fresh = new GlossaryApp().With("Search:IndexPath", savedIndex);
+        await fresh.SearchIndexReadyAsync();
+
+        Assert.Empty(await FoundAsync(fresh, "zanzibar"));
+        Assert.Contains("/glossary/premium", await FoundAsync(fresh, "premium"));
+    }
+
+    private static async Task<List<string>> FoundAsync(GlossaryApp app, string query)
+    {
+        var page = await app.Browser().GetPageAsync("/search?q=" + Uri.EscapeDataString(query));
+        return [.. page.QuerySelectorAll(".search-results h2 a").Select(a => a.GetAttribute("href")!)];
+    }
+
+    private static async Task<List<string>> EventuallyFoundAsync(GlossaryApp app, string query, string address)
+    {
+        await app.SearchIndexReadyAsync();
+        var found = await FoundAsync(app, query);
+        for (var attempt = 0; attempt < 40 && !found.Contains(address); attempt++)
+        {
+            await Task.Delay(100);
+            found = await FoundAsync(app, query);
+        }
+        return found;
+    }
+
+    /// <summary>Every index write is committed at once, so the files of an idle index are a whole copy.</summary>
+    private static void CopyIndex(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from).Where(file => Path.GetFileName(file) != "write.lock"))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(savedIndex, recursive: true);
+}
