@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Microsoft.EntityFrameworkCore;
 using LuceneTerm = Lucene.Net.Index.Term;
 
@@ -52,18 +51,13 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
                 luceneQuery = Build(query, language, forgiveTypos: true, searcher.IndexReader);
                 top = searcher.Search(luceneQuery, page * SearchResults.PageSize);
             }
-            // Highlighting uses the query's plain words only: fuzzy parts would be expanded again for every hit.
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(HighlightQuery(query), SearchFields.Definition))
-            {
-                TextFragmenter = new SimpleFragmenter(180),
-            };
+            // Snippets mark the query's own words only, not the near spellings a typo stood for.
+            var searchedFor = SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Definition, query.Replace("\"", " ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
             var hits = top.ScoreDocs.Skip((page - 1) * SearchResults.PageSize).Select(score =>
             {
                 var document = searcher.Doc(score.Doc);
-                var definition = Stored(document, SearchFields.Definition) ?? "";
-                var snippet = highlighter.GetBestFragment(SearchAnalyzers.Stemmed, SearchFields.Definition, definition)
-                    ?? System.Net.WebUtility.HtmlEncode(definition.Length > 180 ? definition[..180] + "…" : definition);
-                return new SearchHit(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title), Stored(document, SearchFields.Categories) ?? "", snippet);
+                var snippet = Snippet.Html(Stored(document, SearchFields.Definition), searchedFor);
+                return new SearchHit(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title), Stored(document, SearchFields.Categories), snippet);
             }).ToList();
             // With one word, the fuzzy pass above already tried every near title: nothing is closer.
             var severalWords = QueryParts().Count(query) > 1;
@@ -123,16 +117,6 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
             }
         }
         return any;
-    }
-
-    private static BooleanQuery HighlightQuery(string query)
-    {
-        var words = new BooleanQuery();
-        foreach (var stem in SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Definition, query.Replace("\"", " ", StringComparison.Ordinal)))
-        {
-            words.Add(new TermQuery(new LuceneTerm(SearchFields.Definition, stem)), Occur.SHOULD);
-        }
-        return words;
     }
 
     private static BooleanQuery Phrase(string phrase)

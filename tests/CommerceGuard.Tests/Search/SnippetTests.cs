@@ -1,0 +1,44 @@
+using CommerceGuard.Features.Search;
+
+namespace CommerceGuard.Tests.Search;
+
+public sealed class SnippetTests
+{
+    private static HashSet<string> Stems(string query) => [.. SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Definition, query)];
+
+    [Fact]
+    public void Searched_words_are_marked_in_any_form_case_or_accent() =>
+        Assert.Equal(
+            "A <mark>fee</mark> on top of <mark>Fees</mark>, and a <mark>fée</mark>.",
+            Snippet.Html("A fee on top of Fees, and a fée.", Stems("fees")));
+
+    [Fact]
+    public void Markup_in_the_text_is_shown_not_run() =>
+        Assert.Equal(
+            "&lt;script&gt; is not a <mark>premium</mark>.",
+            Snippet.Html("<script> is not a premium.", Stems("premium")));
+
+    [Fact]
+    public void A_long_text_is_cut_to_the_passage_with_the_searched_words()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("filler", 60)) + " the deductible comes here " + string.Join(' ', Enumerable.Repeat("padding", 60));
+
+        var snippet = Snippet.Html(text, Stems("deductible"));
+
+        Assert.StartsWith("…filler", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("padding…", snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>deductible</mark>", snippet, StringComparison.Ordinal);
+        Assert.InRange(snippet.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal).Length, 100, Snippet.Length + 2);
+    }
+
+    [Fact]
+    public void Without_a_match_the_text_opens_the_passage()
+    {
+        var text = "Opening words. " + string.Join(' ', Enumerable.Repeat("more", 80));
+
+        var snippet = Snippet.Html(text, Stems("premium"));
+
+        Assert.StartsWith("Opening words.", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("more…", snippet, StringComparison.Ordinal);
+    }
+}
