@@ -1,14 +1,29 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using CommerceGuard.Benchmarks;
 
-// dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- --filter '*'      BenchmarkDotNet suites
-// dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- search [terms] [--keep-index folder]  search at scale
-if (args.Length > 0 && args[0] == "search")
+// dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- --filter '*'                                  BenchmarkDotNet suites
+// dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- search [terms] [--keep-index folder]           search at scale
+// dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- generate --terms N --seed S --database file   a generated glossary for the site
+switch (args.FirstOrDefault())
 {
-    var keep = Array.IndexOf(args, "--keep-index");
-    await SearchBench.RunAsync(
-        args.Length > 1 && keep != 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
-        keep > 0 && keep + 1 < args.Length ? args[keep + 1] : null);
-    return;
+    case "search":
+        await SearchBench.RunAsync(
+            args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var terms) ? terms : 100_000,
+            Option("--keep-index"));
+        return 0;
+    case "generate":
+        return await GenerateCommand.RunAsync(
+            int.Parse(Option("--terms") ?? "1000", CultureInfo.InvariantCulture),
+            int.Parse(Option("--seed") ?? "1", CultureInfo.InvariantCulture),
+            Option("--database") ?? throw new ArgumentException("generate needs --database <file>"));
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(TermRenderingBenchmarks).Assembly).Run(args);
+        return 0;
 }
-BenchmarkSwitcher.FromAssembly(typeof(TermRenderingBenchmarks).Assembly).Run(args);
+
+string? Option(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}

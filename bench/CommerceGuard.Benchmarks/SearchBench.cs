@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using CommerceGuard.Features.Content;
-using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Search;
 
 namespace CommerceGuard.Benchmarks;
@@ -18,8 +17,8 @@ internal static class SearchBench
     public static async Task RunAsync(int termCount, string? keptIndex)
     {
         var random = new Random(42);
-        var words = SyntheticGlossary.Vocabulary(20_000, seed: 5);
-        var titles = new List<string>(termCount);
+        var glossary = new GeneratedGlossary(termCount, seed: 1);
+        var (titles, words) = (glossary.Titles, glossary.Vocabulary);
         var folder = keptIndex ?? Directory.CreateTempSubdirectory("commerceguard-search-bench-").FullName;
         try
         {
@@ -27,14 +26,11 @@ internal static class SearchBench
             index.Open(folder);
             var markdown = new MarkdownRenderer();
             var timer = Stopwatch.StartNew();
-            var terms = GenerateTerms(words, termCount, random, titles);
+            var terms = glossary.Terms();
             if (index.Sequence > 0)
             {
                 index.Confirm();
-                Report("(index kept from an earlier run: no rebuild, the time below is generating the terms)");
-                foreach (var _ in terms)
-                {
-                }
+                Report("(index kept from an earlier run: no rebuild)");
             }
             else
             {
@@ -115,7 +111,7 @@ internal static class SearchBench
     }
 
     /// <summary>The least a search can do: every title word in the title field, the top 20 documents read.</summary>
-    private static int BareLucene(SearchIndex index, string title) => index.Search(searcher =>
+    private static int BareLucene(SearchIndex index, string title) => index.TrySearch(searcher =>
     {
         var query = new Lucene.Net.Search.BooleanQuery();
         foreach (var word in title.ToLowerInvariant().Split(' '))
@@ -124,7 +120,7 @@ internal static class SearchBench
         }
         var top = searcher.Search(query, 20);
         return top.ScoreDocs.Sum(score => searcher.Doc(score.Doc).Fields.Count);
-    });
+    }, out var fields) ? fields : throw new InvalidOperationException("The index did not answer.");
 
     /// <summary>Each timed call's milliseconds, and the garbage collections that happened meanwhile.</summary>
     private sealed record Timings(List<double> Times, int Collections, double PausedMilliseconds)
@@ -141,38 +137,8 @@ internal static class SearchBench
 
     private static void Report(string line) => Console.WriteLine(line);
 
-    /// <summary>Terms of realistic length: titles of one to four words, a definition of about 60 words, sections of 30 to 50.</summary>
-    private static IEnumerable<Term> GenerateTerms(string[] words, int count, Random random, List<string> titles)
-    {
-        string Words(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => words[random.Next(words.Length)]));
-        string Sentences(int n) => string.Join(". ", Enumerable.Range(0, Math.Max(1, n / 12)).Select(_ => Words(12))) + ".";
-        var seen = new HashSet<string>();
-        while (titles.Count < count)
-        {
-            var title = Words(random.Next(1, 5));
-            if (!seen.Add(title))
-            {
-                continue;
-            }
-            title = char.ToUpperInvariant(title[0]) + title[1..];
-            titles.Add(title);
-            yield return new Term
-            {
-                Title = title,
-                Slug = $"term-{titles.Count}",
-                Status = TermStatus.Published,
-                Definition = Sentences(60),
-                Examples = [Sentences(30), Sentences(30)],
-                Misuse = Sentences(50),
-                Benefits = Sentences(40),
-                Conclusion = Sentences(30),
-                Aliases = random.Next(3) == 0 ? [Words(2)] : [],
-            };
-        }
-    }
-
     /// <summary>Exact titles, typos, phrases, several words, and queries that find nothing, in equal parts.</summary>
-    private static List<string> MixedQueries(List<string> titles, string[] words, Random random, int count) =>
+    private static List<string> MixedQueries(List<string> titles, IReadOnlyList<string> words, Random random, int count) =>
         [.. Enumerable.Range(0, count).Select(i =>
         {
             var title = titles[random.Next(titles.Count)];
@@ -181,7 +147,7 @@ internal static class SearchBench
                 0 => title,
                 1 => Typo(title, random),
                 2 => $"\"{title}\"",
-                3 => $"{words[random.Next(words.Length)]} {words[random.Next(words.Length)]}",
+                3 => $"{words[random.Next(words.Count)]} {words[random.Next(words.Count)]}",
                 _ => $"zq{random.Next(100_000)}xv",
             };
         })];

@@ -1,6 +1,7 @@
 using CommerceGuard.Data.Postgres;
 using CommerceGuard.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommerceGuard.Data;
 
@@ -18,6 +19,8 @@ public static class GlossaryDataSetup
 
         // Both contexts are registered and the provider is chosen when a GlossaryDb is asked for,
         // so configuration supplied late (by a test host, say) still decides.
+        // The change feed stamps each change with the time; a test host may bring a clock of its own.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GlossaryConnection>();
         builder.Services.AddSingleton<TermChanges>();
         builder.Services.AddSingleton<TermChangeInterceptor>();

@@ -36,6 +36,40 @@ public sealed class SearchIndexLifeTests : IDisposable
         Assert.Contains("/glossary/premium", await FoundAsync(fresh, "premium"));
     }
 
+    [Fact]
+    public async Task An_index_damaged_on_disk_is_built_afresh_not_a_crash()
+    {
+        using (var earlier = new GlossaryApp())
+        {
+            await earlier.SearchIndexReadyAsync();
+            CopyIndex(earlier.SearchIndexFolder, savedIndex);
+        }
+        foreach (var file in Directory.EnumerateFiles(savedIndex))
+        {
+            File.WriteAllBytes(file, [.. Enumerable.Range(0, 64).Select(i => (byte)(i * 37))]);
+        }
+
+        using var app = new GlossaryApp().With("Search:IndexPath", savedIndex);
+        await app.SearchIndexReadyAsync();
+
+        Assert.Contains("/glossary/premium", await FoundAsync(app, "premium"));
+    }
+
+    [Fact]
+    public async Task A_search_that_finds_the_index_damaged_answers_from_the_database_while_it_is_rebuilt()
+    {
+        using var app = new GlossaryApp();
+        var index = await app.SearchIndexReadyAsync();
+
+        var answered = index.TrySearch<int>(_ => throw new Lucene.Net.Index.CorruptIndexException("a damaged file (staged by a test)"), out _);
+
+        Assert.False(answered);
+        Assert.Contains("/glossary/premium", await FoundAsync(app, "premium"));
+        await app.SearchIndexReadyAsync();
+        Assert.False(index.IsDamaged);
+        Assert.Contains("/glossary/premium", await FoundAsync(app, "premium"));
+    }
+
     private static async Task<List<string>> FoundAsync(GlossaryApp app, string query)
     {
         var page = await app.Browser().GetPageAsync("/search?q=" + Uri.EscapeDataString(query));

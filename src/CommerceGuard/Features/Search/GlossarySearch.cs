@@ -37,33 +37,34 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         {
             return new SearchResults(query, 0, page, [], []);
         }
-        if (!index.IsReady)
+        // Until the index is built (or while a damaged one is rebuilt), titles are searched in the database.
+        return index.TrySearch(searcher => Search(searcher, query, page, language), out var results)
+            ? results
+            : await SearchTitlesAsync(query, page, language, cancellationToken);
+    }
+
+    private static SearchResults Search(IndexSearcher searcher, string query, int page, string language)
+    {
+        // Exact words first; typos are only forgiven when the exact words find nothing.
+        var luceneQuery = Build(query, language, forgiveTypos: false);
+        var top = searcher.Search(luceneQuery, page * SearchResults.PageSize);
+        if (top.TotalHits == 0)
         {
-            return await SearchTitlesAsync(query, page, language, cancellationToken);
+            luceneQuery = Build(query, language, forgiveTypos: true, searcher.IndexReader);
+            top = searcher.Search(luceneQuery, page * SearchResults.PageSize);
         }
-        return index.Search(searcher =>
+        // Snippets mark the query's own words only, not the near spellings a typo stood for.
+        var searchedFor = SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Definition, query.Replace("\"", " ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var hits = top.ScoreDocs.Skip((page - 1) * SearchResults.PageSize).Select(score =>
         {
-            // Exact words first; typos are only forgiven when the exact words find nothing.
-            var luceneQuery = Build(query, language, forgiveTypos: false);
-            var top = searcher.Search(luceneQuery, page * SearchResults.PageSize);
-            if (top.TotalHits == 0)
-            {
-                luceneQuery = Build(query, language, forgiveTypos: true, searcher.IndexReader);
-                top = searcher.Search(luceneQuery, page * SearchResults.PageSize);
-            }
-            // Snippets mark the query's own words only, not the near spellings a typo stood for.
-            var searchedFor = SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Definition, query.Replace("\"", " ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
-            var hits = top.ScoreDocs.Skip((page - 1) * SearchResults.PageSize).Select(score =>
-            {
-                var document = searcher.Doc(score.Doc);
-                var snippet = Snippet.Html(Stored(document, SearchFields.Definition), searchedFor);
-                return new SearchHit(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title), Stored(document, SearchFields.Categories), snippet);
-            }).ToList();
-            // With one word, the fuzzy pass above already tried every near title: nothing is closer.
-            var severalWords = QueryParts().Count(query) > 1;
-            var didYouMean = top.TotalHits == 0 && severalWords ? Closest(searcher, query, language) : [];
-            return new SearchResults(query, top.TotalHits, page, hits, didYouMean);
-        });
+            var document = searcher.Doc(score.Doc);
+            var snippet = Snippet.Html(Stored(document, SearchFields.Definition), searchedFor);
+            return new SearchHit(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title), Stored(document, SearchFields.Categories), snippet);
+        }).ToList();
+        // With one word, the fuzzy pass above already tried every near title: nothing is closer.
+        var severalWords = QueryParts().Count(query) > 1;
+        var didYouMean = top.TotalHits == 0 && severalWords ? Closest(searcher, query, language) : [];
+        return new SearchResults(query, top.TotalHits, page, hits, didYouMean);
     }
 
     /// <summary>Trimmed, with runs of spaces made one; over 200 characters it is cut, not refused.</summary>

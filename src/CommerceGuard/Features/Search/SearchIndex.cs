@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -48,7 +49,7 @@ public sealed class SearchIndex : IDisposable
             {
                 OpenFolder();
             }
-            catch (Exception error) when (error is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+            catch (Exception error) when (IsDamage(error))
             {
                 CloseFolder();
                 System.IO.Directory.Delete(folder, recursive: true);
@@ -99,20 +100,50 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Lets an index found on disk answer searches, once its stamp was found in the database's change feed.</summary>
     public void Confirm() => IsReady = Sequence > 0;
 
-    /// <summary>Runs a search on the newest state of the index.</summary>
-    public T Search<T>(Func<IndexSearcher, T> search)
+    /// <summary>Set when a search found the index damaged; the indexer then builds it afresh.</summary>
+    public bool IsDamaged { get; private set; }
+
+    /// <summary>
+    /// Runs a search on the newest state of the index. False when the index cannot answer: it is
+    /// not built yet, or it turned out to be damaged (it is then marked for rebuilding), so that
+    /// the caller answers from the database instead of failing the reader's request.
+    /// </summary>
+    public bool TrySearch<T>(Func<IndexSearcher, T> search, [MaybeNullWhen(false)] out T result)
     {
-        var manager = searchers ?? throw new InvalidOperationException("The search index is not open.");
-        var searcher = manager.Acquire();
+        result = default;
+        var manager = searchers;
+        if (!IsReady || manager is null)
+        {
+            return false;
+        }
         try
         {
-            return search(searcher);
+            var searcher = manager.Acquire();
+            try
+            {
+                result = search(searcher);
+                return true;
+            }
+            finally
+            {
+                manager.Release(searcher);
+            }
         }
-        finally
+        catch (ObjectDisposedException)
         {
-            manager.Release(searcher);
+            // Closed under us by a rebuild: nothing is wrong with the index, it is being replaced.
+            return false;
+        }
+        catch (Exception error) when (IsDamage(error))
+        {
+            (IsReady, IsDamaged) = (false, true);
+            return false;
         }
     }
+
+    /// <summary>What a damaged or vanished index folder throws.</summary>
+    public static bool IsDamage(Exception error) =>
+        error is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException;
 
     /// <summary>Throws the index away (its folder was deleted or damaged) and opens an empty one to rebuild.</summary>
     public void Reset()
@@ -164,7 +195,7 @@ public sealed class SearchIndex : IDisposable
 
     private void CloseFolder()
     {
-        IsReady = false;
+        (IsReady, IsDamaged) = (false, false);
         // Everything is committed as it is written, so closing discards nothing; and closing
         // must work even when the folder has gone, which a committing close would not.
         Quietly(() => searchers?.Dispose());

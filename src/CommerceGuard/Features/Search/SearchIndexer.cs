@@ -59,6 +59,12 @@ internal sealed partial class SearchIndexer(
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
+        if (index.IsDamaged)
+        {
+            // A search found the index damaged: it is thrown away and built afresh below.
+            LogDamaged();
+            index.Reset();
+        }
         if (index.IsReady && index.Sequence >= changes.Version)
         {
             return;
@@ -144,6 +150,9 @@ internal sealed partial class SearchIndexer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index built: {TermCount} terms up to change {Sequence}")]
     private partial void LogRebuilt(int termCount, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A search found the search index damaged; it will be rebuilt from the database")]
+    private partial void LogDamaged();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The search index failed and will be rebuilt from the database")]
     private partial void LogIndexFailed(Exception error);

@@ -30,31 +30,33 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
         {
             return [];
         }
-        if (!index.IsReady)
+        // Until the index is built (or while a damaged one is rebuilt), titles come from the database.
+        if (index.TrySearch(searcher => Suggest(searcher, typed, language), out var suggested))
         {
-            var pattern = PublicSearch.LikePattern(typed, anywhere: false);
-            return await db.Published(language)
-                .Where(term => EF.Functions.Like(term.Title, pattern))
-                .OrderBy(term => term.Title)
-                .Take(MaxCount)
-                .Select(term => new Suggestion(term.Title, GlossaryUrls.Term(term.Slug)))
-                .ToListAsync(cancellationToken);
+            return suggested;
         }
-        return index.Search(searcher =>
+        var pattern = PublicSearch.LikePattern(typed, anywhere: false);
+        return await db.Published(language)
+            .Where(term => EF.Functions.Like(term.Title, pattern))
+            .OrderBy(term => term.Title)
+            .Take(MaxCount)
+            .Select(term => new Suggestion(term.Title, GlossaryUrls.Term(term.Slug)))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static List<Suggestion> Suggest(IndexSearcher searcher, string typed, string language)
+    {
+        // Prefixes first, as plain lookups; typos are only tried when those leave room.
+        var top = searcher.Search(Build(typed, language, null), MaxCount);
+        if (top.ScoreDocs.Length < MaxCount)
         {
-            // Prefixes first, as plain lookups; typos are only tried when those leave room.
-            var top = searcher.Search(Build(typed, language, null), MaxCount);
-            if (top.ScoreDocs.Length < MaxCount)
-            {
-                top = searcher.Search(Build(typed, language, searcher.IndexReader), MaxCount);
-            }
-            return top.ScoreDocs
-                .Select(score => searcher.Doc(score.Doc))
-                .Select(document => new Suggestion(
-                    document.Get(SearchFields.Title, System.Globalization.CultureInfo.InvariantCulture),
-                    GlossaryUrls.Term(document.Get(SearchFields.Slug, System.Globalization.CultureInfo.InvariantCulture))))
-                .ToList();
-        });
+            top = searcher.Search(Build(typed, language, searcher.IndexReader), MaxCount);
+        }
+        return [.. top.ScoreDocs
+            .Select(score => searcher.Doc(score.Doc))
+            .Select(document => new Suggestion(
+                document.Get(SearchFields.Title, System.Globalization.CultureInfo.InvariantCulture),
+                GlossaryUrls.Term(document.Get(SearchFields.Slug, System.Globalization.CultureInfo.InvariantCulture))))];
     }
 
     /// <summary>With a reader, typos are forgiven in words that are not spelled like any title word.</summary>

@@ -1,0 +1,97 @@
+using CommerceGuard.Features.Glossary;
+
+namespace CommerceGuard.Benchmarks;
+
+/// <summary>
+/// A made-up glossary shaped like a real one, the same for the same seed: titles of one to five
+/// words, definitions of 40 to 250 words, up to six examples, the other three sections, two to
+/// eight related terms, one to three of 20 categories, and an alias for a third of the terms.
+/// The words are made of random letters, so no sentence is anyone's.
+/// </summary>
+internal sealed class GeneratedGlossary
+{
+    private readonly Random random;
+    private readonly string[] words;
+
+    public GeneratedGlossary(int termCount, int seed)
+    {
+        random = new Random(seed);
+        words = SyntheticGlossary.Vocabulary(20_000, seed);
+        Categories = [.. Enumerable.Range(1, 20).Select(order =>
+        {
+            var name = Capitalized(Words(random.Next(1, 3)));
+            return new Category { Slug = $"{Slug.FromTitle(name)}-{order}", Name = name, DisplayOrder = order };
+        })];
+        Titles = UniqueTitles(termCount);
+        Slugs = [.. Titles.Select((title, i) => $"{Slug.FromTitle(title)}-{i}")];
+    }
+
+    public List<Category> Categories { get; }
+
+    /// <summary>The words titles and text are made of.</summary>
+    public IReadOnlyList<string> Vocabulary => words;
+
+    /// <summary>Every term's title, in the order <see cref="Terms"/> makes them.</summary>
+    public List<string> Titles { get; }
+
+    public List<string> Slugs { get; }
+
+    /// <summary>The terms, made one at a time so that a large glossary need not be held in memory.</summary>
+    public IEnumerable<Term> Terms(Func<int, IEnumerable<Category>, List<Category>>? categoriesOf = null)
+    {
+        var start = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < Titles.Count; i++)
+        {
+            var created = start.AddMinutes(random.Next(0, 3_000_000));
+            var categories = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Categories[random.Next(Categories.Count)]).Distinct();
+            yield return new Term
+            {
+                Title = Titles[i],
+                Slug = Slugs[i],
+                Status = TermStatus.Published,
+                Definition = Sentences(random.Next(40, 251)),
+                Examples = [.. Enumerable.Range(0, random.Next(0, 7)).Select(_ => Sentences(random.Next(20, 61)))],
+                Misuse = Sentences(random.Next(30, 81)),
+                Benefits = Sentences(random.Next(30, 81)),
+                Conclusion = Sentences(random.Next(20, 61)),
+                RelatedSlugs = [.. Enumerable.Range(0, random.Next(2, 9)).Select(_ => Slugs[random.Next(Slugs.Count)]).Where(slug => slug != Slugs[i]).Distinct()],
+                Aliases = random.Next(3) == 0 ? [Capitalized(Words(random.Next(1, 4)))] : [],
+                Categories = categoriesOf is null ? [.. categories] : categoriesOf(i, categories),
+                CreatedAt = created,
+                ModifiedAt = created.AddDays(random.Next(0, 400)),
+            };
+        }
+    }
+
+    private List<string> UniqueTitles(int count)
+    {
+        var titles = new List<string>(count);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (titles.Count < count)
+        {
+            var title = Capitalized(Words(random.Next(1, 6)));
+            if (seen.Add(title))
+            {
+                titles.Add(title);
+            }
+        }
+        return titles;
+    }
+
+    private string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => words[random.Next(words.Length)]));
+
+    /// <summary>About this many words, in sentences of 8 to 20 words.</summary>
+    private string Sentences(int wordCount)
+    {
+        var sentences = new List<string>();
+        for (var written = 0; written < wordCount;)
+        {
+            var length = Math.Min(random.Next(8, 21), wordCount - written);
+            sentences.Add(Capitalized(Words(length)) + ".");
+            written += length;
+        }
+        return string.Join(' ', sentences);
+    }
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+}
