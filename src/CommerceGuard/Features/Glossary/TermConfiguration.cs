@@ -24,6 +24,9 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
         builder.HasIndex(term => new { term.Language, term.Slug }).IsUnique();
         // The home page's "recently updated" list.
         builder.HasIndex(term => new { term.Status, term.ModifiedAt });
+        // Titles with their slugs, so that finding titles (search and suggestions while the search
+        // index is built) reads this small index rather than every term's whole text.
+        builder.HasIndex(term => new { term.Status, term.Language, term.Title, term.Slug });
 
         builder.HasMany(term => term.Categories)
             .WithMany(category => category.Terms)

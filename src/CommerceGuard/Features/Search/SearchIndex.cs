@@ -58,17 +58,17 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Replaces everything in the index with these documents.</summary>
-    public void Replace(IEnumerable<Document> documents, long sequence, DateTime sequenceAt)
+    /// <summary>Replaces everything in the index with the documents made of these items.</summary>
+    public void Replace<T>(IEnumerable<T> items, Func<T, Document> document, long sequence, DateTime sequenceAt, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
             var indexWriter = Writer();
             indexWriter.DeleteAll();
-            foreach (var document in documents)
-            {
-                indexWriter.AddDocument(document);
-            }
+            // Documents are made and analyzed on every core: a full build is rare, and the
+            // sooner it ends the sooner readers get the index rather than title-only answers.
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            Parallel.ForEach(items, options, item => indexWriter.AddDocument(document(item)));
             // One segment: every query opens each field's terms once per segment, so at 100,000
             // terms this halves search time and the garbage it makes, for 2.5 s more building.
             indexWriter.ForceMerge(1);
@@ -178,6 +178,8 @@ public sealed class SearchIndex : IDisposable
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
+            // Four times Lucene's default: a full build flushes and merges a quarter as often.
+            RAMBufferSizeMB = 64,
         });
         // A new writer has no commit to read; commit once so readers can open, keeping what was there.
         if (!DirectoryReader.IndexExists(directory))

@@ -252,6 +252,8 @@ namespace CommerceGuard.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "ModifiedAt");
 
+                    b.HasIndex("Status", "Language", "Title", "Slug");
+
                     b.ToTable("Terms");
                 });
 

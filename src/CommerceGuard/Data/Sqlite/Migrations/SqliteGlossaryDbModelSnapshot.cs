@@ -236,6 +236,8 @@ namespace CommerceGuard.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "ModifiedAt");
 
+                    b.HasIndex("Status", "Language", "Title", "Slug");
+
                     b.ToTable("Terms");
                 });
 
