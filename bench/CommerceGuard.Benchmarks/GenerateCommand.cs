@@ -17,12 +17,7 @@ internal static class GenerateCommand
 
     public static async Task<int> RunAsync(int termCount, int seed, string databaseFile)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration["ConnectionStrings:Glossary"] = $"Data Source={Path.GetFullPath(databaseFile)}";
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddGlossaryData();
-        await using var app = builder.Build();
-        await app.MigrateGlossaryDataAsync();
+        await using var app = await OpenAsync(databaseFile);
         if (await WithDbAsync(app, db => db.Terms.AnyAsync()))
         {
             Console.Error.WriteLine($"{databaseFile} already holds terms; generate into a new file.");
@@ -54,7 +49,19 @@ internal static class GenerateCommand
         return 0;
     }
 
-    private static async Task<T> WithDbAsync<T>(WebApplication app, Func<GlossaryDb, Task<T>> work)
+    /// <summary>The site's data layer on a SQLite file, its schema brought up to date.</summary>
+    public static async Task<WebApplication> OpenAsync(string databaseFile)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["ConnectionStrings:Glossary"] = $"Data Source={Path.GetFullPath(databaseFile)}";
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddGlossaryData();
+        var app = builder.Build();
+        await app.MigrateGlossaryDataAsync();
+        return app;
+    }
+
+    public static async Task<T> WithDbAsync<T>(WebApplication app, Func<GlossaryDb, Task<T>> work)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<GlossaryDb>());

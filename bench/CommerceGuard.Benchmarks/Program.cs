@@ -3,14 +3,15 @@ using BenchmarkDotNet.Running;
 using CommerceGuard.Benchmarks;
 
 // dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- --filter '*'                                  BenchmarkDotNet suites
-// dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- search [terms] [--keep-index folder]           search at scale
+// dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- search [terms] [--keep-index folder] [--database file]   search at scale
 // dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- generate --terms N --seed S --database file   a generated glossary for the site
 switch (args.FirstOrDefault())
 {
     case "search":
         await SearchBench.RunAsync(
             args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var terms) ? terms : 100_000,
-            Option("--keep-index"));
+            Option("--keep-index"),
+            Option("--database"));
         return 0;
     case "generate":
         return await GenerateCommand.RunAsync(

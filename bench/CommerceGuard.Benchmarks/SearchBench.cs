@@ -14,7 +14,11 @@ internal static class SearchBench
 {
     /// <param name="termCount">How many terms to generate and index.</param>
     /// <param name="keptIndex">A folder to keep the index in between runs; a run that finds one there skips the rebuild.</param>
-    public static async Task RunAsync(int termCount, string? keptIndex)
+    /// <param name="databaseFile">
+    /// A database made by <c>generate</c> with the same size and seed 1: the index is then built
+    /// from it exactly as the site builds it, rather than from terms generated in memory.
+    /// </param>
+    public static async Task RunAsync(int termCount, string? keptIndex, string? databaseFile)
     {
         var random = new Random(42);
         var glossary = new GeneratedGlossary(termCount, seed: 1);
@@ -31,6 +35,12 @@ internal static class SearchBench
             {
                 index.Confirm();
                 Report("(index kept from an earlier run: no rebuild)");
+            }
+            else if (databaseFile is not null)
+            {
+                await using var app = await GenerateCommand.OpenAsync(databaseFile);
+                var count = await GenerateCommand.WithDbAsync(app, db => SearchIndexer.RebuildAsync(index, db, markdown, CancellationToken.None));
+                Report($"(built from {databaseFile} as the site builds it: {count:N0} terms)");
             }
             else
             {

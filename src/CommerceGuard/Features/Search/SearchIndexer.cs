@@ -141,7 +141,7 @@ internal sealed partial class SearchIndexer(
     }
 
     /// <summary>Builds the whole index from the database, stamped with the feed's newest change.</summary>
-    private static async Task<int> RebuildAsync(SearchIndex index, GlossaryDb db, MarkdownRenderer markdown, CancellationToken cancellationToken)
+    internal static async Task<int> RebuildAsync(SearchIndex index, GlossaryDb db, MarkdownRenderer markdown, CancellationToken cancellationToken)
     {
         var newest = await db.TermChanges.AsNoTracking().OrderByDescending(change => change.Sequence).FirstOrDefaultAsync(cancellationToken);
         var count = 0;
