@@ -118,6 +118,42 @@ public sealed class SearchTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.Contains("/glossary/premium", page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
     }
 
+    [Fact]
+    public async Task Results_come_20_to_a_page_with_links_between_pages()
+    {
+        for (var i = 1; i <= 25; i++)
+        {
+            await app.AddTermAsync($"ocelot-fee-{i}", $"Ocelot Fee {i}");
+        }
+        await EventuallyAsync("ocelot", found => found.Count == SearchResults.PageSize);
+
+        var first = await app.Browser().GetPageAsync("/search?q=ocelot");
+        var second = await app.Browser().GetPageAsync(first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+
+        Assert.Equal(20, first.QuerySelectorAll(".search-results h2 a").Length);
+        Assert.Null(first.QuerySelector("a[rel=prev]"));
+        Assert.Equal(5, second.QuerySelectorAll(".search-results h2 a").Length);
+        Assert.Null(second.QuerySelector("a[rel=next]"));
+        Assert.NotNull(second.QuerySelector("a[rel=prev]"));
+        Assert.Empty(first.QuerySelectorAll(".search-results h2 a").Select(a => a.GetAttribute("href"))
+            .Intersect(second.QuerySelectorAll(".search-results h2 a").Select(a => a.GetAttribute("href"))));
+    }
+
+    [Theory]
+    [InlineData("2147483647")]
+    [InlineData("-5")]
+    [InlineData("two")]
+    public async Task Any_page_number_answers_a_page_of_results_not_an_error(string page)
+    {
+        await IndexReadyAsync();
+
+        var response = await app.Browser().GetAsync($"/search?q=premium&page={page}");
+        var results = await app.Browser().GetPageAsync($"/search?q=premium&page={page}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(results.QuerySelectorAll(".search-results h2 a"));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

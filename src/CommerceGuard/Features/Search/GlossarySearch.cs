@@ -26,13 +26,16 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
 {
     public const int MaxQueryLength = 200;
 
+    /// <summary>The last page shown (10,000 results): a page asks the index for every result before it, so the number is capped.</summary>
+    public const int MaxPage = 500;
+
     /// <summary>How many near spellings a typo may stand for; the closest are kept.</summary>
     private const int FuzzyExpansions = 10;
 
     public async Task<SearchResults> SearchAsync(string? text, int page, string language = Languages.Default, CancellationToken cancellationToken = default)
     {
         var query = Clean(text);
-        page = Math.Max(page, 1);
+        page = Math.Clamp(page, 1, MaxPage);
         if (query.Length == 0)
         {
             return new SearchResults(query, 0, page, [], []);
@@ -53,6 +56,8 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
             luceneQuery = Build(query, language, forgiveTypos: true, searcher.IndexReader);
             top = searcher.Search(luceneQuery, page * SearchResults.PageSize);
         }
+        // Past the last page, the last page: the results asked for include it.
+        page = Math.Min(page, Math.Max(1, (top.TotalHits + SearchResults.PageSize - 1) / SearchResults.PageSize));
         // Snippets mark the query's own words only, not the near spellings a typo stood for.
         var searchedFor = SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Definition, query.Replace("\"", " ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var hits = top.ScoreDocs.Skip((page - 1) * SearchResults.PageSize).Select(score =>

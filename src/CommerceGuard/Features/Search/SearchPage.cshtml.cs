@@ -9,7 +9,8 @@ public sealed class SearchPageModel(GlossarySearch search) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query string by name: Razor Pages keeps the page's own path in a route value called "page".
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public SearchResults Results { get; private set; } = null!;
