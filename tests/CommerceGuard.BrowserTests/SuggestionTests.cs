@@ -45,6 +45,23 @@ public sealed partial class SuggestionTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task Suggestions_for_text_no_longer_in_the_box_do_not_come_back()
+    {
+        var page = await site.OpenAsync(ScreenSize.Desktop);
+        await page.GotoAsync("/");
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search the glossary" });
+
+        await box.FillAsync("premium");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync();
+        await box.FillAsync("p");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+        await box.PressAsync("ArrowDown");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+        await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "false");
+    }
+
+    [Fact]
     public async Task Without_javascript_the_box_is_a_plain_search_form()
     {
         var page = await site.OpenAsync(ScreenSize.Phone, javaScript: false);

@@ -91,6 +91,33 @@ public sealed class SearchTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 
     [Fact]
+    public async Task A_word_only_a_draft_uses_is_forgiven_as_a_typo_like_any_unknown_word()
+    {
+        await app.AddTermAsync("zephyrine-clause", "Zephyrine Clause", term => term.Status = TermStatus.Draft);
+        await app.AddTermAsync("zephyrina-fee", "Zephyrina Fee");
+        await EventuallyAsync("zephyrina", found => found.Contains("zephyrina-fee"));
+
+        Assert.Equal(["zephyrina-fee"], await ResultsAsync("zephyrine"));
+    }
+
+    [Theory]
+    [InlineData("junk & fee")]
+    [InlineData("junk - fee")]
+    [InlineData("\"junk fee\" &")]
+    public async Task Punctuation_between_words_is_no_word_to_match(string query) =>
+        Assert.Equal("junk-fee", (await ResultsAsync(query))[0]);
+
+    [Fact]
+    public async Task A_long_run_of_letters_with_no_spaces_answers_a_page_not_an_error()
+    {
+        await IndexReadyAsync();
+
+        var response = await app.Browser().GetAsync("/search?q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("漢cade", 40))));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_edit_is_found_under_its_new_words_and_not_its_old_ones()
     {
         await app.AddTermAsync("renamed-term", "Quokka Charge");

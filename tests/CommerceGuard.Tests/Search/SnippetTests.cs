@@ -32,6 +32,26 @@ public sealed class SnippetTests
     }
 
     [Fact]
+    public void Matches_close_enough_to_share_the_passage_are_all_shown_marked()
+    {
+        // Every spacing of two mentions that fit one passage (140 characters from the first to the end of the last), behind every length of opening text.
+        for (var before = 30; before < 80; before++)
+        {
+            for (var between = 1; between <= 132; between++)
+            {
+                var text = Filler(before) + " fee " + Filler(between) + " fee, " + Filler(200);
+
+                var snippet = Snippet.Html(text, Stems("fee"));
+
+                Assert.Equal(2, snippet.Split("<mark>").Length - 1);
+            }
+        }
+    }
+
+    /// <summary>Words of three letters and a space, cut to the length.</summary>
+    private static string Filler(int length) => string.Concat(Enumerable.Repeat("abc ", length / 4 + 1))[..length].Trim();
+
+    [Fact]
     public void Without_a_match_the_text_opens_the_passage()
     {
         var text = "Opening words. " + string.Join(' ', Enumerable.Repeat("more", 80));

@@ -14,7 +14,7 @@ public sealed record SearchHit(string Slug, string Title, string Categories, str
 public sealed record SearchResults(string Query, int Total, int Page, IReadOnlyList<SearchHit> Hits, IReadOnlyList<TermLink> DidYouMean)
 {
     public const int PageSize = 20;
-    public int PageCount => (Total + PageSize - 1) / PageSize;
+    public int PageCount => Math.Min(GlossarySearch.MaxPage, (Total + PageSize - 1) / PageSize);
 }
 
 /// <summary>
@@ -31,6 +31,9 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
 
     /// <summary>How many near spellings a typo may stand for; the closest are kept.</summary>
     private const int FuzzyExpansions = 10;
+
+    /// <summary>The words (or quoted phrases) of a query that count; a 200-character query rarely has more.</summary>
+    internal const int MaxWords = 16;
 
     public async Task<SearchResults> SearchAsync(string? text, int page, string language = Languages.Default, CancellationToken cancellationToken = default)
     {
@@ -88,7 +91,18 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         var words = new BooleanQuery();
         foreach (Match part in QueryParts().Matches(query))
         {
-            words.Add(part.Groups["phrase"].Success ? Phrase(part.Groups["phrase"].Value) : Word(part.Value, forgiveTypos, reader), Occur.MUST);
+            if (part.Groups["phrase"].Success)
+            {
+                AddRequired(words, Phrase(part.Groups["phrase"].Value));
+                continue;
+            }
+            // "non-disclosure" is two words to the index, and both are required, as if typed apart.
+            var stems = SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Title, part.Value);
+            var plains = SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, part.Value);
+            for (var i = 0; i < stems.Count; i++)
+            {
+                AddRequired(words, Word(stems[i], forgiveTypos ? plains[i] : null, reader));
+            }
         }
         if (words.Clauses.Count > 0)
         {
@@ -97,45 +111,58 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         return PublicSearch.Only(match, language);
     }
 
-    /// <summary>One word of the query, in every field by its weight, exactly (stemmed) or with a typo or two.</summary>
-    private static BooleanQuery Word(string word, bool forgiveTypos, Lucene.Net.Index.IndexReader? reader)
+    /// <summary>
+    /// Adds one required part of the query. Parts that hold no word (a lone "&amp;") are left out
+    /// rather than required, and past <see cref="MaxWords"/> parts the rest are left out too, so no
+    /// query outgrows what Lucene accepts.
+    /// </summary>
+    private static void AddRequired(BooleanQuery words, BooleanQuery part)
     {
-        var any = new BooleanQuery();
-        foreach (var stem in SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Title, word))
+        if (part.Clauses.Count > 0 && words.Clauses.Count < MaxWords)
         {
-            any.Add(new TermQuery(new LuceneTerm(SearchFields.Title, stem)) { Boost = 8 }, Occur.SHOULD);
-            any.Add(new TermQuery(new LuceneTerm(SearchFields.Aliases, stem)) { Boost = 5 }, Occur.SHOULD);
-            any.Add(new TermQuery(new LuceneTerm(SearchFields.Definition, stem)) { Boost = 2 }, Occur.SHOULD);
-            any.Add(new TermQuery(new LuceneTerm(SearchFields.Body, stem)) { Boost = 1 }, Occur.SHOULD);
+            words.Add(part, Occur.MUST);
         }
-        foreach (var plain in forgiveTypos ? SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, word) : [])
+    }
+
+    /// <summary>One word of the query, in every field by its weight; with its plain form, also its near spellings.</summary>
+    private static BooleanQuery Word(string stem, string? plainForTypos, Lucene.Net.Index.IndexReader? reader)
+    {
+        var any = new BooleanQuery
         {
-            // A word that is spelled like a title word is no typo: only the others are looked up fuzzily.
-            if (reader is null || TitleWords.Contains(reader, plain))
-            {
-                continue;
-            }
-            foreach (var near in TitleWords.Near(reader, plain, asPrefix: false, FuzzyExpansions))
-            {
-                var closeness = 1f / (1 + near.Edits);
-                any.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePlain, near.Word)) { Boost = 8 * closeness }, Occur.SHOULD);
-                any.Add(new TermQuery(new LuceneTerm(SearchFields.AliasesPlain, near.Word)) { Boost = 6 * closeness }, Occur.SHOULD);
-            }
+            { new TermQuery(new LuceneTerm(SearchFields.Title, stem)) { Boost = 8 }, Occur.SHOULD },
+            { new TermQuery(new LuceneTerm(SearchFields.Aliases, stem)) { Boost = 5 }, Occur.SHOULD },
+            { new TermQuery(new LuceneTerm(SearchFields.Definition, stem)) { Boost = 2 }, Occur.SHOULD },
+            { new TermQuery(new LuceneTerm(SearchFields.Body, stem)) { Boost = 1 }, Occur.SHOULD },
+        };
+        // A word that is spelled like a title word is no typo: only the others are looked up fuzzily.
+        if (plainForTypos is null || reader is null || TitleWords.Contains(reader, plainForTypos))
+        {
+            return any;
+        }
+        foreach (var near in TitleWords.Near(reader, plainForTypos, asPrefix: false, FuzzyExpansions))
+        {
+            var closeness = 1f / (1 + near.Edits);
+            any.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePlain, near.Word)) { Boost = 8 * closeness }, Occur.SHOULD);
+            any.Add(new TermQuery(new LuceneTerm(SearchFields.AliasesPlain, near.Word)) { Boost = 6 * closeness }, Occur.SHOULD);
         }
         return any;
     }
 
+    /// <summary>A quoted phrase, in every field by its weight; empty when the quotes hold no word.</summary>
     private static BooleanQuery Phrase(string phrase)
     {
         var any = new BooleanQuery();
         foreach (var (field, boost) in new[] { (SearchFields.Title, 8f), (SearchFields.Aliases, 5f), (SearchFields.Definition, 2f), (SearchFields.Body, 1f) })
         {
             var query = new PhraseQuery { Boost = boost };
-            foreach (var stem in SearchAnalyzers.Words(SearchAnalyzers.Stemmed, field, phrase))
+            foreach (var stem in SearchAnalyzers.Words(SearchAnalyzers.Stemmed, field, phrase).Take(MaxWords))
             {
                 query.Add(new LuceneTerm(field, stem));
             }
-            any.Add(query, Occur.SHOULD);
+            if (query.GetTerms().Length > 0)
+            {
+                any.Add(query, Occur.SHOULD);
+            }
         }
         return any;
     }
@@ -144,7 +171,7 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
     private static List<TermLink> Closest(IndexSearcher searcher, string query, string language)
     {
         var near = new BooleanQuery();
-        foreach (var plain in SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, query))
+        foreach (var plain in SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, query).Take(MaxWords))
         {
             near.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePlain, plain)) { Boost = 2 }, Occur.SHOULD);
             foreach (var word in TitleWords.Near(searcher.IndexReader, plain, asPrefix: false, FuzzyExpansions))
@@ -160,14 +187,16 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
     /// <summary>While the index is still being built, titles that contain the query are found in the database.</summary>
     private async Task<SearchResults> SearchTitlesAsync(string query, int page, string language, CancellationToken cancellationToken)
     {
-        var pattern = PublicSearch.LikePattern(query, anywhere: true);
-        var matches = await db.Published(language)
-            .Where(term => EF.Functions.Like(term.Title, pattern))
+        var matches = db.Published(language).WithTitleLike(query, anywhere: true);
+        var total = await matches.CountAsync(cancellationToken);
+        page = Math.Min(page, Math.Max(1, (total + SearchResults.PageSize - 1) / SearchResults.PageSize));
+        var hits = await matches
             .OrderBy(term => term.Title)
+            .Skip((page - 1) * SearchResults.PageSize)
+            .Take(SearchResults.PageSize)
             .Select(term => new SearchHit(term.Slug, term.Title, "", ""))
             .ToListAsync(cancellationToken);
-        return new SearchResults(query, matches.Count, page,
-            [.. matches.Skip((page - 1) * SearchResults.PageSize).Take(SearchResults.PageSize)], []);
+        return new SearchResults(query, total, page, hits, []);
     }
 
     private static string Stored(Lucene.Net.Documents.Document document, string field) =>

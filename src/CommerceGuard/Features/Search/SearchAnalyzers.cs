@@ -3,7 +3,6 @@ using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace CommerceGuard.Features.Search;
@@ -17,8 +16,8 @@ internal static class SearchAnalyzers
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    public static Analyzer Stemmed { get; } = Create(stem: true);
-    public static Analyzer Plain { get; } = Create(stem: false);
+    public static Analyzer Stemmed { get; } = new WordsAnalyzer(stem: true);
+    public static Analyzer Plain { get; } = new WordsAnalyzer(stem: false);
 
     /// <summary>The first 2 to 15 letters of every title word, so a suggestion's prefix is a plain lookup.</summary>
     public static Analyzer Prefixes { get; } = Analyzer.NewAnonymous((_, reader) =>
@@ -55,18 +54,24 @@ internal static class SearchAnalyzers
         return words;
     }
 
-    private static Analyzer Create(bool stem) => Analyzer.NewAnonymous((_, reader) =>
+    private sealed class WordsAnalyzer(bool stem) : Analyzer
     {
-        var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
-        stream = new LowerCaseFilter(Version, stream);
-        stream = new ASCIIFoldingFilter(stream);
-        if (stem)
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            stream = new PorterStemFilter(stream);
+            var tokenizer = new StandardTokenizer(Version, reader);
+            TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+            stream = new LowerCaseFilter(Version, stream);
+            stream = new ASCIIFoldingFilter(stream);
+            if (stem)
+            {
+                stream = new PorterStemFilter(stream);
+            }
+            return new TokenStreamComponents(tokenizer, stream);
         }
-        return new TokenStreamComponents(tokenizer, stream);
-    });
+
+        // A term's aliases are separate names: a quoted phrase must not run from one into the next.
+        public override int GetPositionIncrementGap(string fieldName) => 100;
+    }
 }
 
 /// <summary>The fields of a term's search document.</summary>
@@ -85,29 +90,4 @@ internal static class SearchFields
     public const string Definition = "definition";
     public const string Body = "body";
     public const string Categories = "categories";
-}
-
-/// <summary>What readers may find: published terms of one language.</summary>
-internal static class PublicSearch
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> Filters = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The query, kept to published terms in the language. The restriction is a filter whose
-    /// matches are remembered per index segment, so it costs a bit lookup per document rather
-    /// than a walk through two lists that hold nearly every document.
-    /// </summary>
-    public static Query Only(Query match, string language) =>
-        new FilteredQuery(match, Filters.GetOrAdd(language, Published));
-
-    private static Filter Published(string language) =>
-        new CachingWrapperFilter(new QueryWrapperFilter(new BooleanQuery
-        {
-            { new TermQuery(new Lucene.Net.Index.Term(SearchFields.Status, "published")), Occur.MUST },
-            { new TermQuery(new Lucene.Net.Index.Term(SearchFields.Language, language)), Occur.MUST },
-        }));
-
-    /// <summary>A LIKE pattern for titles that start with (or contain) the text, its wildcards removed.</summary>
-    public static string LikePattern(string text, bool anywhere) =>
-        (anywhere ? "%" : "") + text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
 }

@@ -15,9 +15,6 @@ internal static class SearchDocument
     public static Document From(Term term, MarkdownRenderer markdown)
     {
         var definition = markdown.PlainText(term.Definition);
-        var body = string.Join(' ', term.Examples.Append(term.Misuse).Append(term.Benefits).Append(term.Conclusion)
-            .Select(markdown.PlainText));
-        var aliases = string.Join(" | ", term.Aliases);
         var document = new Document
         {
             new StringField(SearchFields.Key, Key(term.Language, term.Slug), Field.Store.YES),
@@ -27,12 +24,19 @@ internal static class SearchDocument
             new TextField(SearchFields.Title, term.Title, Field.Store.YES),
             new TextField(SearchFields.TitlePlain, term.Title, Field.Store.NO),
             new TextField(SearchFields.TitlePrefixes, string.Join(' ', term.Aliases.Prepend(term.Title)), Field.Store.NO),
-            new TextField(SearchFields.Aliases, aliases, Field.Store.NO),
-            new TextField(SearchFields.AliasesPlain, aliases, Field.Store.NO),
             new TextField(SearchFields.Definition, definition, Field.Store.YES),
-            new TextField(SearchFields.Body, body, Field.Store.NO),
             new StoredField(SearchFields.Categories, string.Join(", ", term.Categories.OrderBy(c => c.DisplayOrder).Select(c => c.Name))),
         };
+        // One field each, so that a quoted phrase never runs from one alias or section into the next.
+        foreach (var section in term.Examples.Append(term.Misuse).Append(term.Benefits).Append(term.Conclusion))
+        {
+            document.Add(new TextField(SearchFields.Body, markdown.PlainText(section), Field.Store.NO));
+        }
+        foreach (var alias in term.Aliases)
+        {
+            document.Add(new TextField(SearchFields.Aliases, alias, Field.Store.NO));
+            document.Add(new TextField(SearchFields.AliasesPlain, alias, Field.Store.NO));
+        }
         foreach (var name in term.Aliases.Prepend(term.Title))
         {
             document.Add(new StringField(SearchFields.Exact, ExactKey(name), Field.Store.NO));

@@ -139,11 +139,27 @@ public sealed class SearchIndex : IDisposable
             (IsReady, IsDamaged) = (false, true);
             return false;
         }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            // Queries are built within Lucene's limit; should one not be, the database answers.
+            return false;
+        }
+        catch (IOException)
+        {
+            // Not damage (too many open files, say): this reader gets a database answer; the next tries again.
+            return false;
+        }
     }
 
-    /// <summary>What a damaged or vanished index folder throws.</summary>
+    /// <summary>
+    /// What a damaged index, or one whose files have gone, throws. Other input and output errors
+    /// (a lock held by another process, too many open files, a full disk) are not damage: throwing
+    /// the index away would not cure them.
+    /// </summary>
     public static bool IsDamage(Exception error) =>
-        error is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException;
+        error is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
+            or EndOfStreamException or FileNotFoundException or DirectoryNotFoundException
+        || (error is AggregateException { InnerExceptions: var inner } && inner.Any(IsDamage));
 
     /// <summary>Throws the index away (its folder was deleted or damaged) and opens an empty one to rebuild.</summary>
     public void Reset()
@@ -197,7 +213,7 @@ public sealed class SearchIndex : IDisposable
 
     private void CloseFolder()
     {
-        (IsReady, IsDamaged) = (false, false);
+        (IsReady, IsDamaged, Sequence, SequenceAt) = (false, false, 0, default);
         // Everything is committed as it is written, so closing discards nothing; and closing
         // must work even when the folder has gone, which a committing close would not.
         Quietly(() => searchers?.Dispose());

@@ -41,18 +41,35 @@ internal sealed partial class SearchIndexer(
     {
         // Let the host finish starting first: building must never hold up serving.
         await Task.Yield();
-        index.Open(options.Value.FullPath(environment));
+        var folder = options.Value.FullPath(environment);
         using var timer = new PeriodicTimer(Interval);
         do
         {
             try
             {
+                if (index.IsDamaged)
+                {
+                    // A search found the index damaged: it is thrown away and built afresh.
+                    LogDamaged();
+                    index.Reset();
+                }
+                // Opens the index the first time, and again after a round that failed to.
+                index.Open(folder);
                 await CatchUpAsync(stoppingToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                LogIndexFailed(error);
-                TryReset();
+                // Only damage costs the index; anything else (a busy database, a full disk, a
+                // folder another process has locked) is tried again next round as it is.
+                if (SearchIndex.IsDamage(error) || !Directory.Exists(folder))
+                {
+                    LogIndexDamaged(error);
+                    TryReset();
+                }
+                else
+                {
+                    LogCatchUpFailed(error);
+                }
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -60,12 +77,6 @@ internal sealed partial class SearchIndexer(
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        if (index.IsDamaged)
-        {
-            // A search found the index damaged: it is thrown away and built afresh below.
-            LogDamaged();
-            index.Reset();
-        }
         if (index.IsReady && index.Sequence >= changes.Version)
         {
             return;
@@ -116,8 +127,8 @@ internal sealed partial class SearchIndexer(
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            // The next round tries again; the site keeps serving, with database search meanwhile.
-            LogIndexFailed(error);
+            // The next round opens it again; the site keeps serving, with database search meanwhile.
+            LogCatchUpFailed(error);
         }
     }
 
@@ -184,6 +195,9 @@ internal sealed partial class SearchIndexer(
     [LoggerMessage(Level = LogLevel.Error, Message = "A search found the search index damaged; it will be rebuilt from the database")]
     private partial void LogDamaged();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The search index failed and will be rebuilt from the database")]
-    private partial void LogIndexFailed(Exception error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The search index is damaged and will be rebuilt from the database")]
+    private partial void LogIndexDamaged(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index could not catch up this round; it tries again")]
+    private partial void LogCatchUpFailed(Exception error);
 }

@@ -89,11 +89,13 @@ internal static class Snippet
             var space = text.IndexOf(' ', from, marks[best].Start - from);
             from = space < 0 ? marks[best].Start : space + 1;
         }
-        var to = Math.Min(text.Length, from + Length);
+        // End at a space, but never before the end of the last match the window was chosen for.
+        var keep = bestCount == 0 ? from : marks[best + bestCount - 1].End;
+        var to = Math.Min(text.Length, Math.Max(from + Length, keep));
         if (to < text.Length)
         {
-            var space = text.LastIndexOf(' ', to - 1, to - from);
-            to = space > from ? space : to;
+            var space = text.LastIndexOf(' ', to - 1, to - keep);
+            to = space >= keep ? space : to;
         }
         return (from, to);
     }

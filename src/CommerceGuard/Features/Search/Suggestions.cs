@@ -35,9 +35,8 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
         {
             return suggested;
         }
-        var pattern = PublicSearch.LikePattern(typed, anywhere: false);
         return await db.Published(language)
-            .Where(term => EF.Functions.Like(term.Title, pattern))
+            .WithTitleLike(typed, anywhere: false)
             .OrderBy(term => term.Title)
             .Take(MaxCount)
             .Select(term => new Suggestion(term.Title, GlossaryUrls.Term(term.Slug)))
@@ -62,7 +61,7 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
     /// <summary>With a reader, typos are forgiven in words that are not spelled like any title word.</summary>
     private static Query Build(string typed, string language, Lucene.Net.Index.IndexReader? forgivingWith)
     {
-        var words = SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, typed);
+        var words = SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, typed).Take(GlossarySearch.MaxWords).ToList();
         var match = new BooleanQuery();
         for (var i = 0; i < words.Count; i++)
         {

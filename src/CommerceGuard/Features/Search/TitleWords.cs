@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace CommerceGuard.Features.Search;
 
@@ -7,10 +8,12 @@ namespace CommerceGuard.Features.Search;
 internal readonly record struct NearWord(string Word, int Edits);
 
 /// <summary>
-/// The words of every title and alias, held in memory per index segment, for forgiving typos. A
-/// typed word is compared only with the words that start with the same letters, which costs
-/// microseconds; Lucene's fuzzy queries build Levenshtein automata for every query, which costs
-/// milliseconds. Segments never change once written, so each one's words are read once.
+/// The words of published titles and aliases, held in memory per index segment, for forgiving
+/// typos. A typed word is compared only with the words that start with the same letters, which
+/// costs microseconds; Lucene's fuzzy queries build Levenshtein automata for every query, which
+/// costs milliseconds. A segment's words never change once written, so each segment's are read
+/// once. A term changed or deleted since leaves its old words in the list until its segment is
+/// merged away; they only ever stand for near spellings that then match nothing.
 /// </summary>
 internal static class TitleWords
 {
@@ -60,18 +63,51 @@ internal static class TitleWords
 
     private static string[] Of(AtomicReader segment) => BySegment.GetValue(segment.CoreCacheKey, _ => Read(segment));
 
+    /// <summary>
+    /// The segment's title and alias words that some published term uses. A word only a draft uses
+    /// is left out, so that how a query is treated never tells a reader what a draft says.
+    /// </summary>
     private static string[] Read(AtomicReader segment)
     {
+        var published = Published(segment);
         var words = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var field in new[] { SearchFields.TitlePlain, SearchFields.AliasesPlain })
         {
             var terms = segment.GetTerms(field)?.GetEnumerator();
+            DocsEnum? documents = null;
             while (terms is not null && terms.MoveNext())
             {
-                words.Add(terms.Term.Utf8ToString());
+                documents = terms.Docs(null, documents, DocsFlags.NONE);
+                if (AnyOf(documents, published))
+                {
+                    words.Add(terms.Term.Utf8ToString());
+                }
             }
         }
         return [.. words];
+    }
+
+    private static bool[] Published(AtomicReader segment)
+    {
+        var published = new bool[segment.MaxDoc];
+        var documents = segment.GetTermDocsEnum(new Term(SearchFields.Status, "published"));
+        for (var document = documents?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; document != DocIdSetIterator.NO_MORE_DOCS; document = documents!.NextDoc())
+        {
+            published[document] = true;
+        }
+        return published;
+    }
+
+    private static bool AnyOf(DocsEnum documents, bool[] wanted)
+    {
+        for (var document = documents.NextDoc(); document != DocIdSetIterator.NO_MORE_DOCS; document = documents.NextDoc())
+        {
+            if (wanted[document])
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int FirstStartingWith(string[] words, string start)
@@ -104,7 +140,6 @@ internal static class Spelling
         {
             last[j] = j;
         }
-        var lastBest = 0;
         for (var i = 1; i <= typed.Length; i++)
         {
             row[0] = i;
@@ -120,12 +155,12 @@ internal static class Spelling
                 row[j] = distance;
                 best = Math.Min(best, distance);
             }
-            // A swap reaches back two rows, so only two rows both over the limit settle it.
-            if (best > limit && lastBest > limit)
+            // No later row has a smaller least value (a swap costs as much as the substitution it
+            // stands beside), so a row wholly over the limit settles it.
+            if (best > limit)
             {
                 return limit + 1;
             }
-            lastBest = best;
             var spare = beforeLast;
             beforeLast = last;
             last = row;

@@ -33,6 +33,18 @@ if (input) {
     active = -1;
   };
 
+  // Suggestions for text no longer in the box are dropped, so the arrow keys cannot bring them back.
+  const forget = () => {
+    close();
+    list.replaceChildren();
+    options = [];
+  };
+
+  const open = () => {
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  };
+
   const highlight = (index) => {
     options.forEach((option, i) => option.setAttribute("aria-selected", String(i === index)));
     active = index;
@@ -71,7 +83,7 @@ if (input) {
     const query = input.value.trim();
     const ticket = ++asked;
     if (query.length < 2) {
-      close();
+      forget();
       return;
     }
     try {
@@ -82,7 +94,10 @@ if (input) {
         show(suggestions);
       }
     } catch {
-      close();
+      // Only the newest question's failure matters; an older one's would close a newer list.
+      if (ticket === asked) {
+        forget();
+      }
     }
   };
 
@@ -94,11 +109,11 @@ if (input) {
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" && options.length > 0) {
       event.preventDefault();
-      list.hidden = false;
-      input.setAttribute("aria-expanded", "true");
+      open();
       highlight((active + 1) % options.length);
     } else if (event.key === "ArrowUp" && options.length > 0) {
       event.preventDefault();
+      open();
       highlight(active <= 0 ? options.length - 1 : active - 1);
     } else if (event.key === "Enter" && active >= 0 && !list.hidden) {
       event.preventDefault();
