@@ -1,4 +1,5 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Accounts;
 using CommerceGuard.Features.Cli;
 using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Content;
@@ -16,6 +17,7 @@ builder.AddGlossary();
 builder.AddPublicWriteLimits();
 builder.AddCommunity();
 builder.AddGlossarySearch();
+builder.AddAccounts();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ await app.LoadStarterGlossaryAsync();
 
 app.UseSitePages();
 app.UseRateLimiter();
+app.UseAccounts();
 app.MapFeedback();
 app.MapSearchApi();
 app.MapSitePages();

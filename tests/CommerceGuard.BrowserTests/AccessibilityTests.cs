@@ -21,7 +21,7 @@ public sealed class AccessibilityTests(SiteFixture site)
     public async Task Axe_finds_no_violation(string pageType, string size)
     {
         var page = await site.OpenAsync(ScreenSize.Named(size));
-        await PageTypes.OpenAsync(page, pageType);
+        await PageTypes.OpenAsync(site, page, pageType);
 
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
@@ -36,7 +36,7 @@ public sealed class AccessibilityTests(SiteFixture site)
     public async Task Axe_finds_no_violation_in_dark_mode(string pageType)
     {
         var page = await site.OpenAsync(ScreenSize.Desktop, colorScheme: ColorScheme.Dark);
-        await PageTypes.OpenAsync(page, pageType);
+        await PageTypes.OpenAsync(site, page, pageType);
 
         await page.ScreenshotAsync(new PageScreenshotOptions
         {

@@ -1,27 +1,29 @@
+using CommerceGuard.Features.Accounts;
 using CommerceGuard.Tests;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>Every kind of page the site shows a reader, and how a reader gets to it.</summary>
 public static class PageTypes
 {
-    private static readonly Dictionary<string, Func<IPage, Task>> Openers = new()
+    private static readonly Dictionary<string, Func<SiteFixture, IPage, Task>> Openers = new()
     {
-        ["home"] = page => Go(page, "/"),
-        ["a-z"] = page => Go(page, "/glossary"),
-        ["category"] = page => Go(page, "/glossary/category/healthcare"),
-        ["term"] = page => Go(page, "/glossary/therapeutic-relationship"),
-        ["about"] = page => Go(page, "/about"),
-        ["donate"] = page => Go(page, "/donate"),
-        ["volunteer"] = page => Go(page, "/volunteer"),
-        ["volunteer-errors"] = async page =>
+        ["home"] = (_, page) => Go(page, "/"),
+        ["a-z"] = (_, page) => Go(page, "/glossary"),
+        ["category"] = (_, page) => Go(page, "/glossary/category/healthcare"),
+        ["term"] = (_, page) => Go(page, "/glossary/therapeutic-relationship"),
+        ["about"] = (_, page) => Go(page, "/about"),
+        ["donate"] = (_, page) => Go(page, "/donate"),
+        ["volunteer"] = (_, page) => Go(page, "/volunteer"),
+        ["volunteer-errors"] = async (_, page) =>
         {
             await Go(page, "/volunteer");
             await page.GetByLabel("Email address").FillAsync("not an email");
             await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
             await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
         },
-        ["volunteer-thanked"] = async page =>
+        ["volunteer-thanked"] = async (_, page) =>
         {
             await Go(page, "/volunteer");
             await page.GetByLabel("Your name").FillAsync("Upton Sinclair");
@@ -30,24 +32,56 @@ public static class PageTypes
             await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thank you for offering to help");
         },
-        ["vote-thanks"] = async page =>
+        ["vote-thanks"] = async (_, page) =>
         {
             // The vote goes in through the browser's own cookie jar, as the No button would send it.
             await page.Context.APIRequest.PostAsync("/glossary/nurse/vote", new() { Form = page.Context.APIRequest.CreateFormData().Set("helpful", "no") });
             await Go(page, "/glossary/nurse/feedback");
             await Assertions.Expect(page.GetByLabel("What was missing?")).ToBeVisibleAsync();
         },
-        ["search"] = async page =>
+        ["search"] = async (_, page) =>
         {
             await Go(page, "/");
             await page.GetByRole(AriaRole.Search).GetByLabel("Search the glossary").FillAsync("insurence");
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.Locator(".search-results")).ToBeVisibleAsync();
         },
-        ["search-nothing"] = page => Go(page, "/search?q=xyzzy"),
-        ["not-found"] = page => Go(page, "/glossary/no-such-term"),
-        ["error"] = page => Go(page, GlossaryApp.FailingPath),
+        ["search-nothing"] = (_, page) => Go(page, "/search?q=xyzzy"),
+        ["not-found"] = (_, page) => Go(page, "/glossary/no-such-term"),
+        ["error"] = (_, page) => Go(page, GlossaryApp.FailingPath),
+        ["sign-in"] = (_, page) => Go(page, "/admin/sign-in"),
+        ["sign-in-refused"] = async (_, page) =>
+        {
+            await Go(page, "/admin/sign-in");
+            await page.GetByLabel("Email address").FillAsync("nobody@example.org");
+            await page.GetByLabel("Password").FillAsync("not a password of anyone's");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Wrong email or password.");
+        },
+        ["set-password"] = async (site, page) =>
+        {
+            await using var scope = site.Site.Services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+            var added = await accounts.AddAsync($"new-{Guid.NewGuid():N}@example.org", Roles.Author, null, password: null);
+            await Go(page, new Uri(await accounts.SetPasswordLinkAsync(added.Account!)).PathAndQuery);
+        },
+        ["set-password-bad-link"] = (_, page) => Go(page, "/admin/set-password?account=nobody&token=expired"),
+        ["back-office"] = async (site, page) =>
+        {
+            var email = $"editor-{Guid.NewGuid():N}@example.org";
+            await using (var scope = site.Site.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<AccountAdministration>().AddAsync(email, Roles.Editor, "Ida Tarbell", BackOfficePassword);
+            }
+            await Go(page, "/admin/sign-in");
+            await page.GetByLabel("Email address").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync(BackOfficePassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Back office");
+        },
     };
+
+    private const string BackOfficePassword = "copper lantern willow rain";
 
     public static TheoryData<string> All() => [.. Openers.Keys];
 
@@ -62,7 +96,7 @@ public static class PageTypes
         return data;
     }
 
-    public static Task OpenAsync(IPage page, string name) => Openers[name](page);
+    public static Task OpenAsync(SiteFixture site, IPage page, string name) => Openers[name](site, page);
 
     private static async Task Go(IPage page, string path)
     {

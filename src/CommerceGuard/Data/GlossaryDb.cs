@@ -1,16 +1,22 @@
-using Microsoft.EntityFrameworkCore;
+using CommerceGuard.Features.Accounts;
 using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Feedback;
 using CommerceGuard.Features.Glossary;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Data;
 
 /// <summary>
 /// The glossary's database. Features ask for this type; each provider has its own subclass
 /// (<see cref="Sqlite.SqliteGlossaryDb"/>, <see cref="Postgres.PostgresGlossaryDb"/>) so that
-/// each keeps its own migrations.
+/// each keeps its own migrations. It also holds the back office's accounts and the keys that
+/// protect their cookies, so every server shares them.
 /// </summary>
-public abstract class GlossaryDb(DbContextOptions options) : DbContext(options)
+public abstract class GlossaryDb(DbContextOptions options)
+    : IdentityDbContext<Account, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<Category> Categories => Set<Category>();
@@ -18,9 +24,14 @@ public abstract class GlossaryDb(DbContextOptions options) : DbContext(options)
     public DbSet<Volunteer> Volunteers => Set<Volunteer>();
     public DbSet<SiteMarker> SiteMarkers => Set<SiteMarker>();
     public DbSet<TermChange> TermChanges => Set<TermChange>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GlossaryDb).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        // Identity's own tables first; the features' configurations then refine them.
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GlossaryDb).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

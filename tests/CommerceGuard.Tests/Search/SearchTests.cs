@@ -148,10 +148,21 @@ public sealed class SearchTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     [Fact]
     public async Task Results_come_20_to_a_page_with_links_between_pages()
     {
-        for (var i = 1; i <= 25; i++)
+        // All in one save, so the index takes them in one batch and no page is read half-filled.
+        await app.WithDbAsync(async db =>
         {
-            await app.AddTermAsync($"ocelot-fee-{i}", $"Ocelot Fee {i}");
-        }
+            var now = new DateTime(2025, 1, 1, 12, 0, 0, DateTimeKind.Utc);
+            db.Terms.AddRange(Enumerable.Range(1, 25).Select(i => new Term
+            {
+                Slug = $"ocelot-fee-{i}",
+                Title = $"Ocelot Fee {i}",
+                Definition = "A fee named after a wild cat.",
+                Status = TermStatus.Published,
+                CreatedAt = now,
+                ModifiedAt = now,
+            }));
+            await db.SaveChangesAsync();
+        });
         await EventuallyAsync("ocelot", found => found.Count == SearchResults.PageSize);
 
         var first = await app.Browser().GetPageAsync("/search?q=ocelot");

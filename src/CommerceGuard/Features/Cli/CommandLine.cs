@@ -12,19 +12,20 @@ namespace CommerceGuard.Features.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["glossary", "search"];
+    private static readonly string[] Verbs = ["glossary", "search", "users"];
 
     /// <summary>Whether the arguments name a verb; anything else is the web host's own settings.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
     public static Task<int> RunCommandAsync(this WebApplication app, string[] args) => RunAsync(app.Services, args);
 
-    /// <summary>Runs one command line; output goes to the console unless a writer is given (tests).</summary>
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null)
+    /// <summary>Runs one command line; output goes to the console unless a writer is given (tests), input comes from the console unless a reader is given.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null, TextReader? input = null)
     {
         var root = new RootCommand("CommerceGuard: the glossary site and its tools. Run with no verb to serve the site.");
         root.Subcommands.Add(GlossaryCommand(services));
         root.Subcommands.Add(SearchCommand(services));
+        root.Subcommands.Add(UsersCommands.Create(services, input ?? Console.In));
         var configuration = new InvocationConfiguration();
         if (output is not null)
         {

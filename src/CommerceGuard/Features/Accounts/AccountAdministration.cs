@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommerceGuard.Features.Accounts;
+
+/// <summary>An account as a list of accounts shows it.</summary>
+public sealed record AccountSummary(string Email, string DisplayName, string Role, string State, DateTime? LastSignInAt);
+
+/// <summary>What adding an account gave: the account, or why not.</summary>
+public sealed record AddedAccount(Account? Account, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Account is not null;
+}
+
+/// <summary>
+/// Making, listing and disabling back-office accounts, for the command line and the Admin pages
+/// alike. There is no default account and no default password: a new account gets a one-time link
+/// to choose its password, or a password given by whoever made it.
+/// </summary>
+public sealed class AccountAdministration(UserManager<Account> users, IOptions<AccountOptions> options, TimeProvider time)
+{
+    public async Task<AddedAccount> AddAsync(string email, string role, string? displayName, string? password)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return new AddedAccount(null, [$"There is no role \"{role}\": use {string.Join(", ", Roles.All)}."]);
+        }
+        var account = new Account
+        {
+            UserName = email.Trim(),
+            Email = email.Trim(),
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? email.Trim().Split('@')[0] : displayName.Trim(),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        // With a password, it is checked before anything is written, so a refused one leaves no account behind.
+        var created = password is null ? await users.CreateAsync(account) : await users.CreateAsync(account, password);
+        if (!created.Succeeded)
+        {
+            return new AddedAccount(null, [.. created.Errors.Select(error => error.Description)]);
+        }
+        var joined = await users.AddToRoleAsync(account, role);
+        if (!joined.Succeeded)
+        {
+            await users.DeleteAsync(account);
+            return new AddedAccount(null, [.. joined.Errors.Select(error => error.Description)]);
+        }
+        return new AddedAccount(account, []);
+    }
+
+    /// <summary>
+    /// A link that lets the account's owner choose a password, once, within the configured hours.
+    /// Using it (or any change of password) makes every earlier link useless.
+    /// </summary>
+    public async Task<string> SetPasswordLinkAsync(Account account)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(account);
+        var site = options.Value.PublicUrl.TrimEnd('/');
+        return $"{site}/admin/set-password?account={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}";
+    }
+
+    public TimeSpan SetPasswordLinkLifetime => TimeSpan.FromHours(options.Value.SetPasswordLinkHours);
+
+    public Task<Account?> FindAsync(string email) => users.FindByEmailAsync(email.Trim());
+
+    public async Task<List<AccountSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var accounts = await users.Users.AsNoTracking().OrderBy(account => account.Email).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var summaries = new List<AccountSummary>();
+        foreach (var account in accounts)
+        {
+            var role = (await users.GetRolesAsync(account)).OrderByDescending(name => Array.IndexOf(Roles.All, name)).FirstOrDefault() ?? "none";
+            var state = account.DisabledAt is not null ? "disabled"
+                : account.PasswordHash is null ? "invited"
+                : account.LockoutEnd > now ? "locked"
+                : "active";
+            summaries.Add(new AccountSummary(account.Email ?? "", account.DisplayName, role, state, account.LastSignInAt));
+        }
+        return summaries;
+    }
+
+    /// <summary>Stops the account signing in, and ends its sessions within a minute.</summary>
+    public async Task<bool> DisableAsync(string email)
+    {
+        var account = await FindAsync(email);
+        if (account is null)
+        {
+            return false;
+        }
+        account.DisabledAt ??= time.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(account);
+        await users.SetLockoutEnabledAsync(account, true);
+        await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(account);
+        return true;
+    }
+}

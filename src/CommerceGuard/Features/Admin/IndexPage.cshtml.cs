@@ -1,0 +1,37 @@
+using CommerceGuard.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommerceGuard.Features.Admin;
+
+/// <summary>The back office's front page, and signing out (here, or on every device).</summary>
+public sealed class IndexPageModel(SignInManager<Account> signIn, UserManager<Account> users) : PageModel
+{
+    public Account? Account { get; private set; }
+
+    public string Role { get; private set; } = "";
+
+    public async Task OnGetAsync()
+    {
+        Account = await users.GetUserAsync(User);
+        Role = Roles.All.LastOrDefault(User.IsInRole) ?? "";
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToPage("SignInPage");
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        // A new security stamp fails every other session's next check (within a minute).
+        if (await users.GetUserAsync(User) is { } account)
+        {
+            await users.UpdateSecurityStampAsync(account);
+        }
+        await signIn.SignOutAsync();
+        return RedirectToPage("SignInPage");
+    }
+}

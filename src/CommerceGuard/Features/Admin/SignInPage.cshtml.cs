@@ -1,0 +1,72 @@
+using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace CommerceGuard.Features.Admin;
+
+/// <summary>
+/// Signing in to the back office. Every failure reads the same ("wrong email or password"),
+/// whether the email is unknown, the password wrong, or the account locked or disabled, and each
+/// wrong password counts towards locking the account.
+/// </summary>
+[EnableRateLimiting(PublicWrites.Policy)]
+[RequestSizeLimit(16 * 1024)]
+public sealed class SignInPageModel(
+    SignInManager<Account> signIn,
+    UserManager<Account> users,
+    TimeProvider time,
+    IStringLocalizer<SiteText> text) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool PasswordSet { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        {
+            Error = text["SignIn.Required"];
+            return Page();
+        }
+        var account = await users.FindByEmailAsync(Email.Trim());
+        if (account is null)
+        {
+            // Hash anyway, so that an unknown email takes as long to refuse as a wrong password.
+            users.PasswordHasher.VerifyHashedPassword(new Account(), UnknownAccountHash, Password);
+            Error = text["SignIn.Wrong"];
+            return Page();
+        }
+        // A fresh session: whatever this browser held before is dropped, and a new cookie issued.
+        await signIn.SignOutAsync();
+        var result = await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            Error = text["SignIn.Wrong"];
+            return Page();
+        }
+        account.LastSignInAt = time.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(account);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/admin");
+    }
+
+    /// <summary>A hash of no one's password, made with the same hasher settings as real ones.</summary>
+    private static readonly string UnknownAccountHash = new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString());
+}
