@@ -1,5 +1,6 @@
 using CommerceGuard.Data;
 using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Cli;
 using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Content;
@@ -18,6 +19,7 @@ builder.AddPublicWriteLimits();
 builder.AddCommunity();
 builder.AddGlossarySearch();
 builder.AddAccounts();
+builder.AddAudit();
 
 var app = builder.Build();
 

@@ -68,16 +68,14 @@ public static class PageTypes
         ["set-password-bad-link"] = (_, page) => Go(page, "/admin/set-password?account=nobody&token=expired"),
         ["back-office"] = async (site, page) =>
         {
-            var email = $"editor-{Guid.NewGuid():N}@example.org";
-            await using (var scope = site.Site.Services.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<AccountAdministration>().AddAsync(email, Roles.Editor, "Ida Tarbell", BackOfficePassword);
-            }
-            await Go(page, "/admin/sign-in");
-            await page.GetByLabel("Email address").FillAsync(email);
-            await page.GetByLabel("Password").FillAsync(BackOfficePassword);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await SignInAsync(site, page, Roles.Editor);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Back office");
+        },
+        ["audit-log"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Admin);
+            await Go(page, "/admin/audit");
+            await Assertions.Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
         },
     };
 
@@ -97,6 +95,21 @@ public static class PageTypes
     }
 
     public static Task OpenAsync(SiteFixture site, IPage page, string name) => Openers[name](site, page);
+
+    /// <summary>Signs in through the sign-in page as a new account with the role.</summary>
+    private static async Task SignInAsync(SiteFixture site, IPage page, string role)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        await using (var scope = site.Site.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountAdministration>().AddAsync(email, role, "Ida Tarbell", BackOfficePassword);
+        }
+        await Go(page, "/admin/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(BackOfficePassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+    }
 
     private static async Task Go(IPage page, string path)
     {

@@ -48,7 +48,11 @@ public class GlossaryApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FailingEndpoint>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddTransient<IStartupFilter, ClientAddress>();
+            services.AddTransient<IStartupFilter, FailingEndpoint>();
+        });
     }
 
     /// <summary>A client that does not follow redirects, so tests see them.</summary>
@@ -89,6 +93,23 @@ public class GlossaryApp : WebApplicationFactory<Program>
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>The address every test request comes from: the in-memory server gives none, a real one always does.</summary>
+    public const string TestClientAddress = "203.0.113.7";
+
+    private sealed class ClientAddress : IStartupFilter
+    {
+        // Before the app's own middleware, so everything in the app sees the address.
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Parse(TestClientAddress);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private sealed class FailingEndpoint : IStartupFilter

@@ -1,4 +1,5 @@
 using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Feedback;
 using CommerceGuard.Features.Glossary;
@@ -25,6 +26,7 @@ public abstract class GlossaryDb(DbContextOptions options)
     public DbSet<SiteMarker> SiteMarkers => Set<SiteMarker>();
     public DbSet<TermChange> TermChanges => Set<TermChange>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using CommerceGuard.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public sealed record AddedAccount(Account? Account, IReadOnlyList<string> Errors
 /// alike. There is no default account and no default password: a new account gets a one-time link
 /// to choose its password, or a password given by whoever made it.
 /// </summary>
-public sealed class AccountAdministration(UserManager<Account> users, IOptions<AccountOptions> options, TimeProvider time)
+public sealed class AccountAdministration(UserManager<Account> users, IOptions<AccountOptions> options, TimeProvider time, AuditLog audit)
 {
     public async Task<AddedAccount> AddAsync(string email, string role, string? displayName, string? password)
     {
@@ -46,6 +47,7 @@ public sealed class AccountAdministration(UserManager<Account> users, IOptions<A
             await users.DeleteAsync(account);
             return new AddedAccount(null, [.. joined.Errors.Select(error => error.Description)]);
         }
+        await audit.RecordAsync(AuditActions.AccountAdded, account.Email!, $"as {role}");
         return new AddedAccount(account, []);
     }
 
@@ -94,6 +96,7 @@ public sealed class AccountAdministration(UserManager<Account> users, IOptions<A
         await users.SetLockoutEnabledAsync(account, true);
         await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(account);
+        await audit.RecordAsync(AuditActions.AccountDisabled, account.Email!);
         return true;
     }
 }

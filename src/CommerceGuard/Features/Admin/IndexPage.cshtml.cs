@@ -1,4 +1,5 @@
 using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommerceGuard.Features.Admin;
 
 /// <summary>The back office's front page, and signing out (here, or on every device).</summary>
-public sealed class IndexPageModel(SignInManager<Account> signIn, UserManager<Account> users) : PageModel
+public sealed class IndexPageModel(SignInManager<Account> signIn, UserManager<Account> users, AuditLog audit) : PageModel
 {
     public Account? Account { get; private set; }
 
@@ -30,6 +31,7 @@ public sealed class IndexPageModel(SignInManager<Account> signIn, UserManager<Ac
         if (await users.GetUserAsync(User) is { } account)
         {
             await users.UpdateSecurityStampAsync(account);
+            await audit.RecordAsync(AuditActions.SignedOutEverywhere, account.Email!);
         }
         await signIn.SignOutAsync();
         return RedirectToPage("SignInPage");

@@ -1,4 +1,5 @@
 using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace CommerceGuard.Features.Admin;
 /// </summary>
 [EnableRateLimiting(PublicWrites.Policy)]
 [RequestSizeLimit(16 * 1024)]
-public sealed class SetPasswordPageModel(UserManager<Account> users, IStringLocalizer<SiteText> text) : PageModel
+public sealed class SetPasswordPageModel(UserManager<Account> users, AuditLog audit, IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "account")]
     public string? AccountId { get; set; }
@@ -60,6 +61,7 @@ public sealed class SetPasswordPageModel(UserManager<Account> users, IStringLoca
         }
         // A person who was locked out by others' guesses gets in with the password they just chose.
         await users.ResetAccessFailedCountAsync(account);
+        await audit.RecordAsync(AuditActions.PasswordSet, account.Email!, "through a one-time link", actor: account.Email);
         return RedirectToPage("SignInPage", new { passwordSet = true });
     }
 

@@ -1,4 +1,5 @@
 using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,7 @@ public sealed class SignInPageModel(
     SignInManager<Account> signIn,
     UserManager<Account> users,
     TimeProvider time,
+    AuditLog audit,
     IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty]
@@ -51,6 +53,7 @@ public sealed class SignInPageModel(
         {
             // Hash anyway, so that an unknown email takes as long to refuse as a wrong password.
             users.PasswordHasher.VerifyHashedPassword(new Account(), UnknownAccountHash, Password);
+            await audit.RecordAsync(AuditActions.SignInFailed, Email.Trim(), "no such account", actor: Email.Trim());
             Error = text["SignIn.Wrong"];
             return Page();
         }
@@ -59,11 +62,16 @@ public sealed class SignInPageModel(
         var result = await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
+            var (action, detail) = result.IsLockedOut ? (AuditActions.LockedOut, "locked after too many wrong passwords")
+                : result.IsNotAllowed ? (AuditActions.SignInFailed, "not allowed to sign in")
+                : (AuditActions.SignInFailed, "wrong password");
+            await audit.RecordAsync(action, account.Email!, account.DisabledAt is null ? detail : "account disabled", actor: Email.Trim());
             Error = text["SignIn.Wrong"];
             return Page();
         }
         account.LastSignInAt = time.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(account);
+        await audit.RecordAsync(AuditActions.SignedIn, account.Email!, actor: account.Email);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/admin");
     }
 
