@@ -71,6 +71,14 @@ public static class PageTypes
             await SignInAsync(site, page, Roles.Editor);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Back office");
         },
+        ["accounts"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Admin);
+            await Go(page, "/admin/accounts");
+            await page.GetByLabel("Email address").FillAsync($"invited-{Guid.NewGuid():N}@example.org");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".one-time-link")).ToBeVisibleAsync();
+        },
         ["audit-log"] = async (site, page) =>
         {
             await SignInAsync(site, page, Roles.Admin);

@@ -66,6 +66,10 @@ public sealed class AccountAdministration(UserManager<Account> users, IOptions<A
 
     public Task<Account?> FindAsync(string email) => users.FindByEmailAsync(email.Trim());
 
+    /// <summary>Whether no other enabled account is an Admin: the site must never lose its last one.</summary>
+    private async Task<bool> IsLastAdminAsync(Account account) =>
+        !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(admin => admin.Id != account.Id && admin.DisabledAt is null);
+
     public async Task<List<AccountSummary>> ListAsync(CancellationToken cancellationToken)
     {
         var accounts = await users.Users.AsNoTracking().OrderBy(account => account.Email).ToListAsync(cancellationToken);
@@ -83,13 +87,37 @@ public sealed class AccountAdministration(UserManager<Account> users, IOptions<A
         return summaries;
     }
 
-    /// <summary>Stops the account signing in, and ends its sessions within a minute.</summary>
-    public async Task<bool> DisableAsync(string email)
+    /// <summary>Gives the account another role; its sessions pick the change up at their next check.</summary>
+    public async Task<string?> ChangeRoleAsync(string email, string role)
+    {
+        var account = await FindAsync(email);
+        if (account is null || !Roles.All.Contains(role))
+        {
+            return account is null ? $"There is no account {email}." : $"There is no role \"{role}\".";
+        }
+        var before = await users.GetRolesAsync(account);
+        if (before.Contains(Roles.Admin) && role != Roles.Admin && await IsLastAdminAsync(account))
+        {
+            return "This is the only active Admin: make another Admin first.";
+        }
+        await users.RemoveFromRolesAsync(account, before);
+        await users.AddToRoleAsync(account, role);
+        await users.UpdateSecurityStampAsync(account);
+        await audit.RecordAsync(AuditActions.RoleChanged, account.Email!, $"{string.Join(", ", before.DefaultIfEmpty("none"))} → {role}");
+        return null;
+    }
+
+    /// <summary>Stops the account signing in, and ends its sessions within a minute. Null when done, else why not.</summary>
+    public async Task<string?> DisableAsync(string email)
     {
         var account = await FindAsync(email);
         if (account is null)
         {
-            return false;
+            return $"There is no account {email}.";
+        }
+        if (await users.IsInRoleAsync(account, Roles.Admin) && await IsLastAdminAsync(account))
+        {
+            return "This is the only active Admin: make another Admin first.";
         }
         account.DisabledAt ??= time.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(account);
@@ -97,6 +125,6 @@ public sealed class AccountAdministration(UserManager<Account> users, IOptions<A
         await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(account);
         await audit.RecordAsync(AuditActions.AccountDisabled, account.Email!);
-        return true;
+        return null;
     }
 }

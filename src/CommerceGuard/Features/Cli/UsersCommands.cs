@@ -79,11 +79,10 @@ internal static class UsersCommands
         disable.SetAction(async (parse, cancellationToken) =>
         {
             await using var scope = services.CreateAsyncScope();
-            var disabled = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().DisableAsync(parse.GetValue(email)!);
-            parse.InvocationConfiguration.Output.WriteLine(disabled
-                ? $"Disabled {parse.GetValue(email)}: it cannot sign in, and its sessions end within a minute."
-                : $"There is no account {parse.GetValue(email)}.");
-            return disabled ? 0 : 1;
+            var refusal = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().DisableAsync(parse.GetValue(email)!);
+            parse.InvocationConfiguration.Output.WriteLine(refusal
+                ?? $"Disabled {parse.GetValue(email)}: it cannot sign in, and its sessions end within a minute.");
+            return refusal is null ? 0 : 1;
         });
         return disable;
     }
