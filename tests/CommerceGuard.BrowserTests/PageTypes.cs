@@ -79,6 +79,28 @@ public static class PageTypes
             await page.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
             await Assertions.Expect(page.Locator(".one-time-link")).ToBeVisibleAsync();
         },
+        ["two-factor-setup"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Author);
+            await Go(page, "/admin/two-factor");
+            await Assertions.Expect(page.GetByRole(AriaRole.Img)).ToBeVisibleAsync();
+        },
+        ["sign-in-code"] = async (site, page) =>
+        {
+            var email = $"careful-{Guid.NewGuid():N}@example.org";
+            await using (var scope = site.Site.Services.CreateAsyncScope())
+            {
+                var added = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().AddAsync(email, Roles.Author, null, BackOfficePassword);
+                var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>();
+                await users.ResetAuthenticatorKeyAsync(added.Account!);
+                await users.SetTwoFactorEnabledAsync(added.Account!, true);
+            }
+            await Go(page, "/admin/sign-in");
+            await page.GetByLabel("Email address").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync(BackOfficePassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Enter your code");
+        },
         ["audit-log"] = async (site, page) =>
         {
             await SignInAsync(site, page, Roles.Admin);

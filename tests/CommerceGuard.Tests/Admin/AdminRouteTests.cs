@@ -11,7 +11,7 @@ namespace CommerceGuard.Tests.Admin;
 public sealed class AdminRouteTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
     /// <summary>The only back-office pages open to everyone: the ways in, and the refusal itself.</summary>
-    private static readonly string[] OpenToAll = ["admin/denied", "admin/set-password", "admin/sign-in"];
+    private static readonly string[] OpenToAll = ["admin/denied", "admin/set-password", "admin/sign-in", "admin/sign-in/code"];
 
     private List<RouteEndpoint> AdminRoutes()
     {

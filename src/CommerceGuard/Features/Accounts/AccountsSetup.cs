@@ -99,6 +99,7 @@ public static class AccountsSetup
             // The whole back office needs a signed-in member of staff, so no page can forget to ask.
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
             pages.Conventions.AllowAnonymousToPage("/Admin/SignInPage");
+            pages.Conventions.AllowAnonymousToPage("/Admin/SignInCodePage");
             pages.Conventions.AllowAnonymousToPage("/Admin/SetPasswordPage");
             pages.Conventions.AllowAnonymousToPage("/Admin/DeniedPage");
         });

@@ -60,6 +60,10 @@ public sealed class SignInPageModel(
         // A fresh session: whatever this browser held before is dropped, and a new cookie issued.
         await signIn.SignOutAsync();
         var result = await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("SignInCodePage", new { returnUrl = ReturnUrl });
+        }
         if (!result.Succeeded)
         {
             var (action, detail) = result.IsLockedOut ? (AuditActions.LockedOut, "locked after too many wrong passwords")
@@ -72,8 +76,12 @@ public sealed class SignInPageModel(
         account.LastSignInAt = time.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(account);
         await audit.RecordAsync(AuditActions.SignedIn, account.Email!, actor: account.Email);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/admin");
+        return LocalRedirect(SafeReturn(Url, ReturnUrl));
     }
+
+    /// <summary>Where to go after signing in: back where the person was going, if that was in the back office.</summary>
+    public static string SafeReturn(IUrlHelper url, string? returnUrl) =>
+        url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? returnUrl : "/admin";
 
     /// <summary>A hash of no one's password, made with the same hasher settings as real ones.</summary>
     private static readonly string UnknownAccountHash = new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString());

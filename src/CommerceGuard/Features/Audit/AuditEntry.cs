@@ -37,6 +37,9 @@ public static class AuditActions
     public const string AccountAdded = "account-added";
     public const string RoleChanged = "role-changed";
     public const string AccountDisabled = "account-disabled";
+    public const string TwoFactorOn = "two-factor-on";
+    public const string TwoFactorOff = "two-factor-off";
+    public const string RecoveryCodeUsed = "recovery-code-used";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
