@@ -64,6 +64,33 @@ public sealed class AccountsPageTests : IDisposable
     }
 
     [Fact]
+    public async Task An_admin_invited_but_not_yet_signed_up_does_not_count_as_another_admin()
+    {
+        var email = NewEmail();
+        await app.AddAccountAsync(email, Roles.Admin);
+        var admin = app.Desk();
+        await admin.SignInAsync(email);
+        await admin.SubmitAsync("/admin/accounts?handler=Invite", [new("Email", NewEmail()), new("Role", Roles.Admin)]);
+
+        var demoted = await admin.SubmitAsync("/admin/accounts?handler=Role", [new("email", email), new("role", Roles.Author)]);
+
+        Assert.Contains("only active Admin", (await Pages.ParseAsync(demoted)).QuerySelector("[role=alert]")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_password_link_for_a_colleague_is_recorded()
+    {
+        var admin = await app.SignedInAsync(Roles.Admin);
+        var email = NewEmail();
+        await app.AddAccountAsync(email, Roles.Author);
+
+        var response = await admin.SubmitAsync("/admin/accounts?handler=Link", [new("email", email)]);
+
+        Assert.StartsWith("http", await LinkOnAsync(response), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(entry => entry.Subject == email && entry.Action == AuditActions.PasswordLinkMade)));
+    }
+
+    [Fact]
     public async Task A_disabled_colleague_is_shown_as_disabled_and_cannot_sign_in()
     {
         var admin = await app.SignedInAsync(Roles.Admin);

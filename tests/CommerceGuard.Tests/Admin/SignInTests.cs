@@ -39,6 +39,20 @@ public sealed class SignInTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 
     [Fact]
+    public async Task A_known_and_an_unknown_email_get_answers_with_the_same_cookies()
+    {
+        var email = NewEmail();
+        await app.AddAccountAsync(email, Roles.Author);
+
+        var known = await app.Desk().SignInAsync(email, "not the password at all");
+        var unknown = await app.Desk().SignInAsync(NewEmail(), "not the password at all");
+
+        static IEnumerable<string> CookieNames(HttpResponseMessage response) =>
+            response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies.Select(cookie => cookie.Split('=')[0]).Order() : [];
+        Assert.Equal(CookieNames(known), CookieNames(unknown));
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_the_answer_stays_the_same()
     {
         var email = NewEmail();

@@ -74,6 +74,62 @@ public sealed class TwoFactorTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 }
 
+public sealed class TwoFactorSafeguardTests(GlossaryApp app) : IClassFixture<GlossaryApp>
+{
+    private async Task<(string Email, string Key, List<string> RecoveryCodes, HttpClient Desk)> TurnedOnAsync()
+    {
+        var email = $"wary-{Guid.NewGuid():N}@example.org";
+        await app.AddAccountAsync(email, Roles.Author);
+        var desk = app.Desk();
+        await desk.SignInAsync(email);
+        var key = (await desk.GetPageAsync("/admin/two-factor")).QuerySelector(".authenticator-key")!.Text().Replace(" ", "", StringComparison.Ordinal);
+        var turnedOn = await desk.SubmitAsync("/admin/two-factor?handler=TurnOn", [new("Code", Authenticator.CodeFor(key))]);
+        var codes = (await Pages.ParseAsync(turnedOn)).QuerySelectorAll(".recovery-codes code").Select(code => code.Text()).ToList();
+        return (email, key, codes, desk);
+    }
+
+    [Fact]
+    public async Task Setting_up_and_turning_on_does_not_end_the_session_it_is_done_in()
+    {
+        var (_, _, codes, desk) = await TurnedOnAsync();
+
+        Assert.Equal(10, codes.Count);
+        Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Turning_it_off_or_making_new_codes_takes_a_code_from_the_app()
+    {
+        var (email, _, _, desk) = await TurnedOnAsync();
+
+        var off = await desk.SubmitAsync("/admin/two-factor?handler=TurnOff", [new("Code", "123456")]);
+        var codes = await desk.SubmitAsync("/admin/two-factor?handler=NewRecoveryCodes", [new("Code", "123456")]);
+
+        Assert.Contains("did not match", (await Pages.ParseAsync(off)).QuerySelector("[role=alert]")!.Text(), StringComparison.Ordinal);
+        Assert.Empty((await Pages.ParseAsync(codes)).QuerySelectorAll(".recovery-codes code"));
+        var second = app.Desk();
+        var afterPassword = await second.SignInAsync(email);
+        Assert.StartsWith("/admin/sign-in/code", StaffSessions.PathOf(afterPassword.Headers.Location), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_recovery_code_does_not_open_a_locked_account_and_wrong_ones_count_toward_the_lockout()
+    {
+        var (email, _, codes, _) = await TurnedOnAsync();
+        var desk = app.Desk();
+        await desk.SignInAsync(email);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await desk.SubmitAsync("/admin/sign-in/code", [new("Code", $"not-a-code-{attempt}")]);
+        }
+
+        var withARealCode = await desk.SubmitAsync("/admin/sign-in/code", [new("Code", codes[0])]);
+
+        Assert.Equal(HttpStatusCode.OK, withARealCode.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await desk.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+    }
+}
+
 /// <summary>What an authenticator app does: RFC 6238 codes from a base32 key, 30-second steps, six digits.</summary>
 internal static class Authenticator
 {

@@ -55,6 +55,8 @@ public sealed class UsersCommandTests(GlossaryApp app) : IClassFixture<GlossaryA
     [InlineData("short")]
     [InlineData("aaaaaaaaaaaaaaaa")]
     [InlineData("1234567890123")]
+    [InlineData("")]
+    [InlineData("🔑🔑🔑🔑🔑🔑")]
     public async Task A_weak_password_from_standard_input_is_refused_and_no_account_is_made(string password)
     {
         var email = NewEmail();

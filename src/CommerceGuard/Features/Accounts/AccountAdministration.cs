@@ -55,9 +55,13 @@ public sealed class AccountAdministration(UserManager<Account> users, IOptions<A
     /// A link that lets the account's owner choose a password, once, within the configured hours.
     /// Using it (or any change of password) makes every earlier link useless.
     /// </summary>
-    public async Task<string> SetPasswordLinkAsync(Account account)
+    public async Task<string> SetPasswordLinkAsync(Account account, bool audited = false)
     {
         var token = await users.GeneratePasswordResetTokenAsync(account);
+        if (audited)
+        {
+            await audit.RecordAsync(AuditActions.PasswordLinkMade, account.Email!);
+        }
         var site = options.Value.PublicUrl.TrimEnd('/');
         return $"{site}/admin/set-password?account={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}";
     }
@@ -66,9 +70,12 @@ public sealed class AccountAdministration(UserManager<Account> users, IOptions<A
 
     public Task<Account?> FindAsync(string email) => users.FindByEmailAsync(email.Trim());
 
-    /// <summary>Whether no other enabled account is an Admin: the site must never lose its last one.</summary>
+    /// <summary>
+    /// Whether no other Admin could sign in (enabled, with a password chosen): the site must never
+    /// lose its last one, and an invitation not yet taken up does not count.
+    /// </summary>
     private async Task<bool> IsLastAdminAsync(Account account) =>
-        !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(admin => admin.Id != account.Id && admin.DisabledAt is null);
+        !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(admin => admin.Id != account.Id && admin.DisabledAt is null && admin.PasswordHash is not null);
 
     public async Task<List<AccountSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -100,8 +107,14 @@ public sealed class AccountAdministration(UserManager<Account> users, IOptions<A
         {
             return "This is the only active Admin: make another Admin first.";
         }
-        await users.RemoveFromRolesAsync(account, before);
-        await users.AddToRoleAsync(account, role);
+        var removed = await users.RemoveFromRolesAsync(account, before);
+        var added = removed.Succeeded ? await users.AddToRoleAsync(account, role) : removed;
+        if (!added.Succeeded)
+        {
+            // Put the old roles back rather than leave an account with none.
+            await users.AddToRolesAsync(account, before.Where(name => !Roles.All.Contains(role) || name != role));
+            return string.Join(" ", added.Errors.Select(error => error.Description));
+        }
         await users.UpdateSecurityStampAsync(account);
         await audit.RecordAsync(AuditActions.RoleChanged, account.Email!, $"{string.Join(", ", before.DefaultIfEmpty("none"))} → {role}");
         return null;

@@ -57,7 +57,8 @@ public static class AccountsSetup
         builder.Services.AddIdentity<Account, IdentityRole>(identity =>
             {
                 // NIST SP 800-63B and OWASP ASVS 5: length, not composition; common passwords refused (PasswordRules).
-                identity.Password.RequiredLength = PasswordRules.MinLength;
+                // The length rule is PasswordRules', which counts characters as people do, not UTF-16 units.
+                identity.Password.RequiredLength = 1;
                 identity.Password.RequireDigit = false;
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireUppercase = false;

@@ -22,9 +22,11 @@ public sealed class PasswordRules(CommonPasswords common) : IPasswordValidator<A
 
     private IEnumerable<IdentityError> Check(string password, string? email)
     {
-        if (password.Length > MaxLength)
+        // Characters as people count them: an emoji is one, not the two UTF-16 units it takes.
+        var characters = password.EnumerateRunes().Count();
+        if (characters < MinLength || password.Length > MaxLength)
         {
-            yield return new IdentityError { Code = "PasswordTooLong", Description = $"Use at most {MaxLength} characters." };
+            yield return new IdentityError { Code = "PasswordLength", Description = $"Use {MinLength} to {MaxLength} characters." };
             yield break;
         }
         var lower = password.ToLowerInvariant();
@@ -48,9 +50,9 @@ public sealed class PasswordRules(CommonPasswords common) : IPasswordValidator<A
     /// or each character one after (or before) the last, digits going round ("…7890123").
     /// </summary>
     private static bool IsRun(string password) =>
-        Enumerable.Range(1, 4).Any(period => period < password.Length && Enumerable.Range(period, password.Length - period).All(i => password[i] == password[i - period]))
+        password.Length > 1 && (Enumerable.Range(1, 4).Any(period => period < password.Length && Enumerable.Range(period, password.Length - period).All(i => password[i] == password[i - period]))
         || Steps(password).All(step => step == 1)
-        || Steps(password).All(step => step == -1);
+        || Steps(password).All(step => step == -1));
 
     private static IEnumerable<int> Steps(string password) =>
         Enumerable.Range(1, password.Length - 1).Select(i => Step(password[i - 1], password[i]));

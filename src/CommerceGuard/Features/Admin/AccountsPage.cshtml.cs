@@ -70,7 +70,8 @@ public sealed class AccountsPageModel(AccountAdministration accounts) : PageMode
     {
         if (await accounts.FindAsync(email) is { DisabledAt: null } account)
         {
-            NewLink = (account.Email!, await accounts.SetPasswordLinkAsync(account));
+            // A new link is as good as a password reset, so it is on the record.
+            NewLink = (account.Email!, await accounts.SetPasswordLinkAsync(account, audited: true));
         }
         else
         {

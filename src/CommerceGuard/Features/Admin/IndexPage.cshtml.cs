@@ -21,6 +21,10 @@ public sealed class IndexPageModel(SignInManager<Account> signIn, UserManager<Ac
 
     public async Task<IActionResult> OnPostSignOutAsync()
     {
+        if (User.Identity?.Name is { } email)
+        {
+            await audit.RecordAsync(AuditActions.SignedOut, email);
+        }
         await signIn.SignOutAsync();
         return RedirectToPage("SignInPage");
     }

@@ -33,7 +33,12 @@ public sealed class SetPasswordPageModel(UserManager<Account> users, AuditLog au
 
     public bool LinkIsBad { get; private set; }
 
-    public async Task OnGetAsync() => LinkIsBad = await AccountAsync() is not { } account || !await LinkIsGoodAsync(account);
+    public async Task OnGetAsync()
+    {
+        // The link's token is in the address: no other page, even this site's, learns it from the Referer header.
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        LinkIsBad = await AccountAsync() is not { } account || !await LinkIsGoodAsync(account);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -61,6 +66,7 @@ public sealed class SetPasswordPageModel(UserManager<Account> users, AuditLog au
         }
         // A person who was locked out by others' guesses gets in with the password they just chose.
         await users.ResetAccessFailedCountAsync(account);
+        await users.SetLockoutEndDateAsync(account, null);
         await audit.RecordAsync(AuditActions.PasswordSet, account.Email!, "through a one-time link", actor: account.Email);
         return RedirectToPage("SignInPage", new { passwordSet = true });
     }

@@ -35,6 +35,13 @@ public sealed class SignInCodePageModel(SignInManager<Account> signIn, TimeProvi
             // The first step has expired (or never happened): start again.
             return RedirectToPage("SignInPage");
         }
+        // Identity's recovery-code sign-in neither checks nor counts toward the lockout; this page does both.
+        if (account.DisabledAt is not null || await signIn.UserManager.IsLockedOutAsync(account))
+        {
+            await audit.RecordAsync(AuditActions.SignInFailed, account.Email!, "second step while locked or disabled", actor: account.Email);
+            Error = "That code did not work.";
+            return Page();
+        }
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
         // Six digits are an app's code; anything else is tried as a recovery code.
         var byRecoveryCode = !(code.Length == 6 && code.All(char.IsAsciiDigit));
@@ -43,6 +50,10 @@ public sealed class SignInCodePageModel(SignInManager<Account> signIn, TimeProvi
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (!result.Succeeded)
         {
+            if (byRecoveryCode)
+            {
+                await signIn.UserManager.AccessFailedAsync(account);
+            }
             await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, account.Email!, "wrong second-step code", actor: account.Email);
             Error = "That code did not work.";
             return Page();

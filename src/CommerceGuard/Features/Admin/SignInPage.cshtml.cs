@@ -48,17 +48,21 @@ public sealed class SignInPageModel(
             Error = text["SignIn.Required"];
             return Page();
         }
+        // A fresh session: whatever this browser held before is dropped (for every email alike,
+        // so the answer's cookies never tell a known address from an unknown one).
+        await signIn.SignOutAsync();
         var account = await users.FindByEmailAsync(Email.Trim());
+        if (account is null || account.PasswordHash is null || await users.IsLockedOutAsync(account))
+        {
+            // Hash anyway, so that no refusal is quicker than a wrong password's.
+            users.PasswordHasher.VerifyHashedPassword(new Account(), UnknownAccountHash, Password);
+        }
         if (account is null)
         {
-            // Hash anyway, so that an unknown email takes as long to refuse as a wrong password.
-            users.PasswordHasher.VerifyHashedPassword(new Account(), UnknownAccountHash, Password);
-            await audit.RecordAsync(AuditActions.SignInFailed, Email.Trim(), "no such account", actor: Email.Trim());
+            await audit.RecordAsync(AuditActions.SignInFailed, Typed(Email), "no such account", actor: Typed(Email));
             Error = text["SignIn.Wrong"];
             return Page();
         }
-        // A fresh session: whatever this browser held before is dropped, and a new cookie issued.
-        await signIn.SignOutAsync();
         var result = await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
@@ -69,7 +73,7 @@ public sealed class SignInPageModel(
             var (action, detail) = result.IsLockedOut ? (AuditActions.LockedOut, "locked after too many wrong passwords")
                 : result.IsNotAllowed ? (AuditActions.SignInFailed, "not allowed to sign in")
                 : (AuditActions.SignInFailed, "wrong password");
-            await audit.RecordAsync(action, account.Email!, account.DisabledAt is null ? detail : "account disabled", actor: Email.Trim());
+            await audit.RecordAsync(action, account.Email!, account.DisabledAt is null ? detail : "account disabled", actor: account.Email);
             Error = text["SignIn.Wrong"];
             return Page();
         }
@@ -78,6 +82,9 @@ public sealed class SignInPageModel(
         await audit.RecordAsync(AuditActions.SignedIn, account.Email!, actor: account.Email);
         return LocalRedirect(SafeReturn(Url, ReturnUrl));
     }
+
+    /// <summary>What was typed as an email, for the audit log; anything else (a password typed in the wrong box) is not kept.</summary>
+    private static string Typed(string email) => email.Trim() is var typed && typed.Contains('@', StringComparison.Ordinal) ? typed : "(not an email address)";
 
     /// <summary>Where to go after signing in: back where the person was going, if that was in the back office.</summary>
     public static string SafeReturn(IUrlHelper url, string? returnUrl) =>

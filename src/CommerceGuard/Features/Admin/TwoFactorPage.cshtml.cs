@@ -13,7 +13,7 @@ namespace CommerceGuard.Features.Admin;
 /// prove it with a first code, and keep the ten recovery codes shown once. Also turning it off,
 /// and replacing the recovery codes.
 /// </summary>
-public sealed class TwoFactorPageModel(UserManager<Account> users, AuditLog audit) : PageModel
+public sealed class TwoFactorPageModel(UserManager<Account> users, SignInManager<Account> signIn, AuditLog audit) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -39,39 +39,58 @@ public sealed class TwoFactorPageModel(UserManager<Account> users, AuditLog audi
     public async Task<IActionResult> OnPostTurnOnAsync()
     {
         var account = await AccountAsync();
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(account, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (!await CodeIsRightAsync(account))
         {
-            Error = "That code did not match. Check the time on your phone, and enter the code the app shows now.";
             await LoadAsync(account);
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(account, true);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(account, RecoveryCodeCount) ?? []];
         await audit.RecordAsync(AuditActions.TwoFactorOn, account.Email!);
+        await signIn.RefreshSignInAsync(account);
         await LoadAsync(account);
         return Page();
     }
 
+    /// <summary>New recovery codes, only with a code from the app: a borrowed session must not be able to mint them.</summary>
     public async Task<IActionResult> OnPostNewRecoveryCodesAsync()
     {
         var account = await AccountAsync();
-        if (await users.GetTwoFactorEnabledAsync(account))
+        if (await users.GetTwoFactorEnabledAsync(account) && await CodeIsRightAsync(account))
         {
             RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(account, RecoveryCodeCount) ?? []];
+            await audit.RecordAsync(AuditActions.RecoveryCodesMade, account.Email!);
         }
         await LoadAsync(account);
         return Page();
     }
 
+    /// <summary>Turning it off takes a code from the app too, for the same reason.</summary>
     public async Task<IActionResult> OnPostTurnOffAsync()
     {
         var account = await AccountAsync();
+        if (!await CodeIsRightAsync(account))
+        {
+            await LoadAsync(account);
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(account, false);
         // A new key, so the old one (and any phone holding it) is no use if it is turned on again.
         await users.ResetAuthenticatorKeyAsync(account);
         await audit.RecordAsync(AuditActions.TwoFactorOff, account.Email!);
+        await signIn.RefreshSignInAsync(account);
         return RedirectToPage();
+    }
+
+    private async Task<bool> CodeIsRightAsync(Account account)
+    {
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (await users.VerifyTwoFactorTokenAsync(account, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            return true;
+        }
+        Error = "That code did not match. Check the time on your phone, and enter the code the app shows now.";
+        return false;
     }
 
     private async Task<Account> AccountAsync() =>
@@ -88,7 +107,9 @@ public sealed class TwoFactorPageModel(UserManager<Account> users, AuditLog audi
         var key = await users.GetAuthenticatorKeyAsync(account);
         if (string.IsNullOrEmpty(key))
         {
+            // Making the key changes the security stamp; the current session is renewed so it is not ended by it.
             await users.ResetAuthenticatorKeyAsync(account);
+            await signIn.RefreshSignInAsync(account);
             key = (await users.GetAuthenticatorKeyAsync(account))!;
         }
         Key = string.Join(' ', key.Chunk(4).Select(group => new string(group))).ToLowerInvariant();

@@ -40,6 +40,9 @@ public static class AuditActions
     public const string TwoFactorOn = "two-factor-on";
     public const string TwoFactorOff = "two-factor-off";
     public const string RecoveryCodeUsed = "recovery-code-used";
+    public const string RecoveryCodesMade = "recovery-codes-made";
+    public const string PasswordLinkMade = "password-link-made";
+    public const string SignedOut = "signed-out";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

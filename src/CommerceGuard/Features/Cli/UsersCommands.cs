@@ -28,7 +28,7 @@ internal static class UsersCommands
         add.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var password = parse.GetValue(passwordFromInput) ? (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') : null;
+            var password = parse.GetValue(passwordFromInput) ? (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') ?? "" : null;
             await using var scope = services.CreateAsyncScope();
             var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
             var added = await accounts.AddAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(name), password);
