@@ -134,16 +134,9 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
             { new TermQuery(new LuceneTerm(SearchFields.Definition, stem)) { Boost = 2 }, Occur.SHOULD },
             { new TermQuery(new LuceneTerm(SearchFields.Body, stem)) { Boost = 1 }, Occur.SHOULD },
         };
-        // A word that is spelled like a title word is no typo: only the others are looked up fuzzily.
-        if (plainForTypos is null || reader is null || TitleWords.Contains(reader, plainForTypos))
+        if (plainForTypos is not null && reader is not null)
         {
-            return any;
-        }
-        foreach (var near in TitleWords.Near(reader, plainForTypos, asPrefix: false, FuzzyExpansions))
-        {
-            var closeness = 1f / (1 + near.Edits);
-            any.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePlain, near.Word)) { Boost = 8 * closeness }, Occur.SHOULD);
-            any.Add(new TermQuery(new LuceneTerm(SearchFields.AliasesPlain, near.Word)) { Boost = 6 * closeness }, Occur.SHOULD);
+            TitleWords.AddNearSpellings(any, reader, plainForTypos, asPrefix: false, FuzzyExpansions, titleBoost: 8, aliasBoost: 6);
         }
         return any;
     }

@@ -82,15 +82,9 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
         {
             any.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePrefixes, word)) { Boost = 3 }, Occur.SHOULD);
         }
-        // A word spelled like a title word is no typo; for the others, near spellings stand in.
-        if (forgivingWith is not null && !TitleWords.Contains(forgivingWith, word))
+        if (forgivingWith is not null)
         {
-            foreach (var near in TitleWords.Near(forgivingWith, word, asPrefix: mayBeUnfinished, NearSpellings))
-            {
-                var closeness = 1f / (1 + near.Edits);
-                any.Add(new TermQuery(new LuceneTerm(SearchFields.TitlePlain, near.Word)) { Boost = 4 * closeness }, Occur.SHOULD);
-                any.Add(new TermQuery(new LuceneTerm(SearchFields.AliasesPlain, near.Word)) { Boost = 2 * closeness }, Occur.SHOULD);
-            }
+            TitleWords.AddNearSpellings(any, forgivingWith, word, asPrefix: mayBeUnfinished, NearSpellings, titleBoost: 4, aliasBoost: 2);
         }
         return any;
     }

@@ -57,6 +57,24 @@ internal static class TitleWords
             .Select(near => new NearWord(near.Key, near.Value))];
     }
 
+    /// <summary>
+    /// For a word not spelled like any published title or alias word (so perhaps a typo), adds its
+    /// near spellings to <paramref name="query"/> in the title and alias fields, the closer the stronger.
+    /// </summary>
+    public static void AddNearSpellings(Lucene.Net.Search.BooleanQuery query, IndexReader reader, string word, bool asPrefix, int limit, float titleBoost, float aliasBoost)
+    {
+        if (Contains(reader, word))
+        {
+            return;
+        }
+        foreach (var near in Near(reader, word, asPrefix, limit))
+        {
+            var closeness = 1f / (1 + near.Edits);
+            query.Add(new TermQuery(new Term(SearchFields.TitlePlain, near.Word)) { Boost = titleBoost * closeness }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(SearchFields.AliasesPlain, near.Word)) { Boost = aliasBoost * closeness }, Occur.SHOULD);
+        }
+    }
+
     /// <summary>True when some title or alias is spelled with exactly this word.</summary>
     public static bool Contains(IndexReader reader, string word) =>
         reader.Leaves.Any(leaf => Array.BinarySearch(Of(leaf.AtomicReader), word, StringComparer.Ordinal) >= 0);
