@@ -79,6 +79,41 @@ public sealed class UsersCommandTests(GlossaryApp app) : IClassFixture<GlossaryA
         Assert.Equal(HttpStatusCode.Redirect, (await app.Desk().SignInAsync(email)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("not-an-email", "is invalid")]
+    [InlineData("<script>@example.org", "is invalid")]
+    public async Task A_malformed_email_is_refused(string email, string reason)
+    {
+        var (exitCode, output) = await RunAsync(["users", "add", email, "--role", "Author"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(reason, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_email_longer_than_mail_allows_is_refused_and_no_account_is_made()
+    {
+        var email = new string('a', 250) + "@example.org";
+
+        var (exitCode, output) = await RunAsync(["users", "add", email, "--role", "Author"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("at most 254 characters", output, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(user => user.Email == email)));
+    }
+
+    [Fact]
+    public async Task The_same_email_cannot_be_added_twice()
+    {
+        var email = NewEmail();
+        await RunAsync(["users", "add", email, "--role", "Author"]);
+
+        var (exitCode, output) = await RunAsync(["users", "add", email, "--role", "Editor"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("is already taken", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unknown_role_is_refused()
     {

@@ -22,18 +22,25 @@ public sealed record AddedAccount(Account? Account, IReadOnlyList<string> Errors
 /// </summary>
 public sealed class AccountAdministration(UserManager<Account> users, GlossaryDb db, IOptions<AccountOptions> options, TimeProvider time, AuditLog audit)
 {
+    public const int MaxEmailLength = 254;
+
     public async Task<AddedAccount> AddAsync(string email, string role, string? displayName, string? password)
     {
         if (!Roles.All.Contains(role))
         {
             return new AddedAccount(null, [$"There is no role \"{role}\": use {string.Join(", ", Roles.All)}."]);
         }
+        // The longest address mail allows, and within what the database column holds.
+        if (email.Trim().Length > MaxEmailLength)
+        {
+            return new AddedAccount(null, [$"An email address has at most {MaxEmailLength} characters."]);
+        }
         var account = new Account
         {
             UserName = email.Trim(),
             Email = email.Trim(),
             EmailConfirmed = true,
-            DisplayName = string.IsNullOrWhiteSpace(displayName) ? email.Trim().Split('@')[0] : displayName.Trim(),
+            DisplayName = ShownName(displayName, email),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         // With a password, it is checked before anything is written, so a refused one leaves no account behind.
@@ -50,6 +57,13 @@ public sealed class AccountAdministration(UserManager<Account> users, GlossaryDb
         }
         await audit.RecordAsync(AuditActions.AccountAdded, account.Email!, $"as {role}");
         return new AddedAccount(account, []);
+    }
+
+    /// <summary>The name given, or the email's own name, cut to what the column holds.</summary>
+    private static string ShownName(string? displayName, string email)
+    {
+        var name = string.IsNullOrWhiteSpace(displayName) ? email.Trim().Split('@')[0] : displayName.Trim();
+        return name.Length <= 100 ? name : name[..100];
     }
 
     /// <summary>
