@@ -3,6 +3,7 @@ using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Feedback;
 using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Glossary.Editing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +22,9 @@ public abstract class GlossaryDb(DbContextOptions options)
 {
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<TermRedirect> TermRedirects => Set<TermRedirect>();
+    public DbSet<CategoryRedirect> CategoryRedirects => Set<CategoryRedirect>();
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<Volunteer> Volunteers => Set<Volunteer>();
     public DbSet<SiteMarker> SiteMarkers => Set<SiteMarker>();

@@ -1,5 +1,6 @@
 using CommerceGuard.Features.Glossary;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -96,15 +97,25 @@ internal sealed class TermChangeInterceptor(TermChanges changes, TimeProvider ti
         var now = time.GetUtcNow().UtcDateTime;
         var touched = db.ChangeTracker.Entries<Term>()
             .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(entry => new TermChange
-            {
-                Slug = entry.Entity.Slug,
-                Language = entry.Entity.Language,
-                Deleted = entry.State == EntityState.Deleted,
-                At = now,
-            })
+            .SelectMany(entry => Changes(entry, now))
             .ToList();
         db.TermChanges.AddRange(touched);
+    }
+
+    /// <summary>A term whose slug changed is gone from its old address, so the feed says so too.</summary>
+    private static IEnumerable<TermChange> Changes(EntityEntry<Term> entry, DateTime now)
+    {
+        var term = entry.Entity;
+        yield return new TermChange { Slug = term.Slug, Language = term.Language, Deleted = entry.State == EntityState.Deleted, At = now };
+        if (entry.State == EntityState.Modified)
+        {
+            var formerSlug = (string)entry.Property(nameof(Term.Slug)).OriginalValue!;
+            var formerLanguage = (string)entry.Property(nameof(Term.Language)).OriginalValue!;
+            if (formerSlug != term.Slug || formerLanguage != term.Language)
+            {
+                yield return new TermChange { Slug = formerSlug, Language = formerLanguage, Deleted = true, At = now };
+            }
+        }
     }
 
     private void Announce(DbContext? context)

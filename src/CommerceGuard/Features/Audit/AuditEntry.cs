@@ -43,6 +43,16 @@ public static class AuditActions
     public const string RecoveryCodesMade = "recovery-codes-made";
     public const string PasswordLinkMade = "password-link-made";
     public const string SignedOut = "signed-out";
+    public const string TermSubmitted = "term-submitted";
+    public const string TermWithdrawn = "term-withdrawn";
+    public const string TermPublished = "term-published";
+    public const string TermUnpublished = "term-unpublished";
+    public const string TermRedrafted = "term-redrafted";
+    public const string TermChangesDiscarded = "term-changes-discarded";
+    public const string TermRestored = "term-restored";
+    public const string TermDeleted = "term-deleted";
+    public const string CategoryDeleted = "category-deleted";
+    public const string VolunteerDeleted = "volunteer-deleted";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -13,6 +13,16 @@ public sealed class AuditLog(GlossaryDb db, TimeProvider time, IHttpContextAcces
 
     public async Task RecordAsync(string action, string subject, string detail = "", string? actor = null, CancellationToken cancellationToken = default)
     {
+        Add(action, subject, detail, actor);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds an entry to be written by the caller's next save, so that it is written with the
+    /// change it records, or not at all.
+    /// </summary>
+    public void Add(string action, string subject, string detail = "", string? actor = null)
+    {
         var context = http.HttpContext;
         db.Add(new AuditEntry
         {
@@ -23,7 +33,6 @@ public sealed class AuditLog(GlossaryDb db, TimeProvider time, IHttpContextAcces
             Detail = Truncated(detail, 500),
             Address = context?.Connection.RemoteIpAddress?.ToString(),
         });
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string Truncated(string text, int length) => text.Length <= length ? text : text[..length];

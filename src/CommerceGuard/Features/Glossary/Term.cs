@@ -29,16 +29,46 @@ public sealed class Term
     public bool AutoLink { get; set; } = true;
 
     public List<Category> Categories { get; set; } = [];
+
+    /// <summary>Where readers can check what the term says.</summary>
+    public List<TermSource> Sources { get; set; } = [];
+
+    /// <summary>A note for the people who edit the term; readers never see it.</summary>
+    public string? EditorNote { get; set; }
+
     public TermStatus Status { get; set; } = TermStatus.Draft;
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the text readers see last changed: the page's "Last Modified".</summary>
     public DateTime ModifiedAt { get; set; }
+
+    /// <summary>
+    /// Counts every write. A save names the version it started from and is refused when the term
+    /// has moved on since, so no one overwrites an edit they have not seen. Kept by the app,
+    /// because SQLite cannot generate row versions.
+    /// </summary>
+    public int Version { get; set; }
+
+    /// <summary>
+    /// The revision holding the next version of a published term while it is being written or
+    /// reviewed; readers keep seeing the published text until it is published. Null when none.
+    /// </summary>
+    public int? PendingRevision { get; set; }
+
+    /// <summary>The revision readers see, or last saw if the term was unpublished. Null until first published.</summary>
+    public int? PublishedRevision { get; set; }
+
+    /// <summary>Where that next version stands: <see cref="TermStatus.Draft"/> or <see cref="TermStatus.InReview"/>.</summary>
+    public TermStatus? PendingStatus { get; set; }
 }
 
-/// <summary>Only published terms are shown to readers.</summary>
+/// <summary>A term's place in the editorial workflow. Only published terms are shown to readers.</summary>
 public enum TermStatus
 {
     Draft,
+    InReview,
     Published,
+    Unpublished,
 }
 
 /// <summary>The languages terms are written in.</summary>

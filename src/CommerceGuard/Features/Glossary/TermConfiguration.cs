@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommerceGuard.Features.Glossary;
@@ -7,6 +9,7 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
 {
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 20_000;
+    public const int EditorNoteMaxLength = 2000;
 
     public void Configure(EntityTypeBuilder<Term> builder)
     {
@@ -19,6 +22,19 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
         builder.Property(term => term.Conclusion).HasMaxLength(TextMaxLength);
         builder.Property(term => term.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(term => term.AutoLink).HasDefaultValue(true).HasSentinel(true);
+        builder.Property(term => term.EditorNote).HasMaxLength(EditorNoteMaxLength);
+        builder.Property(term => term.PendingStatus).HasConversion<string>().HasMaxLength(20);
+        // Checked by every save, on both providers: see Term.Version.
+        builder.Property(term => term.Version).IsConcurrencyToken();
+        // Sources are read and written whole, with the term, so they sit beside it as JSON.
+        builder.Property(term => term.Sources)
+            .HasConversion(
+                sources => JsonSerializer.Serialize(sources, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<List<TermSource>>(json, JsonSerializerOptions.Web) ?? new List<TermSource>(),
+                new ValueComparer<List<TermSource>>(
+                    (left, right) => left!.SequenceEqual(right!),
+                    sources => sources.Aggregate(0, (hash, source) => HashCode.Combine(hash, source)),
+                    sources => sources.ToList()));
 
         // Spanish terms get slugs of their own, so a slug is unique within its language.
         builder.HasIndex(term => new { term.Language, term.Slug }).IsUnique();

@@ -1,0 +1,168 @@
+using CommerceGuard.Data;
+using CommerceGuard.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Features.Glossary.Editing;
+
+/// <summary>
+/// The one way terms are written. Each change is checked, stamped, written as a revision with
+/// the change feed entry and audit row it causes, in one save: it all happens or none of it does.
+/// A change names the <see cref="Term.Version"/> it started from and is refused with the other
+/// person's text when the term has moved on.
+/// </summary>
+public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvider time)
+{
+    /// <summary>The term with the content an editor works on: its next version's, when it has one.</summary>
+    public async Task<TermDraft?> LoadAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var term = await db.Terms.AsNoTracking().Include(term => term.Categories)
+            .SingleOrDefaultAsync(term => term.Id == id, cancellationToken);
+        return term is null ? null : new TermDraft(term, await WorkingContentAsync(term, cancellationToken));
+    }
+
+    /// <summary>Writes a new term as a draft, or publishes it at once when an Editor asks.</summary>
+    public async Task<EditOutcome> CreateAsync(
+        TermContent content, string? summary, StaffMember who, bool publish = false, CancellationToken cancellationToken = default)
+    {
+        if (publish && !who.CanPublish)
+        {
+            return EditOutcome.Refused(OnlyEditorsPublish);
+        }
+        var language = Languages.Default;
+        content = await ResolvedAsync(TermValidation.Tidied(content), language, cancellationToken);
+        var problems = await ProblemsAsync(content, language, termId: null, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new EditOutcome { Problems = problems };
+        }
+        var now = Now;
+        var term = new Term
+        {
+            Title = content.Title,
+            Slug = content.Slug,
+            Language = language,
+            Status = publish ? TermStatus.Published : TermStatus.Draft,
+            PublishedRevision = publish ? 1 : null,
+            CreatedAt = now,
+            ModifiedAt = now,
+            Version = 1,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ApplyAsync(term, content, cancellationToken);
+        db.Terms.Add(term);
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return EditOutcome.Refused(SlugTakenMeanwhile, TermFields.Slug);
+        }
+        db.Revisions.Add(await NewRevisionAsync(term.Id, 1, content, summary ?? "Created", [], who, cancellationToken));
+        if (publish)
+        {
+            audit.Add(AuditActions.TermPublished, term.Slug, $"{term.Title}, revision 1");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return EditOutcome.Done(term.Id);
+    }
+
+    /// <summary>
+    /// Saves new content. On a published term it becomes the next version, which readers do not
+    /// see until it is published; <paramref name="publish"/> (Editors) publishes it with the save.
+    /// </summary>
+    public async Task<EditOutcome> SaveAsync(
+        int id, int version, TermContent content, string? summary, StaffMember who, bool publish = false,
+        CancellationToken cancellationToken = default)
+    {
+        var term = await TrackedAsync(id, cancellationToken);
+        if (term is null)
+        {
+            return new EditOutcome { Missing = true };
+        }
+        if (term.Version != version)
+        {
+            return await ConflictAsync(id, cancellationToken);
+        }
+        if (publish && !who.CanPublish)
+        {
+            return EditOutcome.Refused(OnlyEditorsPublish);
+        }
+        content = await ResolvedAsync(TermValidation.Tidied(content), term.Language, cancellationToken);
+        return await WriteAsync(term, content, summary, who, publish, cancellationToken);
+    }
+
+    /// <summary>Saves an earlier revision's content as a new revision.</summary>
+    public async Task<EditOutcome> RestoreAsync(
+        int id, int version, int number, StaffMember who, bool publish = false, CancellationToken cancellationToken = default)
+    {
+        var revision = await db.Revisions.AsNoTracking()
+            .SingleOrDefaultAsync(revision => revision.TermId == id && revision.Number == number, cancellationToken);
+        if (revision is null)
+        {
+            return new EditOutcome { Missing = true };
+        }
+        var content = revision.ReadContent();
+        audit.Add(AuditActions.TermRestored, content.Slug, $"{content.Title}, revision {number}");
+        var outcome = await SaveAsync(id, version, content, $"Restored revision {number}", who, publish, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            // The audit row waits for the save it records; with no save it must not be left behind.
+            db.ChangeTracker.Clear();
+        }
+        return outcome;
+    }
+
+    /// <summary>Moves the term (or its next version) one step through the workflow.</summary>
+    public async Task<EditOutcome> MoveAsync(
+        int id, int version, WorkflowMove move, StaffMember who, CancellationToken cancellationToken = default)
+    {
+        var term = await TrackedAsync(id, cancellationToken);
+        if (term is null)
+        {
+            return new EditOutcome { Missing = true };
+        }
+        if (term.Version != version)
+        {
+            return await ConflictAsync(id, cancellationToken);
+        }
+        if (TermWorkflow.NeedsEditor(move) && !who.CanPublish)
+        {
+            return EditOutcome.Refused(OnlyEditorsPublish);
+        }
+        if (!TermWorkflow.IsLegal(term, move))
+        {
+            return EditOutcome.Refused($"A term that is {Describe(term)} cannot be {Done(move)}.");
+        }
+        if (move == WorkflowMove.Publish)
+        {
+            var working = await WorkingContentAsync(term, cancellationToken);
+            return await WriteAsync(term, working, summary: null, who, publish: true, cancellationToken);
+        }
+        await MakeMoveAsync(term, move, cancellationToken);
+        term.Version++;
+        return await CommitAsync(term, cancellationToken);
+    }
+
+    /// <summary>Deletes a term that readers cannot see, with its history. Editors only.</summary>
+    public async Task<EditOutcome> DeleteAsync(int id, int version, StaffMember who, CancellationToken cancellationToken = default)
+    {
+        var term = await TrackedAsync(id, cancellationToken);
+        if (term is null)
+        {
+            return new EditOutcome { Missing = true };
+        }
+        if (!who.CanPublish)
+        {
+            return EditOutcome.Refused("Only Editors and Admins can delete terms.");
+        }
+        if (term.Version != version)
+        {
+            return await ConflictAsync(id, cancellationToken);
+        }
+        if (term.Status == TermStatus.Published)
+        {
+            return EditOutcome.Refused("Readers can see this term: unpublish it before deleting it.");
+        }
+        db.Terms.Remove(term);
+        audit.Add(AuditActions.TermDeleted, term.Slug, term.Title);
+        return await CommitAsync(term, cancellationToken);
+    }
+}
