@@ -19,7 +19,9 @@ public sealed class CategoryPageModel(GlossaryDb db) : PageModel
             .SingleOrDefaultAsync(cancellationToken);
         if (category is null)
         {
-            return NotFound();
+            return await db.MovedCategoryAsync(slug, cancellationToken) is { } moved
+                ? RedirectPermanent(GlossaryUrls.Category(moved))
+                : NotFound();
         }
         Category = category;
         Terms = await db.Published()

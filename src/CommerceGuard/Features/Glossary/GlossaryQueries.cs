@@ -29,6 +29,22 @@ public static class GlossaryQueries
     public static IQueryable<Term> Published(this GlossaryDb db, string language = Languages.Default) =>
         db.Terms.AsNoTracking().Where(term => term.Status == TermStatus.Published && term.Language == language);
 
+    /// <summary>The published terms that once had these slugs, by their former slug: what old addresses lead to.</summary>
+    public static Task<Dictionary<string, TermLink>> MovedTermsAsync(
+        this GlossaryDb db, string language, IReadOnlyCollection<string> formerSlugs, CancellationToken cancellationToken) =>
+        db.TermRedirects.AsNoTracking()
+            .Where(redirect => redirect.Language == language && formerSlugs.Contains(redirect.Slug))
+            .Join(db.Published(language), redirect => redirect.TermId, term => term.Id,
+                (redirect, term) => new { Former = redirect.Slug, Link = new TermLink(term.Slug, term.Title) })
+            .ToDictionaryAsync(moved => moved.Former, moved => moved.Link, cancellationToken);
+
+    /// <summary>The slug a category that once had this slug has now, or null.</summary>
+    public static Task<string?> MovedCategoryAsync(this GlossaryDb db, string formerSlug, CancellationToken cancellationToken) =>
+        db.CategoryRedirects.AsNoTracking()
+            .Where(redirect => redirect.Slug == formerSlug)
+            .Join(db.Categories, redirect => redirect.CategoryId, category => category.Id, (redirect, category) => category.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public static Task<List<CategoryLink>> CategoryLinksAsync(this GlossaryDb db, CancellationToken cancellationToken) =>
         db.Categories.AsNoTracking()
             .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name)

@@ -5,6 +5,7 @@ public static class GlossarySetup
     public static WebApplicationBuilder AddGlossary(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<StarterGlossary>();
+        builder.Services.AddScoped<TermArticles>();
         builder.Services.AddScoped<Editing.TermEditor>();
         return builder;
     }

@@ -1,5 +1,4 @@
 using CommerceGuard.Data;
-using CommerceGuard.Features.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,15 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceGuard.Features.Glossary;
 
 /// <summary>One term, laid out as the seed page shows it.</summary>
-public sealed class TermPageModel(GlossaryDb db, TermText text) : PageModel
+public sealed class TermPageModel(GlossaryDb db, TermArticles articles) : PageModel
 {
-    public Term Term { get; private set; } = null!;
+    public TermArticle Article { get; private set; } = null!;
 
-    /// <summary>The term's text as HTML, links resolved.</summary>
-    public TermHtml Html { get; private set; } = null!;
-
-    /// <summary>The related terms in the editor's order; a term not written yet has no URL.</summary>
-    public IReadOnlyList<RelatedTerm> Related { get; private set; } = [];
+    public Term Term => Article.Term;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -30,32 +25,11 @@ public sealed class TermPageModel(GlossaryDb db, TermText text) : PageModel
             .SingleOrDefaultAsync(term => term.Slug == slug, cancellationToken);
         if (term is null)
         {
-            return NotFound();
+            // A term whose slug changed keeps its old address answering.
+            var moved = await db.MovedTermsAsync(Languages.Default, [slug], cancellationToken);
+            return moved.TryGetValue(slug, out var link) ? RedirectPermanent(link.Url) : NotFound();
         }
-        Term = term;
-        Html = await text.RenderAsync(term, cancellationToken);
-        Related = await RelatedTermsAsync(term, cancellationToken);
+        Article = await articles.BuildAsync(term, cancellationToken);
         return Page();
     }
-
-    private async Task<IReadOnlyList<RelatedTerm>> RelatedTermsAsync(Term term, CancellationToken cancellationToken)
-    {
-        var slugs = term.RelatedSlugs;
-        var existing = await db.Published(term.Language)
-            .Where(related => slugs.Contains(related.Slug))
-            .ToDictionaryAsync(related => related.Slug, related => related.Title, cancellationToken);
-        return [.. slugs.Select(slug => existing.TryGetValue(slug, out var title)
-            ? new RelatedTerm(title, GlossaryUrls.Term(slug))
-            : new RelatedTerm(TitleFromSlug(slug), null))];
-    }
-
-    /// <summary>"health-savings-account" → "Health savings account", for a term not written yet.</summary>
-    internal static string TitleFromSlug(string slug)
-    {
-        var words = slug.Replace('-', ' ');
-        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
-    }
 }
-
-/// <summary>A related term as the page lists it.</summary>
-public sealed record RelatedTerm(string Title, string? Url);
