@@ -1,0 +1,258 @@
+using System.Globalization;
+using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Glossary.Editing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Features.Admin.Terms;
+
+/// <summary>
+/// Writes a term: the form, a preview that is the public page, the workflow's next steps, and,
+/// when someone else saved first, both versions side by side to merge. Nothing on this page
+/// writes except through the <see cref="TermEditor"/>.
+/// </summary>
+public sealed partial class EditTermPageModel(TermEditor editor, TermArticles articles, GlossaryDb db, TimeProvider time) : PageModel
+{
+    /// <summary>The header live previews ask with, to get the article alone.</summary>
+    public const string PreviewHeader = "X-Term-Preview";
+
+    [BindProperty]
+    public TermForm Form { get; set; } = new();
+
+    /// <summary>The term as stored; null while writing a new one.</summary>
+    public TermDraft? Draft { get; private set; }
+
+    public List<Category> AllCategories { get; private set; } = [];
+
+    public Dictionary<string, string> Problems { get; private set; } = [];
+
+    public EditConflict? Conflict { get; private set; }
+
+    public TermArticle? Preview { get; private set; }
+
+    /// <summary>Where the saved version and the writer's differ, field by field, when their save was refused.</summary>
+    public IReadOnlyList<ConflictField> ConflictFields
+    {
+        get
+        {
+            if (Conflict is null)
+            {
+                return [];
+            }
+            var names = AllCategories.ToDictionary(category => category.Id, category => category.Name);
+            var mine = TermValidation.Tidied(Form.ToContent());
+            return [.. TermFields.All
+                .Select(name => new ConflictField(name, TermFields.Text(Conflict.Theirs, name, names), TermFields.Text(mine, name, names)))
+                .Where(differing => differing.Theirs != differing.Mine)];
+        }
+    }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    /// <summary>
+    /// Tells the page's script what became of the last submission: <c>saved</c>, <c>received</c>
+    /// (the server has it, but it was not saved) or <c>fresh</c> (a plain visit), so that a save
+    /// interrupted by an expired session is completed once, after signing in again.
+    /// </summary>
+    public string FormState { get; private set; } = "fresh";
+
+    public StaffMember Who => StaffMember.From(User);
+
+    public IReadOnlyList<WorkflowMove> Moves => Draft is null ? [] : TermWorkflow.Available(Draft.Term, Who);
+
+    public bool IsNew => Draft is null;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Draft is not null)
+        {
+            Form = TermForm.From(Draft.Content, Draft.Term.Version);
+        }
+        FormState = Done is null ? "fresh" : "saved";
+        await PreviewAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(string id, CancellationToken cancellationToken) => SaveAsync(id, publish: false, cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken) => SaveAsync(id, publish: true, cancellationToken);
+
+    /// <summary>The preview: the article alone for the live preview's script, the whole page without one.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        await PreviewAsync(cancellationToken);
+        if (Request.Headers.ContainsKey(PreviewHeader))
+        {
+            return Preview is null ? new EmptyResult() : Partial("~/Features/Glossary/_TermArticle.cshtml", Preview);
+        }
+        return Received();
+    }
+
+    /// <summary>Adds, removes or moves an example, source or related term: the form's lists without a script.</summary>
+    public async Task<IActionResult> OnPostListAsync(string id, string command, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        FormLists.Apply(Form, command);
+        await PreviewAsync(cancellationToken);
+        return Received();
+    }
+
+    /// <summary>A workflow step. Changes typed into the form are saved first, so the step applies to what the writer sees.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(string id, WorkflowMove move, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Draft is null)
+        {
+            return NotFound();
+        }
+        var version = Form.Version;
+        var typed = TermValidation.Tidied(Form.ToContent());
+        if (typed.ChangedFrom(Draft.Content).Count > 0 && move != WorkflowMove.Discard)
+        {
+            var saved = await SaveFormAsync(publish: false, cancellationToken);
+            if (!saved.Succeeded)
+            {
+                return await ShowAsync(saved, cancellationToken);
+            }
+            version = (await editor.LoadAsync(Draft.Term.Id, cancellationToken))!.Term.Version;
+        }
+        var outcome = await editor.MoveAsync(Draft.Term.Id, version, move, Who, cancellationToken);
+        return outcome.Succeeded
+            ? Saved(Draft.Term.Id, MoveDone(move))
+            : await ShowAsync(outcome, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Draft is null)
+        {
+            return NotFound();
+        }
+        var outcome = await editor.DeleteAsync(Draft.Term.Id, Form.Version, Who, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return await ShowAsync(outcome, cancellationToken);
+        }
+        Done = $"\"{Draft.Term.Title}\" is deleted, with its history.";
+        return RedirectToPage("TermsPage");
+    }
+
+    private async Task<IActionResult> SaveAsync(string id, bool publish, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await SaveFormAsync(publish, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            var done = publish ? "Saved and published: readers see it now." : Draft?.Term.Status == TermStatus.Published
+                ? "Saved as the next version. Readers see the published text until it is published."
+                : "Saved.";
+            return Saved(outcome.TermId!.Value, done);
+        }
+        return await ShowAsync(outcome, cancellationToken);
+    }
+
+    private async Task<EditOutcome> SaveFormAsync(bool publish, CancellationToken cancellationToken)
+    {
+        var dateProblems = Form.DateProblems().ToList();
+        if (dateProblems.Count > 0)
+        {
+            return EditOutcome.Refused(dateProblems[0], TermFields.Sources);
+        }
+        var content = Form.ToContent();
+        return Draft is null
+            ? await editor.CreateAsync(content, Form.Summary, Who, publish, cancellationToken)
+            : await editor.SaveAsync(Draft.Term.Id, Form.Version, content, Form.Summary, Who, publish, cancellationToken);
+    }
+
+    /// <summary>The page again with what stopped the change; the writer's text is kept in the form.</summary>
+    private async Task<IActionResult> ShowAsync(EditOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Missing)
+        {
+            return NotFound();
+        }
+        Problems = new Dictionary<string, string>(outcome.Problems);
+        if (outcome.Conflict is { } conflict)
+        {
+            Conflict = conflict;
+            // The next save is made knowing their version: it is the merge.
+            Form.Version = conflict.Version;
+            Draft = await editor.LoadAsync(Draft!.Term.Id, cancellationToken);
+        }
+        await PreviewAsync(cancellationToken);
+        return Received();
+    }
+
+    private PageResult Received()
+    {
+        FormState = "received";
+        return Page();
+    }
+
+    private RedirectToPageResult Saved(int termId, string done)
+    {
+        Done = done;
+        return RedirectToPage(new { id = termId.ToString(CultureInfo.InvariantCulture) });
+    }
+
+    /// <returns>False when the address names no term.</returns>
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        AllCategories = await db.Categories.AsNoTracking()
+            .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name).ToListAsync(cancellationToken);
+        if (id == "new")
+        {
+            return true;
+        }
+        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var termId))
+        {
+            return false;
+        }
+        Draft = await editor.LoadAsync(termId, cancellationToken);
+        return Draft is not null;
+    }
+
+    /// <summary>The form's content as readers would see it, through the public page's own pipeline.</summary>
+    private async Task PreviewAsync(CancellationToken cancellationToken)
+    {
+        var content = TermValidation.Tidied(Form.ToContent());
+        var term = new Term
+        {
+            Id = Draft?.Term.Id ?? 0,
+            Title = content.Title,
+            Slug = Slug.IsValid(content.Slug) ? content.Slug : "preview",
+            Language = Draft?.Term.Language ?? Languages.Default,
+            ModifiedAt = time.GetUtcNow().UtcDateTime,
+        };
+        content.ApplyTo(term, AllCategories);
+        term.RelatedSlugs = [.. content.RelatedSlugs.Select(related => Slug.IsValid(related) ? related : Slug.FromTitle(related))
+            .Where(Slug.IsValid)];
+        Preview = await articles.BuildAsync(term, cancellationToken);
+    }
+
+    private static string MoveDone(WorkflowMove move) => move switch
+    {
+        WorkflowMove.Submit => "Submitted for review.",
+        WorkflowMove.Withdraw => "Taken back from review.",
+        WorkflowMove.Publish => "Published: readers see it now.",
+        WorkflowMove.Unpublish => "Unpublished: readers no longer see it.",
+        WorkflowMove.Redraft => "Back to draft.",
+        _ => "The next version is discarded; it stays in the history.",
+    };
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Glossary.Editing;
+
+namespace CommerceGuard.Features.Admin.Terms;
+
+/// <summary>The editor form as posted: the term's content as typed, and the version it started from.</summary>
+public sealed class TermForm
+{
+    public string Title { get; set; } = "";
+    public string Slug { get; set; } = "";
+    public string Definition { get; set; } = "";
+    public List<string> Examples { get; set; } = [];
+    public string? Misuse { get; set; }
+    public string? Benefits { get; set; }
+    public string? Conclusion { get; set; }
+
+    /// <summary>Each a title or a slug, of a term written or not.</summary>
+    public List<string> Related { get; set; } = [];
+
+    /// <summary>One other name a line.</summary>
+    public string Aliases { get; set; } = "";
+
+    public List<int> CategoryIds { get; set; } = [];
+    public List<SourceForm> Sources { get; set; } = [];
+    public string? EditorNote { get; set; }
+    public bool AutoLink { get; set; } = true;
+
+    /// <summary>The writer's line about this save, for the history.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>The term's version when the form was opened; 0 for a new term.</summary>
+    public int Version { get; set; }
+
+    public static TermForm From(TermContent content, int version) => new()
+    {
+        Title = content.Title,
+        Slug = content.Slug,
+        Definition = content.Definition,
+        Examples = [.. content.Examples],
+        Misuse = content.Misuse,
+        Benefits = content.Benefits,
+        Conclusion = content.Conclusion,
+        Related = [.. content.RelatedSlugs],
+        Aliases = string.Join('\n', content.Aliases),
+        CategoryIds = [.. content.CategoryIds],
+        Sources = [.. content.Sources.Select(SourceForm.From)],
+        EditorNote = content.EditorNote,
+        AutoLink = content.AutoLink,
+        Version = version,
+    };
+
+    public TermContent ToContent() => new()
+    {
+        Title = Title ?? "",
+        Slug = Slug ?? "",
+        Definition = Definition ?? "",
+        Examples = [.. Examples.Select(example => example ?? "")],
+        Misuse = Misuse,
+        Benefits = Benefits,
+        Conclusion = Conclusion,
+        RelatedSlugs = [.. Related.Select(related => related ?? "")],
+        Aliases = (Aliases ?? "").Split('\n'),
+        CategoryIds = CategoryIds,
+        Sources = [.. Sources.Select(source => source.ToSource())],
+        EditorNote = EditorNote,
+        AutoLink = AutoLink,
+    };
+
+    /// <summary>Source dates that are not dates, which the content cannot hold, named for the writer.</summary>
+    public IEnumerable<string> DateProblems() =>
+        Sources.Where(source => !string.IsNullOrWhiteSpace(source.Accessed) && source.AccessedDate is null)
+            .Select(source => $"\"{source.Accessed}\" is not a date; write it as 2025-04-30.");
+}
+
+/// <summary>A source as its form row holds it; the date stays text until it is known to be one.</summary>
+public sealed class SourceForm
+{
+    public string? Title { get; set; }
+    public string? Address { get; set; }
+    public string? Publisher { get; set; }
+    public string? Accessed { get; set; }
+
+    public DateOnly? AccessedDate =>
+        DateOnly.TryParseExact(Accessed?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public static SourceForm From(TermSource source) => new()
+    {
+        Title = source.Title,
+        Address = source.Address,
+        Publisher = source.Publisher,
+        Accessed = source.Accessed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public TermSource ToSource() => new() { Title = Title ?? "", Address = Address, Publisher = Publisher, Accessed = AccessedDate };
+}
