@@ -26,11 +26,16 @@ public static class Pages
     public static string Text(this IElement element) => element.TextContent.Trim();
 
     /// <summary>Submits a page's form with its antiforgery token, plus the given fields.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.SubmitToAsync(url, url, fields);
+
+    /// <summary>Takes the antiforgery token from the page at <paramref name="url"/> and posts the fields to <paramref name="action"/>.</summary>
+    public static async Task<HttpResponseMessage> SubmitToAsync(
+        this HttpClient client, string url, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await client.GetPageAsync(url);
         var token = page.QuerySelector<IHtmlInputElement>("form input[name=__RequestVerificationToken]")!.Value;
         var body = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]);
-        return await client.PostAsync(new Uri(url, UriKind.Relative), body);
+        return await client.PostAsync(new Uri(action, UriKind.Relative), body);
     }
 }

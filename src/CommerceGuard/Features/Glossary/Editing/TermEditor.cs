@@ -100,6 +100,10 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
             return new EditOutcome { Missing = true };
         }
         var content = revision.ReadContent();
+        if (!publish && await LoadAsync(id, cancellationToken) is { } draft && content.ChangedFrom(draft.Content).Count == 0)
+        {
+            return EditOutcome.Refused($"Revision {number} says what the term says now: there is nothing to restore.");
+        }
         audit.Add(AuditActions.TermRestored, content.Slug, $"{content.Title}, revision {number}");
         var outcome = await SaveAsync(id, version, content, $"Restored revision {number}", who, publish, cancellationToken);
         if (!outcome.Succeeded)
