@@ -46,7 +46,8 @@ public static class TermValidation
         Check(content.Title.Length == 0, TermFields.Title, "Enter the term's title.");
         Check(content.Title.Length > TermConfiguration.TitleMaxLength, TermFields.Title, $"Keep the title to {TermConfiguration.TitleMaxLength} characters.");
         var example = Slug.FromTitle(content.Title) is { Length: > 0 } fromTitle ? fromTitle : "health-savings-account";
-        Check(!Slug.IsValid(content.Slug), TermFields.Slug,
+        // With neither title nor slug, the missing title is the one thing to say.
+        Check(!Slug.IsValid(content.Slug) && (content.Slug.Length > 0 || content.Title.Length > 0), TermFields.Slug,
             $"Use lower-case letters, digits and single hyphens for the slug, at most {Slug.MaxLength}, such as \"{example}\".");
         Check(content.Definition.Length == 0, TermFields.Definition, "Enter the definition.");
         CheckText(content.Definition, TermFields.Definition);
