@@ -7,6 +7,7 @@ public static class GlossarySetup
         builder.Services.AddScoped<StarterGlossary>();
         builder.Services.AddScoped<TermArticles>();
         builder.Services.AddScoped<Editing.TermEditor>();
+        builder.Services.AddScoped<Editing.CategoryEditor>();
         return builder;
     }
 

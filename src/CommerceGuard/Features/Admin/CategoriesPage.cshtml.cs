@@ -1,0 +1,66 @@
+using CommerceGuard.Data;
+using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Glossary.Editing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Features.Admin;
+
+/// <summary>Editors create, rename, describe, reorder and delete the glossary's categories.</summary>
+[Authorize(Policy = Policies.Editing)]
+public sealed class CategoriesPageModel(GlossaryDb db, CategoryEditor categories) : PageModel
+{
+    public List<CategoryRow> Rows { get; private set; } = [];
+
+    /// <summary>The category a refused change was for (0 for a new one), and what was wrong.</summary>
+    public int? ProblemFor { get; private set; }
+    public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<TermLink> TermsInTheWay { get; private set; } = [];
+
+    /// <summary>What was typed, kept when it is refused.</summary>
+    public (string? Name, string? Slug, string? Description) Typed { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(string? name, string? slug, string? description, CancellationToken cancellationToken) =>
+        await AfterAsync(0, await categories.CreateAsync(name, slug, description, cancellationToken), $"“{name?.Trim()}” is added.",
+            (name, slug, description), cancellationToken);
+
+    public async Task<IActionResult> OnPostUpdateAsync(int id, string? name, string? slug, string? description, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await categories.UpdateAsync(id, name, slug, description, cancellationToken), $"“{name?.Trim()}” is saved.",
+            (name, slug, description), cancellationToken);
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, int steps, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await categories.MoveAsync(id, steps, cancellationToken), "The order is saved.", default, cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await categories.DeleteAsync(id, cancellationToken), "The category is deleted.", default, cancellationToken);
+
+    private async Task<IActionResult> AfterAsync(
+        int id, CategoryOutcome outcome, string done, (string?, string?, string?) typed, CancellationToken cancellationToken)
+    {
+        if (outcome.Succeeded)
+        {
+            Done = done;
+            return RedirectToPage();
+        }
+        (ProblemFor, Problems, TermsInTheWay, Typed) = (id, outcome.Problems, outcome.TermsInTheWay, typed);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Rows = await db.Categories.AsNoTracking()
+            .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name)
+            .Select(category => new CategoryRow(category.Id, category.Name, category.Slug, category.Description, category.Terms.Count))
+            .ToListAsync(cancellationToken);
+}
+
+/// <summary>A category as the page lists it.</summary>
+public sealed record CategoryRow(int Id, string Name, string Slug, string Description, int TermCount);

@@ -1,0 +1,164 @@
+using CommerceGuard.Data;
+using CommerceGuard.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Features.Glossary.Editing;
+
+/// <summary>What became of a change to a category.</summary>
+public sealed record CategoryOutcome
+{
+    public IReadOnlyDictionary<string, string> Problems { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The terms that keep a category from being deleted.</summary>
+    public IReadOnlyList<TermLink> TermsInTheWay { get; init; } = [];
+
+    public bool Succeeded => Problems.Count == 0 && TermsInTheWay.Count == 0;
+
+    public static CategoryOutcome Refused(string field, string message) =>
+        new() { Problems = new Dictionary<string, string> { [field] = message } };
+}
+
+/// <summary>
+/// The one way categories are written: created, renamed (the old address answering with a
+/// redirect), described, reordered, and deleted only when no term is in them.
+/// </summary>
+public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider time)
+{
+    public const int NameMaxLength = 100;
+    public const int DescriptionMaxLength = 2000;
+
+    public async Task<CategoryOutcome> CreateAsync(string? name, string? slug, string? description, CancellationToken cancellationToken = default)
+    {
+        var (cleanName, cleanSlug, cleanDescription) = Tidied(name, slug, description);
+        var problems = await ProblemsAsync(cleanName, cleanSlug, cleanDescription, id: null, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new CategoryOutcome { Problems = problems };
+        }
+        var last = await db.Categories.MaxAsync(category => (int?)category.DisplayOrder, cancellationToken) ?? 0;
+        db.Categories.Add(new Category { Name = cleanName, Slug = cleanSlug, Description = cleanDescription, DisplayOrder = last + 1 });
+        db.CategoryRedirects.RemoveRange(await db.CategoryRedirects.Where(redirect => redirect.Slug == cleanSlug).ToListAsync(cancellationToken));
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<CategoryOutcome> UpdateAsync(int id, string? name, string? slug, string? description, CancellationToken cancellationToken = default)
+    {
+        var category = await db.Categories.SingleOrDefaultAsync(category => category.Id == id, cancellationToken);
+        if (category is null)
+        {
+            return CategoryOutcome.Refused("", "That category no longer exists.");
+        }
+        var (cleanName, cleanSlug, cleanDescription) = Tidied(name, slug, description);
+        var problems = await ProblemsAsync(cleanName, cleanSlug, cleanDescription, id, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new CategoryOutcome { Problems = problems };
+        }
+        if (category.Slug != cleanSlug)
+        {
+            var redirects = await db.CategoryRedirects
+                .Where(redirect => redirect.Slug == category.Slug || redirect.Slug == cleanSlug).ToListAsync(cancellationToken);
+            db.CategoryRedirects.RemoveRange(redirects);
+            db.CategoryRedirects.Add(new CategoryRedirect { Slug = category.Slug, CategoryId = id });
+        }
+        if (category.Name != cleanName)
+        {
+            await MarkTermsChangedAsync(id, cancellationToken);
+        }
+        (category.Name, category.Slug, category.Description) = (cleanName, cleanSlug, cleanDescription);
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Moves a category one place earlier (<paramref name="steps"/> −1) or later (+1) in the navigation.</summary>
+    public async Task<CategoryOutcome> MoveAsync(int id, int steps, CancellationToken cancellationToken = default)
+    {
+        var ordered = await db.Categories.OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name).ToListAsync(cancellationToken);
+        var index = ordered.FindIndex(category => category.Id == id);
+        var target = index + Math.Sign(steps);
+        if (index < 0 || target < 0 || target >= ordered.Count)
+        {
+            return new CategoryOutcome();
+        }
+        (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
+        // Numbered afresh, so that equal or missing numbers left by older data cannot stick.
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].DisplayOrder = i + 1;
+        }
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<CategoryOutcome> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var category = await db.Categories.SingleOrDefaultAsync(category => category.Id == id, cancellationToken);
+        if (category is null)
+        {
+            return new CategoryOutcome();
+        }
+        var terms = await db.Terms.AsNoTracking()
+            .Where(term => term.Categories.Any(inCategory => inCategory.Id == id))
+            .OrderBy(term => term.Title)
+            .Select(term => new TermLink(term.Slug, term.Title))
+            .ToListAsync(cancellationToken);
+        if (terms.Count > 0)
+        {
+            return new CategoryOutcome { TermsInTheWay = terms };
+        }
+        db.Categories.Remove(category);
+        audit.Add(AuditActions.CategoryDeleted, category.Slug, category.Name);
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Search shows a term's category names, so its terms are re-read when a name changes.</summary>
+    private async Task MarkTermsChangedAsync(int id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var terms = await db.Terms.AsNoTracking()
+            .Where(term => term.Categories.Any(inCategory => inCategory.Id == id))
+            .Select(term => new { term.Slug, term.Language }).ToListAsync(cancellationToken);
+        db.TermChanges.AddRange(terms.Select(term => new TermChange { Slug = term.Slug, Language = term.Language, At = now }));
+    }
+
+    private async Task<CategoryOutcome> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new CategoryOutcome();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return CategoryOutcome.Refused("slug", "Another category took this slug a moment ago; choose another.");
+        }
+    }
+
+    private static (string Name, string Slug, string Description) Tidied(string? name, string? slug, string? description)
+    {
+        var cleanName = (name ?? "").Trim();
+        var cleanSlug = (slug ?? "").Trim();
+        return (cleanName, cleanSlug.Length == 0 ? Slug.FromTitle(cleanName) : cleanSlug, (description ?? "").Trim());
+    }
+
+    private async Task<Dictionary<string, string>> ProblemsAsync(string name, string slug, string description, int? id, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string>();
+        if (name.Length is 0 or > NameMaxLength)
+        {
+            problems["name"] = $"Give the category a name of at most {NameMaxLength} characters.";
+        }
+        if (!Slug.IsValid(slug) && name.Length > 0)
+        {
+            problems["slug"] = $"Use lower-case letters, digits and single hyphens for the slug, at most {Slug.MaxLength}.";
+        }
+        else if (await db.Categories.AnyAsync(category => category.Slug == slug && category.Id != id, cancellationToken))
+        {
+            problems["slug"] = $"Another category already has the slug \"{slug}\".";
+        }
+        if (description.Length > DescriptionMaxLength)
+        {
+            problems["description"] = $"Keep the description to {DescriptionMaxLength} characters.";
+        }
+        return problems;
+    }
+}
