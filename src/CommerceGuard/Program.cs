@@ -16,6 +16,7 @@ builder.AddSitePages();
 builder.AddContentPipeline();
 builder.AddGlossary();
 builder.AddPublicWriteLimits();
+builder.AddFeedback();
 builder.AddCommunity();
 builder.AddGlossarySearch();
 builder.AddAccounts();
