@@ -1,4 +1,5 @@
 using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Glossary.Editing;
 using CommerceGuard.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -101,6 +102,82 @@ public static class PageTypes
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Enter your code");
         },
+        ["terms-list"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Author);
+            await Go(page, "/admin/terms");
+            await Assertions.Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
+        },
+        ["term-editor"] = async (site, page) =>
+        {
+            var id = await TermWithHistoryAsync(site);
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, $"/admin/terms/{id}");
+            await Assertions.Expect(page.Locator("#term-preview .term-definition")).ToBeVisibleAsync();
+        },
+        ["term-editor-refused"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Author);
+            await Go(page, "/admin/terms/new");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add a source" }).ClickAsync();
+            await page.GetByLabel("Address (https://…)").FillAsync("not an address");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        },
+        ["term-conflict"] = async (site, page) =>
+        {
+            var id = await TermWithHistoryAsync(site);
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, $"/admin/terms/{id}");
+            await EditAsStaffAsync(site, id, content => content with { Definition = "Someone else's definition, saved first." });
+            await page.GetByLabel("Definition").FillAsync("My definition, saved second.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save as next version" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".conflict")).ToBeVisibleAsync();
+        },
+        ["term-history"] = async (site, page) =>
+        {
+            var id = await TermWithHistoryAsync(site);
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, $"/admin/terms/{id}/history");
+            await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(3);
+        },
+        ["term-compare"] = async (site, page) =>
+        {
+            var id = await TermWithHistoryAsync(site);
+            await SignInAsync(site, page, Roles.Author);
+            await Go(page, $"/admin/terms/{id}/compare?from=1&to=3");
+            await Assertions.Expect(page.Locator("ins").First).ToBeVisibleAsync();
+        },
+        ["categories"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, "/admin/categories");
+            await page.Locator(".category-row").First.GetByRole(AriaRole.Button, new() { NameRegex = new("^Delete") }).ClickAsync();
+            await Assertions.Expect(page.Locator(".terms-in-the-way")).ToBeVisibleAsync();
+        },
+        ["feedback"] = async (site, page) =>
+        {
+            await page.Context.APIRequest.PostAsync("/glossary/nurse/vote",
+                new() { Form = page.Context.APIRequest.CreateFormData().Set("helpful", "no").Set("comment", "It never says who pays.") });
+            await SignInAsync(site, page, Roles.Author);
+            await Go(page, "/admin/feedback");
+            await Assertions.Expect(page.Locator(".comment-list li").First).ToBeVisibleAsync();
+        },
+        ["volunteers"] = async (site, page) =>
+        {
+            await site.Site.WithDbAsync(async db =>
+            {
+                db.Volunteers.Add(new CommerceGuard.Features.Community.Volunteer
+                {
+                    Name = "Nellie Bly", Email = $"nellie-{Guid.NewGuid():N}@example.org", Interests = ["research"],
+                    Message = "I can check facts on weekends.", ConsentGiven = true, SubmittedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                });
+                await db.SaveChangesAsync();
+            });
+            await SignInAsync(site, page, Roles.Admin);
+            await Go(page, "/admin/volunteers");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Volunteers");
+        },
         ["audit-log"] = async (site, page) =>
         {
             await SignInAsync(site, page, Roles.Admin);
@@ -139,6 +216,34 @@ public static class PageTypes
         await page.GetByLabel("Password").FillAsync(BackOfficePassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/admin");
+    }
+
+    /// <summary>A published term with three revisions and a next version in draft, written by the editor service.</summary>
+    private static async Task<int> TermWithHistoryAsync(SiteFixture site)
+    {
+        await using var scope = site.Site.Services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<TermEditor>();
+        var who = new StaffMember(null, "page-types@example.org", CanPublish: true);
+        var created = await editor.CreateAsync(new TermContent
+        {
+            Title = $"Lapse notice {Guid.NewGuid():N}"[..20],
+            Definition = "A letter saying a policy will end unless a payment arrives.",
+            Examples = ["A renter misses one premium and gets a notice a week later."],
+        }, "First draft", who, publish: true);
+        var id = created.TermId!.Value;
+        await EditAsStaffAsync(site, id, content => content with { Definition = "A letter warning that a policy ends unless the premium is paid in time." });
+        await EditAsStaffAsync(site, id, content => content with { Misuse = "Sent too late to act on." });
+        return id;
+    }
+
+    /// <summary>Saves a change to a term as another member of staff would, from elsewhere.</summary>
+    private static async Task EditAsStaffAsync(SiteFixture site, int id, Func<TermContent, TermContent> change)
+    {
+        await using var scope = site.Site.Services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<TermEditor>();
+        var draft = (await editor.LoadAsync(id))!;
+        var outcome = await editor.SaveAsync(id, draft.Term.Version, change(draft.Content), null, new StaffMember(null, "colleague@example.org", CanPublish: true));
+        Assert.True(outcome.Succeeded);
     }
 
     private static async Task Go(IPage page, string path)

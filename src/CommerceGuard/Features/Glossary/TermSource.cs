@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CommerceGuard.Features.Glossary;
 
 /// <summary>A work a term draws on, cited the way a reader can find it again.</summary>
@@ -13,6 +15,16 @@ public sealed record TermSource
     public string? Address { get; init; }
 
     public string? Publisher { get; init; }
+
+    /// <summary>
+    /// The address when it is one a reader can follow: http or https. Saved sources are checked,
+    /// but a preview shows what is being typed, so pages link through this.
+    /// </summary>
+    [JsonIgnore]
+    public string? WebAddress =>
+        Uri.TryCreate(Address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? Address
+            : null;
 
     /// <summary>When an editor last read it at that address.</summary>
     public DateOnly? Accessed { get; init; }

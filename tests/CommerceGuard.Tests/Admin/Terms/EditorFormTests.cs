@@ -99,7 +99,8 @@ public sealed class EditorFormTests(GlossaryApp app) : IClassFixture<GlossaryApp
         var author = await app.SignedInAsync(Roles.Author);
         var form = (await author.EditorFormAsync("new")).With(
             ("Form.Title", "Preview term"), ("Form.Definition", "Safe **bold** <script>alert(1)</script> text."),
-            ("Form.Related[0]", "Never written term"));
+            ("Form.Related[0]", "Never written term"),
+            ("Form.Sources[0].Title", "A trap"), ("Form.Sources[0].Address", "javascript:alert(1)"));
 
         var response = await author.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/admin/terms/new?handler=Preview")
         {
@@ -112,6 +113,7 @@ public sealed class EditorFormTests(GlossaryApp app) : IClassFixture<GlossaryApp
         Assert.StartsWith("<article class=\"term\"", html.Trim(), StringComparison.Ordinal);
         Assert.Contains("<strong>bold</strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Never written term", html, StringComparison.Ordinal);
     }
 
