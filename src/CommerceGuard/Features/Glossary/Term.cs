@@ -55,6 +55,9 @@ public sealed class Term
     /// </summary>
     public int? PendingRevision { get; set; }
 
+    /// <summary>The revision whose content the term's own fields hold. Null before its first revision.</summary>
+    public int? ContentRevision { get; set; }
+
     /// <summary>The revision readers see, or last saw if the term was unpublished. Null until first published.</summary>
     public int? PublishedRevision { get; set; }
 

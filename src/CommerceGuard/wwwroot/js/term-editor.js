@@ -124,7 +124,8 @@ if (form) {
   form.addEventListener("input", debounce(() => keep(), 300));
   form.addEventListener("submit", (event) => {
     const submitter = event.submitter;
-    const action = submitter?.formAction || form.action;
+    // A button without its own formaction reports the page's address, not the form's.
+    const action = submitter?.hasAttribute("formaction") ? submitter.formAction : form.action;
     keep({ submit: { action, name: submitter?.name ?? "", value: submitter?.value ?? "" } });
   });
 

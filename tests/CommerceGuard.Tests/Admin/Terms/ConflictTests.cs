@@ -16,7 +16,7 @@ public sealed class ConflictTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         app.WithDbAsync(db => db.Terms.AsNoTracking().SingleAsync(term => term.Id == int.Parse(id, CultureInfo.InvariantCulture)));
 
     [Fact]
-    public async Task The_second_of_two_saves_is_refused_with_both_versions_and_then_merges()
+    public async Task Changes_to_different_fields_are_merged_into_the_form_for_the_second_writer_to_save()
     {
         var first = await app.SignedInAsync(Roles.Editor);
         var second = await app.SignedInAsync(Roles.Author);
@@ -25,24 +25,42 @@ public sealed class ConflictTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         var secondForm = await second.EditorFormAsync(id);
 
         var firstSave = await first.PostEditorAsync(id, "Save", firstForm.With(("Form.Definition", "A bill from a provider outside the plan's network.")));
-        var secondSave = await second.PostEditorAsync(id, "Save", secondForm.With(("Form.Misuse", "Used for any bill a patient did not expect.")));
-        var conflict = await TermDesk.ShownAsync(secondSave);
+        var conflict = await TermDesk.ShownAsync(await second.PostEditorAsync(id, "Save", secondForm.With(("Form.Misuse", "Used for any bill a patient did not expect."))));
 
         Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
-        Assert.NotNull(conflict.QuerySelector(".conflict"));
-        Assert.Contains("A bill from a provider outside the plan's network.", conflict.QuerySelector("#theirs-definition")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("their text is already in the form: definition", conflict.QuerySelector(".conflict")!.Text(), StringComparison.Ordinal);
+        Assert.Empty(conflict.QuerySelectorAll(".conflict-field"));
+        Assert.Equal("A bill from a provider outside the plan's network.", ((IHtmlTextAreaElement)conflict.QuerySelector("#field-definition")!).Value);
         Assert.Equal("Used for any bill a patient did not expect.", ((IHtmlTextAreaElement)conflict.QuerySelector("#field-misuse")!).Value);
-        Assert.Equal("A bill from a provider outside the plan's network.", (await StoredAsync(id)).Definition);
+        Assert.Null((await StoredAsync(id)).Misuse);
 
-        // The writer takes the other's definition into the form and saves: the merge.
-        var merged = TermDesk.FieldsOf((IHtmlFormElement)conflict.QuerySelector("#term-form")!)
-            .With(("Form.Definition", "A bill from a provider outside the plan's network."));
-        var mergeSave = await second.PostEditorAsync(id, "Save", merged);
+        var mergeSave = await second.PostEditorAsync(id, "Save", TermDesk.FieldsOf((IHtmlFormElement)conflict.QuerySelector("#term-form")!));
         var stored = await StoredAsync(id);
 
         Assert.Equal(HttpStatusCode.Redirect, mergeSave.StatusCode);
         Assert.Equal("A bill from a provider outside the plan's network.", stored.Definition);
         Assert.Equal("Used for any bill a patient did not expect.", stored.Misuse);
+    }
+
+    [Fact]
+    public async Task A_field_both_writers_changed_is_shown_side_by_side_and_the_second_writers_text_kept()
+    {
+        var first = await app.SignedInAsync(Roles.Editor);
+        var second = await app.SignedInAsync(Roles.Editor);
+        var id = await first.CreateTermAsync(NewTitle(), "A charge after care.");
+        var firstForm = await first.EditorFormAsync(id);
+        var secondForm = await second.EditorFormAsync(id);
+
+        await first.PostEditorAsync(id, "Save", firstForm.With(("Form.Definition", "A charge that comes after emergency care.")));
+        var conflict = await TermDesk.ShownAsync(await second.PostEditorAsync(id, "Save", secondForm.With(("Form.Definition", "A charge nobody warned you about."))));
+
+        Assert.Equal("A charge that comes after emergency care.", conflict.QuerySelector("#theirs-definition")!.Text());
+        Assert.Equal("A charge nobody warned you about.", ((IHtmlTextAreaElement)conflict.QuerySelector("#field-definition")!).Value);
+        Assert.NotEmpty(conflict.QuerySelectorAll(".conflict-field del"));
+        Assert.NotEmpty(conflict.QuerySelectorAll(".conflict-field ins"));
+        Assert.Equal("A charge that comes after emergency care.", (await StoredAsync(id)).Definition);
+        var history = await app.WithDbAsync(db => db.Revisions.CountAsync(revision => revision.TermId == int.Parse(id, CultureInfo.InvariantCulture)));
+        Assert.Equal(2, history);
     }
 
     [Fact]

@@ -32,22 +32,11 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
 
     public TermArticle? Preview { get; private set; }
 
-    /// <summary>Where the saved version and the writer's differ, field by field, when their save was refused.</summary>
-    public IReadOnlyList<ConflictField> ConflictFields
-    {
-        get
-        {
-            if (Conflict is null)
-            {
-                return [];
-            }
-            var names = AllCategories.ToDictionary(category => category.Id, category => category.Name);
-            var mine = TermValidation.Tidied(Form.ToContent());
-            return [.. TermFields.All
-                .Select(name => new ConflictField(name, TermFields.Text(Conflict.Theirs, name, names), TermFields.Text(mine, name, names)))
-                .Where(differing => differing.Theirs != differing.Mine)];
-        }
-    }
+    /// <summary>The fields both writers changed, differently: what the writer must decide.</summary>
+    public List<ConflictField> ConflictFields { get; } = [];
+
+    /// <summary>The fields only the other writer changed, whose new text was put into the form.</summary>
+    public List<string> TakenFromTheirs { get; } = [];
 
     [TempData]
     public string? Done { get; set; }
@@ -74,6 +63,7 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
         if (Draft is not null)
         {
             Form = TermForm.From(Draft.Content, Draft.Term.Version);
+            Form.BaseRevision = Draft.Revision;
         }
         FormState = Done is null ? "fresh" : "saved";
         await PreviewAsync(cancellationToken);
@@ -190,13 +180,45 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
         Problems = new Dictionary<string, string>(outcome.Problems);
         if (outcome.Conflict is { } conflict)
         {
-            Conflict = conflict;
-            // The next save is made knowing their version: it is the merge.
-            Form.Version = conflict.Version;
-            Draft = await editor.LoadAsync(Draft!.Term.Id, cancellationToken);
+            await MergeAsync(conflict, cancellationToken);
         }
         await PreviewAsync(cancellationToken);
         return Received();
+    }
+
+    /// <summary>
+    /// Compares both versions with the one the writer started from: a field only they changed
+    /// takes their text, a field only the writer changed keeps the writer's, and a field both
+    /// changed is shown side by side for the writer to settle. The next save is made knowing
+    /// their version, so it is the merge.
+    /// </summary>
+    private async Task MergeAsync(EditConflict conflict, CancellationToken cancellationToken)
+    {
+        Conflict = conflict;
+        var id = Draft!.Term.Id;
+        var names = AllCategories.ToDictionary(category => category.Id, category => category.Name);
+        var mine = TermValidation.Tidied(Form.ToContent());
+        var start = Form.BaseRevision is { } number ? await editor.RevisionAsync(id, number, cancellationToken) : null;
+        foreach (var field in TermFields.All)
+        {
+            var (theirs, ours) = (TermFields.Text(conflict.Theirs, field, names), TermFields.Text(mine, field, names));
+            var original = start is null ? null : TermFields.Text(start, field, names);
+            if (theirs == ours || theirs == original)
+            {
+                continue;
+            }
+            if (ours == original)
+            {
+                Form.Take(field, conflict.Theirs);
+                TakenFromTheirs.Add(field);
+            }
+            else
+            {
+                ConflictFields.Add(new ConflictField(field, theirs, ours));
+            }
+        }
+        Draft = await editor.LoadAsync(id, cancellationToken);
+        (Form.Version, Form.BaseRevision) = (conflict.Version, Draft?.Revision);
     }
 
     private PageResult Received()

@@ -32,6 +32,9 @@ public sealed class TermForm
     /// <summary>The term's version when the form was opened; 0 for a new term.</summary>
     public int Version { get; set; }
 
+    /// <summary>The revision the form's content started from, so that a conflict can tell whose change is whose.</summary>
+    public int? BaseRevision { get; set; }
+
     public static TermForm From(TermContent content, int version) => new()
     {
         Title = content.Title,
@@ -49,6 +52,28 @@ public sealed class TermForm
         AutoLink = content.AutoLink,
         Version = version,
     };
+
+    /// <summary>Puts one field of <paramref name="content"/> into the form, as it is there.</summary>
+    public void Take(string field, TermContent content)
+    {
+        var from = From(content, Version);
+        switch (field)
+        {
+            case TermFields.Title: Title = from.Title; break;
+            case TermFields.Slug: Slug = from.Slug; break;
+            case TermFields.Definition: Definition = from.Definition; break;
+            case TermFields.Examples: Examples = from.Examples; break;
+            case TermFields.Misuse: Misuse = from.Misuse; break;
+            case TermFields.Benefits: Benefits = from.Benefits; break;
+            case TermFields.Conclusion: Conclusion = from.Conclusion; break;
+            case TermFields.Related: Related = from.Related; break;
+            case TermFields.Aliases: Aliases = from.Aliases; break;
+            case TermFields.Categories: CategoryIds = from.CategoryIds; break;
+            case TermFields.Sources: Sources = from.Sources; break;
+            case TermFields.EditorNote: EditorNote = from.EditorNote; break;
+            case TermFields.AutoLink: AutoLink = from.AutoLink; break;
+        }
+    }
 
     public TermContent ToContent() => new()
     {

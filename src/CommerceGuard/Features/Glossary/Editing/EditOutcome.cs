@@ -31,6 +31,9 @@ public sealed record EditConflict(TermContent Theirs, int Version, string? Saved
 /// <summary>A term as the editor opens it: the term as stored, and the content being worked on.</summary>
 public sealed record TermDraft(Term Term, TermContent Content)
 {
+    /// <summary>The revision holding <see cref="Content"/>, which a later conflict compares both sides with; null when it has none.</summary>
+    public int? Revision => Term.PendingRevision ?? Term.ContentRevision;
+
     public TermStatus WorkingStatus => TermWorkflow.WorkingStatus(Term);
 
     /// <summary>A published term whose next version is being written.</summary>

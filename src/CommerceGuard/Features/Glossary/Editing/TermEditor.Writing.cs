@@ -41,6 +41,7 @@ public sealed partial class TermEditor
         else
         {
             await ApplyAsync(term, content, cancellationToken);
+            term.ContentRevision = number;
             if (publish)
             {
                 (term.Status, term.PublishedRevision, term.PendingRevision, term.PendingStatus) = (TermStatus.Published, number, null, null);
@@ -71,7 +72,7 @@ public sealed partial class TermEditor
                 if (term.PendingRevision is not null)
                 {
                     await ApplyAsync(term, await WorkingContentAsync(term, cancellationToken), cancellationToken);
-                    (term.PendingRevision, term.PendingStatus) = (null, null);
+                    (term.ContentRevision, term.PendingRevision, term.PendingStatus) = (term.PendingRevision, null, null);
                 }
                 term.Status = TermStatus.Unpublished;
                 break;
@@ -155,6 +156,7 @@ public sealed partial class TermEditor
             Content = Revision.Write(TermContent.Of(term)),
         });
         term.PublishedRevision ??= term.Status == TermStatus.Published ? 1 : null;
+        term.ContentRevision = 1;
         return 1;
     }
 

@@ -20,6 +20,14 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
         return term is null ? null : new TermDraft(term, await WorkingContentAsync(term, cancellationToken));
     }
 
+    /// <summary>A revision's content, or null when the term has no such revision.</summary>
+    public async Task<TermContent?> RevisionAsync(int id, int number, CancellationToken cancellationToken = default)
+    {
+        var revision = await db.Revisions.AsNoTracking()
+            .SingleOrDefaultAsync(revision => revision.TermId == id && revision.Number == number, cancellationToken);
+        return revision?.ReadContent();
+    }
+
     /// <summary>Writes a new term as a draft, or publishes it at once when an Editor asks.</summary>
     public async Task<EditOutcome> CreateAsync(
         TermContent content, string? summary, StaffMember who, bool publish = false, CancellationToken cancellationToken = default)
@@ -43,6 +51,7 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
             Language = language,
             Status = publish ? TermStatus.Published : TermStatus.Draft,
             PublishedRevision = publish ? 1 : null,
+            ContentRevision = 1,
             CreatedAt = now,
             ModifiedAt = now,
             Version = 1,

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceGuard.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteGlossaryDb))]
-    [Migration("20261130140635_Editorial")]
+    [Migration("20261130144402_Editorial")]
     partial class Editorial
     {
         /// <inheritdoc />
@@ -376,6 +376,9 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                     b.Property<string>("Conclusion")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContentRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");

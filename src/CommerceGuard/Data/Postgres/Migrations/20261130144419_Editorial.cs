@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CommerceGuard.Data.Sqlite.Migrations
+namespace CommerceGuard.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Editorial : Migration
@@ -11,43 +12,49 @@ namespace CommerceGuard.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ContentRevision",
+                table: "Terms",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "EditorNote",
                 table: "Terms",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "PendingRevision",
                 table: "Terms",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PendingStatus",
                 table: "Terms",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "PublishedRevision",
                 table: "Terms",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Sources",
                 table: "Terms",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "[]");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Terms",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -55,10 +62,10 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                 name: "CategoryRedirects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,16 +82,16 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                 name: "Revisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TermId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Changed = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TermId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Changed = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -101,11 +108,11 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                 name: "TermRedirects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TermId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TermId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,6 +165,10 @@ namespace CommerceGuard.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "TermRedirects");
+
+            migrationBuilder.DropColumn(
+                name: "ContentRevision",
+                table: "Terms");
 
             migrationBuilder.DropColumn(
                 name: "EditorNote",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommerceGuard.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresGlossaryDb))]
-    [Migration("20261130140711_Editorial")]
+    [Migration("20261130144419_Editorial")]
     partial class Editorial
     {
         /// <inheritdoc />
@@ -398,6 +398,9 @@ namespace CommerceGuard.Data.Postgres.Migrations
                     b.Property<string>("Conclusion")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
+
+                    b.Property<int?>("ContentRevision")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
