@@ -81,8 +81,10 @@ public sealed class FeedbackPageModel(FeedbackReport report, TimeProvider time) 
         (From, To) = (Iso(from), Iso(to));
     }
 
+    /// <summary>A date of the site's lifetime; years far off (such as 9999) are not a period anyone means.</summary>
     private static DateOnly? Parse(string? date) =>
-        DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
+        DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+        && parsed.Year is >= 2000 and <= 2200 ? parsed : null;
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

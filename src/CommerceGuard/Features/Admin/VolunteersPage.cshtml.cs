@@ -64,12 +64,15 @@ public sealed class VolunteersPageModel(GlossaryDb db, AuditLog audit) : PageMod
         {
             return Forbid();
         }
-        var deleted = await db.Volunteers.Where(volunteer => volunteer.Id == id).ExecuteDeleteAsync(cancellationToken);
-        if (deleted > 0)
+        var volunteer = await db.Volunteers.SingleOrDefaultAsync(volunteer => volunteer.Id == id, cancellationToken);
+        if (volunteer is not null)
         {
-            await audit.RecordAsync(AuditActions.VolunteerDeleted, $"volunteer #{id}", cancellationToken: cancellationToken);
+            // The deletion and its record are one save: neither happens without the other.
+            db.Volunteers.Remove(volunteer);
+            audit.Add(AuditActions.VolunteerDeleted, $"volunteer #{id}");
+            await db.SaveChangesAsync(cancellationToken);
         }
-        Done = deleted > 0 ? "The entry is deleted." : "That entry was already deleted.";
+        Done = volunteer is not null ? "The entry is deleted." : "That entry was already deleted.";
         return RedirectToPage(new { q = Query });
     }
 

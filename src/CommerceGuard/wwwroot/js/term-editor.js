@@ -4,7 +4,11 @@
 const form = document.getElementById("term-form");
 
 if (form) {
-  const key = `cg-term:${form.dataset.term}`;
+  // One copy per person and term, so that on a shared computer nobody is offered another's text.
+  const key = `cg-term:${form.dataset.account ?? ""}:${form.dataset.term}`;
+  // A save interrupted by signing in again is completed only soon after, and only a save.
+  const replayMinutes = 30;
+  const replayable = ["Save", "Publish"];
   const notice = document.getElementById("autosave-notice");
   const preview = document.getElementById("term-preview");
   const token = () => form.querySelector("input[name='__RequestVerificationToken']")?.value ?? "";
@@ -95,18 +99,21 @@ if (form) {
 
   const stored = load();
   const state = form.dataset.formState;
+  const handlerOf = (action) => new URL(action, location.href).searchParams.get("handler");
+  const recent = (copy) => Date.now() - Date.parse(copy.savedAt) < replayMinutes * 60e3;
+  const newKey = `cg-term:${form.dataset.account ?? ""}:new`;
   if (state === "saved") {
     localStorage.removeItem(key);
-    if (JSON.parse(localStorage.getItem("cg-term:new") ?? "null")?.submit) {
-      localStorage.removeItem("cg-term:new");
+    if (JSON.parse(localStorage.getItem(newKey) ?? "null")?.submit) {
+      localStorage.removeItem(newKey);
     }
   } else if (state === "received") {
     // The server has what was sent; it answered with the form as sent, so the copy matches it.
     keep();
-  } else if (stored?.submit) {
+  } else if (stored?.submit && recent(stored) && replayable.includes(handlerOf(stored.submit.action))) {
     // The last save never reached the editor (the session had ended): make it now, once.
     store({ ...stored, submit: undefined });
-    say(form.dataset.completing ?? "Completing your save…");
+    say("Completing your save…");
     post(stored, stored.submit.action, stored.submit);
   } else if (stored && JSON.stringify(stored.entries) !== JSON.stringify(entries())) {
     const when = new Date(stored.savedAt).toLocaleString();
@@ -122,6 +129,13 @@ if (form) {
   }
 
   form.addEventListener("input", debounce(() => keep(), 300));
+  form.querySelectorAll("[data-confirm]").forEach((button) =>
+    button.addEventListener("click", (event) => {
+      if (!confirm(button.dataset.confirm)) {
+        event.preventDefault();
+      }
+    }),
+  );
   form.addEventListener("submit", (event) => {
     const submitter = event.submitter;
     // A button without its own formaction reports the page's address, not the form's.
@@ -157,6 +171,31 @@ if (form) {
   };
   form.addEventListener("input", debounce(refresh, 500));
   form.addEventListener("change", debounce(refresh, 500));
+
+  // Related terms: published titles to pick from as the writer types, from the site's suggestions.
+  const titles = document.getElementById("term-titles");
+  let suggesting;
+  const suggest = async (text) => {
+    suggesting?.abort();
+    suggesting = new AbortController();
+    try {
+      const response = await fetch(`/api/v1/search/suggest?q=${encodeURIComponent(text)}`, { signal: suggesting.signal });
+      if (response.ok) {
+        titles.replaceChildren(...(await response.json()).map(({ title }) => Object.assign(document.createElement("option"), { value: title })));
+      }
+    } catch (error) {
+      if (error.name !== "AbortError") {
+        console.warn("Suggestions failed", error);
+      }
+    }
+  };
+  let suggestTimer;
+  form.addEventListener("input", (event) => {
+    if (titles && event.target.matches("[data-related]") && event.target.value.trim().length >= 2) {
+      clearTimeout(suggestTimer);
+      suggestTimer = setTimeout(() => suggest(event.target.value.trim()), 250);
+    }
+  });
 
   // In a conflict, a field's text as the other writer saved it can be taken into the form whole.
   document.querySelectorAll("[data-take-theirs]").forEach((take) => {

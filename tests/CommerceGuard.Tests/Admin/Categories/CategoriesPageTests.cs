@@ -3,6 +3,7 @@ using System.Net;
 using CommerceGuard.Features.Accounts;
 using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Glossary;
+using CommerceGuard.Tests.Admin.Terms;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Tests.Admin.Categories;
@@ -103,5 +104,21 @@ public sealed class CategoriesPageTests(GlossaryApp app) : IClassFixture<Glossar
         var response = await author.GetAsync(new Uri(Page, UriKind.Relative));
 
         Assert.StartsWith("/admin/denied", StaffSessions.PathOf(response.Headers.Location), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_category_that_a_next_version_puts_a_term_in_is_not_deleted()
+    {
+        var editor = await app.SignedInAsync(Roles.Editor);
+        await PostAsync(editor, "Create", ("name", "Waiting Room"));
+        var category = await FindAsync("waiting-room");
+        var id = await editor.CreateTermAsync("Queued term", "A definition.");
+        await editor.MoveAsync(id, "Publish");
+        await editor.EditAsync(id, "Save", ("Form.CategoryIds", category.Id.ToString(CultureInfo.InvariantCulture)));
+
+        var page = await Pages.ParseAsync(await PostAsync(editor, "Delete", ("id", category.Id.ToString(CultureInfo.InvariantCulture))));
+
+        Assert.Equal(["Queued term"], page.QuerySelectorAll(".terms-in-the-way li").Select(item => item.Text()));
+        Assert.True(await app.WithDbAsync(db => db.Categories.AnyAsync(stored => stored.Id == category.Id)));
     }
 }

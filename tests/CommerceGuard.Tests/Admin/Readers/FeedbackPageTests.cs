@@ -95,8 +95,10 @@ public sealed class FeedbackPageTests : IClassFixture<GlossaryApp>, IAsyncLifeti
         var editor = await app.SignedInAsync(Roles.Author);
 
         var page = await editor.GetPageAsync("/admin/feedback?from=2025-05-01&to=2025-04-01");
+        var farOff = await editor.GetPageAsync("/admin/feedback?to=9999-12-31");
 
         Assert.Contains("Choose a period", page.QuerySelector(".error-summary")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("Choose a period", farOff.QuerySelector(".error-summary")!.Text(), StringComparison.Ordinal);
         Assert.Equal(2, page.QuerySelectorAll("tbody tr").Length);
     }
 

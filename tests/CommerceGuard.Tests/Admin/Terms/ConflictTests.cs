@@ -91,6 +91,11 @@ public sealed class ConflictTests(GlossaryApp app) : IClassFixture<GlossaryApp>
             desk.PostEditorAsync(id, "Save", forms[i].With(("Form.Definition", $"Definition number {i}.")))));
 
         Assert.Single(saves, save => save.StatusCode == HttpStatusCode.Redirect);
+        foreach (var refused in saves.Where(save => save.StatusCode != HttpStatusCode.Redirect))
+        {
+            // Every other writer is shown the winner's text to merge, whichever check caught them.
+            Assert.NotNull((await TermDesk.ShownAsync(refused)).QuerySelector(".conflict"));
+        }
         Assert.Equal(version + 1, (await StoredAsync(id)).Version);
         var revisions = await app.WithDbAsync(db => db.Revisions.CountAsync(revision => revision.TermId == int.Parse(id, CultureInfo.InvariantCulture)));
         Assert.Equal(2, revisions);

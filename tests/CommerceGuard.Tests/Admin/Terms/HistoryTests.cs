@@ -111,4 +111,17 @@ public sealed class HistoryTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.NotNull((await StoredAsync(id)).PendingRevision);
         Assert.Contains("Only Editors and Admins can publish", (await Pages.ParseAsync(refused)).QuerySelector(".error-summary")!.Text(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Restoring_what_the_term_already_says_is_refused_and_not_logged()
+    {
+        var author = await app.SignedInAsync(Roles.Author);
+        var id = await author.CreateTermAsync(NewTitle(), "The only definition.");
+        var slug = (await StoredAsync(id)).Slug;
+
+        var page = await Pages.ParseAsync(await RestoreAsync(author, id, 1, (await StoredAsync(id)).Version));
+
+        Assert.Contains("there is nothing to restore", page.QuerySelector(".error-summary")!.Text(), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(entry => entry.Subject == slug)));
+    }
 }

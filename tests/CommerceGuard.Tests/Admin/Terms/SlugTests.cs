@@ -78,4 +78,21 @@ public sealed class SlugTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.Contains("lower-case letters, digits and single hyphens", bad.QuerySelector("#problem-slug")!.Text(), StringComparison.Ordinal);
         Assert.Equal("deductible-two", (await StoredAsync(other)).Slug);
     }
+
+    [Fact]
+    public async Task A_draft_cannot_take_over_a_published_terms_old_address_until_it_is_published()
+    {
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var old = $"roth-{Guid.NewGuid():N}"[..14];
+        var published = await editor.CreateTermAsync("Roth account", "Taxed now, not later.", ("Form.Slug", old));
+        await editor.EditAsync(published, "Publish", ("Form.Slug", old + "-ira"));
+
+        var draft = await editor.CreateTermAsync("Roth rollover", "Moving money in.", ("Form.Slug", old));
+        var whileDraft = await VisitAsync(old);
+        await editor.EditAsync(draft, "Save", ("Form.Slug", old + "-rollover"));
+        var afterDraftRenamed = await VisitAsync(old);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, whileDraft.StatusCode);
+        Assert.Equal(GlossaryUrls.Term(old + "-ira"), StaffSessions.PathOf(afterDraftRenamed.Headers.Location));
+    }
 }

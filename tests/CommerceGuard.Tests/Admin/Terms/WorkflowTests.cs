@@ -131,4 +131,39 @@ public sealed class WorkflowTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.Equal("/admin/terms", StaffSessions.PathOf(deleted.Headers.Location));
         Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Id == int.Parse(id, CultureInfo.InvariantCulture))));
     }
+
+    [Fact]
+    public async Task Publishing_after_a_next_version_was_discarded_publishes_and_records_the_text_readers_see()
+    {
+        var author = await app.SignedInAsync(Roles.Author);
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var id = await editor.CreateTermAsync(NewTitle(), "The reviewed definition.");
+        await editor.MoveAsync(id, "Publish");
+        await author.EditAsync(id, "Save", ("Form.Definition", "An unreviewed definition."));
+        await editor.MoveAsync(id, "Discard");
+
+        await editor.MoveAsync(id, "Unpublish");
+        await editor.MoveAsync(id, "Publish");
+        var term = await StoredAsync(id);
+
+        Assert.Equal("The reviewed definition.", term.Definition);
+        Assert.Equal((1, 1), (term.PublishedRevision, term.ContentRevision));
+        Assert.Null(term.PendingRevision);
+    }
+
+    [Fact]
+    public async Task A_refused_delete_shows_the_term_again_whole_with_the_reason()
+    {
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var id = await editor.CreateTermAsync(NewTitle(), "Kept definition.", ("Form.Examples[0]", "Kept example."));
+        await editor.MoveAsync(id, "Publish");
+
+        var response = await editor.EditAsync(id, "Delete", ("confirm", "true"));
+        var page = await editor.GetPageAsync(StaffSessions.PathOf(response.Headers.Location));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("unpublish it before deleting it", page.ProblemText(), StringComparison.Ordinal);
+        Assert.Equal("Kept definition.", ((IHtmlTextAreaElement)page.QuerySelector("#field-definition")!).Value);
+        Assert.Equal("Kept example.", ((IHtmlTextAreaElement)page.QuerySelector("#example-0")!).Value);
+    }
 }

@@ -41,6 +41,10 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
     [TempData]
     public string? Done { get; set; }
 
+    /// <summary>Why the last change was refused, when the page is shown afresh after it.</summary>
+    [TempData]
+    public string? Refusal { get; set; }
+
     /// <summary>
     /// Tells the page's script what became of the last submission: <c>saved</c>, <c>received</c>
     /// (the server has it, but it was not saved) or <c>fresh</c> (a plain visit), so that a save
@@ -66,6 +70,10 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
             Form.BaseRevision = Draft.Revision;
         }
         FormState = Done is null ? "fresh" : "saved";
+        if (Refusal is not null)
+        {
+            Problems[EditOutcome.General] = Refusal;
+        }
         await PreviewAsync(cancellationToken);
         return Page();
     }
@@ -117,7 +125,8 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
             {
                 return await ShowAsync(saved, cancellationToken);
             }
-            version = (await editor.LoadAsync(Draft.Term.Id, cancellationToken))!.Term.Version;
+            // The version this save made, not the one stored by now: a save landing in between is a conflict.
+            version = saved.Version;
         }
         var outcome = await editor.MoveAsync(Draft.Term.Id, version, move, Who, cancellationToken);
         return outcome.Succeeded
@@ -134,7 +143,11 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
         var outcome = await editor.DeleteAsync(Draft.Term.Id, Form.Version, Who, cancellationToken);
         if (!outcome.Succeeded)
         {
-            return await ShowAsync(outcome, cancellationToken);
+            // The delete form carries no text, so the editor is shown afresh with the reason.
+            Refusal = outcome.Conflict is null
+                ? string.Join(" ", outcome.Problems.Values)
+                : "Someone changed this term since you opened it, so it was not deleted. Here it is as it stands now.";
+            return RedirectToPage(new { id });
         }
         Done = $"\"{Draft.Term.Title}\" is deleted, with its history.";
         return RedirectToPage("TermsPage");

@@ -97,9 +97,9 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
         }
         var terms = await db.Terms.AsNoTracking()
             .Where(term => term.Categories.Any(inCategory => inCategory.Id == id))
-            .OrderBy(term => term.Title)
             .Select(term => new TermLink(term.Slug, term.Title))
             .ToListAsync(cancellationToken);
+        terms = [.. terms.Concat(await NextVersionsInAsync(id, cancellationToken)).DistinctBy(term => term.Slug).OrderBy(term => term.Title, StringComparer.CurrentCultureIgnoreCase)];
         if (terms.Count > 0)
         {
             return new CategoryOutcome { TermsInTheWay = terms };
@@ -107,6 +107,20 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
         db.Categories.Remove(category);
         audit.Add(AuditActions.CategoryDeleted, category.Slug, category.Name);
         return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Published terms whose next version, still being written, puts them in the category.</summary>
+    private async Task<List<TermLink>> NextVersionsInAsync(int id, CancellationToken cancellationToken)
+    {
+        var pending = await db.Terms.AsNoTracking()
+            .Where(term => term.PendingRevision != null)
+            .Join(db.Revisions, term => new { TermId = term.Id, Number = term.PendingRevision!.Value },
+                revision => new { revision.TermId, revision.Number },
+                (term, revision) => new { term.Slug, term.Title, revision.Content })
+            .ToListAsync(cancellationToken);
+        return [.. pending
+            .Where(next => Revision.Read(next.Content).CategoryIds.Contains(id))
+            .Select(next => new TermLink(next.Slug, next.Title))];
     }
 
     /// <summary>Search shows a term's category names, so its terms are re-read when a name changes.</summary>

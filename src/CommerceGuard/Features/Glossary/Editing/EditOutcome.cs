@@ -8,6 +8,9 @@ public sealed record EditOutcome
 
     public int? TermId { get; init; }
 
+    /// <summary>The term's version after the change, for a next change to start from.</summary>
+    public int Version { get; init; }
+
     /// <summary>What stopped the change, by <see cref="TermFields"/> name (or <see cref="General"/>).</summary>
     public IReadOnlyDictionary<string, string> Problems { get; init; } = new Dictionary<string, string>();
 
@@ -19,7 +22,7 @@ public sealed record EditOutcome
 
     public bool Succeeded => Problems.Count == 0 && Conflict is null && !Missing;
 
-    public static EditOutcome Done(int termId) => new() { TermId = termId };
+    public static EditOutcome Done(int termId, int version) => new() { TermId = termId, Version = version };
 
     public static EditOutcome Refused(string message, string field = General) =>
         new() { Problems = new Dictionary<string, string> { [field] = message } };

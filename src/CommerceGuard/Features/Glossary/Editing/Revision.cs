@@ -33,9 +33,11 @@ public sealed class Revision
     /// <summary>The whole content, as JSON.</summary>
     public required string Content { get; set; }
 
-    public TermContent ReadContent() =>
-        JsonSerializer.Deserialize<TermContent>(Content, JsonSerializerOptions.Web)
-        ?? throw new InvalidDataException($"Revision {Id} holds no content.");
+    public TermContent ReadContent() => Read(Content);
+
+    public static TermContent Read(string content) =>
+        JsonSerializer.Deserialize<TermContent>(content, JsonSerializerOptions.Web)
+        ?? throw new InvalidDataException("A revision holds no content.");
 
     public static string Write(TermContent content) => JsonSerializer.Serialize(content, JsonSerializerOptions.Web);
 

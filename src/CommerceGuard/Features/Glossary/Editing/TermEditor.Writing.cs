@@ -12,10 +12,12 @@ public sealed partial class TermEditor
 
     /// <summary>
     /// Writes content as the term's newest revision. Readers see it at once only when the term is
-    /// not published (they see nothing) or when it is being published.
+    /// not published (they see nothing) or when it is being published. A restore names the
+    /// revision it restores, for the audit log.
     /// </summary>
     private async Task<EditOutcome> WriteAsync(
-        Term term, TermContent content, string? summary, StaffMember who, bool publish, CancellationToken cancellationToken)
+        Term term, TermContent content, string? summary, StaffMember who, bool publish, CancellationToken cancellationToken,
+        int? restoring = null)
     {
         var problems = await ProblemsAsync(content, term.Language, term.Id, cancellationToken);
         if (problems.Count > 0)
@@ -25,13 +27,23 @@ public sealed partial class TermEditor
         var changed = content.ChangedFrom(await WorkingContentAsync(term, cancellationToken));
         if (changed.Count == 0 && !publish)
         {
-            return EditOutcome.Done(term.Id);
+            return restoring is null
+                ? EditOutcome.Done(term.Id, term.Version)
+                : EditOutcome.Refused($"Revision {restoring} says what the term says now: there is nothing to restore.");
         }
-        var number = await LatestRevisionAsync(term, cancellationToken);
+        var started = term.Version;
+        // Unchanged content is the revision the working copy already is, not the newest one,
+        // which may be a next version that was discarded.
+        var number = changed.Count > 0
+            ? await LatestRevisionAsync(term, cancellationToken) + 1
+            : term.PendingRevision ?? term.ContentRevision ?? await LatestRevisionAsync(term, cancellationToken);
         if (changed.Count > 0)
         {
-            number++;
             db.Revisions.Add(await NewRevisionAsync(term.Id, number, content, summary ?? Summary(changed), changed, who, cancellationToken));
+            if (restoring is not null)
+            {
+                audit.Add(AuditActions.TermRestored, term.Slug, $"{term.Title}, revision {restoring} as revision {number}");
+            }
         }
         if (term.Status == TermStatus.Published && !publish)
         {
@@ -40,7 +52,7 @@ public sealed partial class TermEditor
         }
         else
         {
-            await ApplyAsync(term, content, cancellationToken);
+            await ApplyAsync(term, content, becomesPublic: publish, cancellationToken);
             term.ContentRevision = number;
             if (publish)
             {
@@ -49,7 +61,7 @@ public sealed partial class TermEditor
             }
         }
         term.Version++;
-        return await CommitAsync(term, cancellationToken);
+        return await CommitAsync(term, started, cancellationToken);
     }
 
     private async Task MakeMoveAsync(Term term, WorkflowMove move, CancellationToken cancellationToken)
@@ -71,7 +83,7 @@ public sealed partial class TermEditor
                 // Readers stop seeing the term, so a next version in progress can become its text.
                 if (term.PendingRevision is not null)
                 {
-                    await ApplyAsync(term, await WorkingContentAsync(term, cancellationToken), cancellationToken);
+                    await ApplyAsync(term, await WorkingContentAsync(term, cancellationToken), becomesPublic: false, cancellationToken);
                     (term.ContentRevision, term.PendingRevision, term.PendingStatus) = (term.PendingRevision, null, null);
                 }
                 term.Status = TermStatus.Unpublished;
@@ -94,29 +106,29 @@ public sealed partial class TermEditor
         audit.Add(action, term.Slug, term.Title);
     }
 
-    /// <summary>Writes content into the term's own columns, keeping its old address answering.</summary>
-    private async Task ApplyAsync(Term term, TermContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes content into the term's own columns. Addresses are the readers': a published
+    /// term's old slug keeps answering with a redirect, and a slug becomes a term's own address,
+    /// replacing a redirect that held it, only once readers can see the term there.
+    /// </summary>
+    private async Task ApplyAsync(Term term, TermContent content, bool becomesPublic, CancellationToken cancellationToken)
     {
         var formerSlug = term.Slug;
+        var wasPublic = term.Status is TermStatus.Published or TermStatus.Unpublished;
         var categories = await db.Categories.Where(category => content.CategoryIds.Contains(category.Id)).ToListAsync(cancellationToken);
         content.ApplyTo(term, categories);
         term.ModifiedAt = Now;
         var redirects = await db.TermRedirects
             .Where(redirect => redirect.Language == term.Language && (redirect.Slug == formerSlug || redirect.Slug == content.Slug))
             .ToListAsync(cancellationToken);
-        // A slug a term holds now is its own address, whatever term held it before.
-        db.TermRedirects.RemoveRange(redirects.Where(redirect => redirect.Slug == content.Slug));
-        if (term.Id != 0 && formerSlug != content.Slug)
+        if (becomesPublic || term.Status == TermStatus.Published)
         {
-            var old = redirects.SingleOrDefault(redirect => redirect.Slug == formerSlug);
-            if (old is null)
-            {
-                db.TermRedirects.Add(new TermRedirect { Language = term.Language, Slug = formerSlug, TermId = term.Id });
-            }
-            else
-            {
-                old.TermId = term.Id;
-            }
+            db.TermRedirects.RemoveRange(redirects.Where(redirect => redirect.Slug == content.Slug));
+        }
+        var formerIsRedirected = redirects.Any(redirect => redirect.Slug == formerSlug);
+        if (wasPublic && formerSlug != content.Slug && !formerIsRedirected)
+        {
+            db.TermRedirects.Add(new TermRedirect { Language = term.Language, Slug = formerSlug, TermId = term.Id });
         }
     }
 
@@ -179,23 +191,23 @@ public sealed partial class TermEditor
         };
     }
 
-    private async Task<EditOutcome> CommitAsync(Term term, CancellationToken cancellationToken)
+    /// <param name="started">The version the change began from.</param>
+    private async Task<EditOutcome> CommitAsync(Term term, int started, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return EditOutcome.Done(term.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved between our read and our write: their save stands, ours is shown to merge.
-            db.ChangeTracker.Clear();
-            return await ConflictAsync(term.Id, cancellationToken);
+            return EditOutcome.Done(term.Id, term.Version);
         }
         catch (DbUpdateException)
         {
+            // Someone saved between our read and our write. Their save stands, and ours is shown
+            // to merge, whichever constraint noticed first: the version, or the revision number
+            // both saves took. Otherwise another term took the slug.
             db.ChangeTracker.Clear();
-            return EditOutcome.Refused(SlugTakenMeanwhile, TermFields.Slug);
+            var now = await db.Terms.AsNoTracking().Where(stored => stored.Id == term.Id)
+                .Select(stored => (int?)stored.Version).SingleOrDefaultAsync(cancellationToken);
+            return now == started ? EditOutcome.Refused(SlugTakenMeanwhile, TermFields.Slug) : await ConflictAsync(term.Id, cancellationToken);
         }
     }
 

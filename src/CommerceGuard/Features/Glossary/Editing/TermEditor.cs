@@ -57,7 +57,7 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
             Version = 1,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ApplyAsync(term, content, cancellationToken);
+        await ApplyAsync(term, content, becomesPublic: publish, cancellationToken);
         db.Terms.Add(term);
         if (!await TrySaveAsync(cancellationToken))
         {
@@ -70,16 +70,21 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return EditOutcome.Done(term.Id);
+        return EditOutcome.Done(term.Id, term.Version);
     }
 
     /// <summary>
     /// Saves new content. On a published term it becomes the next version, which readers do not
     /// see until it is published; <paramref name="publish"/> (Editors) publishes it with the save.
     /// </summary>
-    public async Task<EditOutcome> SaveAsync(
+    public Task<EditOutcome> SaveAsync(
         int id, int version, TermContent content, string? summary, StaffMember who, bool publish = false,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        SaveAsync(id, version, content, summary, who, publish, cancellationToken, restoring: null);
+
+    private async Task<EditOutcome> SaveAsync(
+        int id, int version, TermContent content, string? summary, StaffMember who, bool publish,
+        CancellationToken cancellationToken, int? restoring)
     {
         var term = await TrackedAsync(id, cancellationToken);
         if (term is null)
@@ -95,7 +100,7 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
             return EditOutcome.Refused(OnlyEditorsPublish);
         }
         content = await ResolvedAsync(TermValidation.Tidied(content), term.Language, cancellationToken);
-        return await WriteAsync(term, content, summary, who, publish, cancellationToken);
+        return await WriteAsync(term, content, summary, who, publish, cancellationToken, restoring);
     }
 
     /// <summary>Saves an earlier revision's content as a new revision.</summary>
@@ -104,23 +109,9 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
     {
         var revision = await db.Revisions.AsNoTracking()
             .SingleOrDefaultAsync(revision => revision.TermId == id && revision.Number == number, cancellationToken);
-        if (revision is null)
-        {
-            return new EditOutcome { Missing = true };
-        }
-        var content = revision.ReadContent();
-        if (!publish && await LoadAsync(id, cancellationToken) is { } draft && content.ChangedFrom(draft.Content).Count == 0)
-        {
-            return EditOutcome.Refused($"Revision {number} says what the term says now: there is nothing to restore.");
-        }
-        audit.Add(AuditActions.TermRestored, content.Slug, $"{content.Title}, revision {number}");
-        var outcome = await SaveAsync(id, version, content, $"Restored revision {number}", who, publish, cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            // The audit row waits for the save it records; with no save it must not be left behind.
-            db.ChangeTracker.Clear();
-        }
-        return outcome;
+        return revision is null
+            ? new EditOutcome { Missing = true }
+            : await SaveAsync(id, version, revision.ReadContent(), $"Restored revision {number}", who, publish, cancellationToken, restoring: number);
     }
 
     /// <summary>Moves the term (or its next version) one step through the workflow.</summary>
@@ -151,7 +142,7 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
         }
         await MakeMoveAsync(term, move, cancellationToken);
         term.Version++;
-        return await CommitAsync(term, cancellationToken);
+        return await CommitAsync(term, version, cancellationToken);
     }
 
     /// <summary>Deletes a term that readers cannot see, with its history. Editors only.</summary>
@@ -176,6 +167,6 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
         }
         db.Terms.Remove(term);
         audit.Add(AuditActions.TermDeleted, term.Slug, term.Title);
-        return await CommitAsync(term, cancellationToken);
+        return await CommitAsync(term, version, cancellationToken);
     }
 }
