@@ -85,6 +85,7 @@ public sealed class SlugTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         var editor = await app.SignedInAsync(Roles.Editor);
         var old = $"roth-{Guid.NewGuid():N}"[..14];
         var published = await editor.CreateTermAsync("Roth account", "Taxed now, not later.", ("Form.Slug", old));
+        await editor.MoveAsync(published, "Publish");
         await editor.EditAsync(published, "Publish", ("Form.Slug", old + "-ira"));
 
         var draft = await editor.CreateTermAsync("Roth rollover", "Moving money in.", ("Form.Slug", old));

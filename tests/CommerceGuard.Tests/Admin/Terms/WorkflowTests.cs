@@ -121,8 +121,8 @@ public sealed class WorkflowTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         var id = await editor.CreateTermAsync(NewTitle(), "A definition.");
         await editor.MoveAsync(id, "Publish");
 
-        var byAuthor = await TermDesk.ShownAsync(await author.EditAsync(id, "Delete", ("confirm", "true")));
-        var whilePublished = await TermDesk.ShownAsync(await editor.EditAsync(id, "Delete", ("confirm", "true")));
+        var byAuthor = await author.GetPageAsync(StaffSessions.PathOf((await author.EditAsync(id, "Delete", ("confirm", "true"))).Headers.Location));
+        var whilePublished = await editor.GetPageAsync(StaffSessions.PathOf((await editor.EditAsync(id, "Delete", ("confirm", "true"))).Headers.Location));
         await editor.MoveAsync(id, "Unpublish");
         var deleted = await editor.EditAsync(id, "Delete", ("confirm", "true"));
 

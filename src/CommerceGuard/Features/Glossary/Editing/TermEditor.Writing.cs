@@ -16,8 +16,7 @@ public sealed partial class TermEditor
     /// revision it restores, for the audit log.
     /// </summary>
     private async Task<EditOutcome> WriteAsync(
-        Term term, TermContent content, string? summary, StaffMember who, bool publish, CancellationToken cancellationToken,
-        int? restoring = null)
+        Term term, TermContent content, string? summary, StaffMember who, bool publish, int? restoring, CancellationToken cancellationToken)
     {
         var problems = await ProblemsAsync(content, term.Language, term.Id, cancellationToken);
         if (problems.Count > 0)
@@ -191,7 +190,7 @@ public sealed partial class TermEditor
         };
     }
 
-    /// <param name="started">The version the change began from.</param>
+    /// <summary>Saves the change; <paramref name="started"/> is the version it began from.</summary>
     private async Task<EditOutcome> CommitAsync(Term term, int started, CancellationToken cancellationToken)
     {
         try

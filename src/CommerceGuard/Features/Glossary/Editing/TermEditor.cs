@@ -80,11 +80,11 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
     public Task<EditOutcome> SaveAsync(
         int id, int version, TermContent content, string? summary, StaffMember who, bool publish = false,
         CancellationToken cancellationToken = default) =>
-        SaveAsync(id, version, content, summary, who, publish, cancellationToken, restoring: null);
+        SaveOrRestoreAsync(id, version, content, summary, who, publish, restoring: null, cancellationToken);
 
-    private async Task<EditOutcome> SaveAsync(
-        int id, int version, TermContent content, string? summary, StaffMember who, bool publish,
-        CancellationToken cancellationToken, int? restoring)
+    private async Task<EditOutcome> SaveOrRestoreAsync(
+        int id, int version, TermContent content, string? summary, StaffMember who, bool publish, int? restoring,
+        CancellationToken cancellationToken)
     {
         var term = await TrackedAsync(id, cancellationToken);
         if (term is null)
@@ -100,7 +100,7 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
             return EditOutcome.Refused(OnlyEditorsPublish);
         }
         content = await ResolvedAsync(TermValidation.Tidied(content), term.Language, cancellationToken);
-        return await WriteAsync(term, content, summary, who, publish, cancellationToken, restoring);
+        return await WriteAsync(term, content, summary, who, publish, restoring, cancellationToken);
     }
 
     /// <summary>Saves an earlier revision's content as a new revision.</summary>
@@ -111,7 +111,7 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
             .SingleOrDefaultAsync(revision => revision.TermId == id && revision.Number == number, cancellationToken);
         return revision is null
             ? new EditOutcome { Missing = true }
-            : await SaveAsync(id, version, revision.ReadContent(), $"Restored revision {number}", who, publish, cancellationToken, restoring: number);
+            : await SaveOrRestoreAsync(id, version, revision.ReadContent(), $"Restored revision {number}", who, publish, restoring: number, cancellationToken);
     }
 
     /// <summary>Moves the term (or its next version) one step through the workflow.</summary>
@@ -138,7 +138,7 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
         if (move == WorkflowMove.Publish)
         {
             var working = await WorkingContentAsync(term, cancellationToken);
-            return await WriteAsync(term, working, summary: null, who, publish: true, cancellationToken);
+            return await WriteAsync(term, working, summary: null, who, publish: true, restoring: null, cancellationToken);
         }
         await MakeMoveAsync(term, move, cancellationToken);
         term.Version++;
