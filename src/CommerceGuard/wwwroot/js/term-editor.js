@@ -129,7 +129,7 @@ if (form) {
   }
 
   form.addEventListener("input", debounce(() => keep(), 300));
-  form.querySelectorAll("[data-confirm]").forEach((button) =>
+  form.querySelectorAll("[data-confirm]:not([data-confirm=''])").forEach((button) =>
     button.addEventListener("click", (event) => {
       if (!confirm(button.dataset.confirm)) {
         event.preventDefault();
