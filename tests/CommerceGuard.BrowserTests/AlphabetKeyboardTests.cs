@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>The A–Z index, used with the keyboard alone.</summary>
-[Collection(OnTheSite.Name)]
+[Collection(OnASecondSite.Name)]
 public sealed partial class AlphabetKeyboardTests(SiteFixture site)
 {
     [Theory]

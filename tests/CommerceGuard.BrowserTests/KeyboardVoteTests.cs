@@ -1,7 +1,7 @@
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>Voting and leaving a comment without a mouse.</summary>
-[Collection(OnTheSite.Name)]
+[Collection(OnASecondSite.Name)]
 public sealed class KeyboardVoteTests(SiteFixture site)
 {
     [Theory]

@@ -90,8 +90,19 @@ public sealed record ScreenSize(string Name, int Width, int Height)
     public static TheoryData<string> Both() => [Phone.Name, Desktop.Name];
 }
 
+/// <summary>
+/// The accessibility sweep at both screen sizes runs on one site, everything else on another:
+/// two collections run side by side, which halves the browser tests' wall time.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class OnTheSite : ICollectionFixture<SiteFixture>
 {
     public const string Name = "site";
+}
+
+/// <summary>A second site and browser, so that its tests run beside those of <see cref="OnTheSite"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class OnASecondSite : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "second-site";
 }
