@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>The A–Z index, used with the keyboard alone.</summary>
-[Collection(OnASecondSite.Name)]
+[Collection(OnTheSite.Name)]
 public sealed partial class AlphabetKeyboardTests(SiteFixture site)
 {
     [Theory]

@@ -10,7 +10,7 @@ namespace CommerceGuard.BrowserTests;
 /// Editor and an Author; the Author writes with a live preview; the Editor publishes and later
 /// restores; readers' page follows each step; two people editing at once lose nothing.
 /// </summary>
-[Collection(OnASecondSite.Name)]
+[Collection(OnTheSite.Name)]
 public sealed partial class EditorialJourneyTests(SiteFixture site)
 {
     private const string Password = "harbor quilt saffron echo";

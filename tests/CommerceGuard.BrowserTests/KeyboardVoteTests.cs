@@ -1,7 +1,7 @@
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>Voting and leaving a comment without a mouse.</summary>
-[Collection(OnASecondSite.Name)]
+[Collection(OnTheSite.Name)]
 public sealed class KeyboardVoteTests(SiteFixture site)
 {
     [Theory]

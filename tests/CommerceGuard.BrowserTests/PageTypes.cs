@@ -190,17 +190,6 @@ public static class PageTypes
 
     public static TheoryData<string> All() => [.. Openers.Keys];
 
-    public static TheoryData<string, string> AllAtBothSizes()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var name in Openers.Keys)
-        {
-            data.Add(name, ScreenSize.Phone.Name);
-            data.Add(name, ScreenSize.Desktop.Name);
-        }
-        return data;
-    }
-
     public static Task OpenAsync(SiteFixture site, IPage page, string name) => Openers[name](site, page);
 
     /// <summary>Signs in through the sign-in page as a new account with the role.</summary>

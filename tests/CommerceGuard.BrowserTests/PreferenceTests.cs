@@ -1,7 +1,7 @@
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>The site follows what the reader has told their system.</summary>
-[Collection(OnASecondSite.Name)]
+[Collection(OnTheSite.Name)]
 public sealed class PreferenceTests(SiteFixture site)
 {
     [Theory]

@@ -1,7 +1,7 @@
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>A term printed on paper: the text alone, links spelled out, sections kept whole.</summary>
-[Collection(OnASecondSite.Name)]
+[Collection(OnTheSite.Name)]
 public sealed class PrintTests(SiteFixture site)
 {
     [Fact]

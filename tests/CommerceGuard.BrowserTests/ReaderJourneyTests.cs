@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>A reader finds a term through the site, follows a related term and says what was missing.</summary>
-[Collection(OnASecondSite.Name)]
+[Collection(OnTheSite.Name)]
 public sealed partial class ReaderJourneyTests(SiteFixture site)
 {
     [Theory]

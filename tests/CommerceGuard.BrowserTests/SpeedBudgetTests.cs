@@ -10,7 +10,7 @@ namespace CommerceGuard.BrowserTests;
 /// Sizes and layout shift are asserted; first paint is a timing, and timings are not asserted
 /// in tests on these shared machines, so it is recorded for RESULTS.md and compared there.
 /// </summary>
-[Collection(OnASecondSite.Name)]
+[Collection(OnTheSite.Name)]
 public sealed class SpeedBudgetTests(SiteFixture site, ITestOutputHelper output)
 {
     private const int TermHtmlBudget = 30 * 1024;

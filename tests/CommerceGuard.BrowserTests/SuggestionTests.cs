@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>Suggestions as a reader types in the header's search box.</summary>
-[Collection(OnASecondSite.Name)]
+[Collection(OnTheSite.Name)]
 public sealed partial class SuggestionTests(SiteFixture site)
 {
     [Theory]

@@ -1,7 +1,7 @@
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>A term link shows a short preview of the term, by pointer and by keyboard.</summary>
-[Collection(OnASecondSite.Name)]
+[Collection(OnTheSite.Name)]
 public sealed class TermPreviewTests(SiteFixture site)
 {
     [Fact]

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>Offering to help, with a slip on the way.</summary>
-[Collection(OnASecondSite.Name)]
+[Collection(OnTheSite.Name)]
 public sealed partial class VolunteerJourneyTests(SiteFixture site)
 {
     [Theory]

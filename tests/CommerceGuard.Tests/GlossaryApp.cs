@@ -24,6 +24,12 @@ public class GlossaryApp : WebApplicationFactory<Program>
         ["PublicWrites:PermitsPerWindow"] = "10000",
     };
 
+    /// <summary>
+    /// When set (<c>Host=…;Port=…;Username=…</c>), tests run on that PostgreSQL server instead
+    /// of SQLite, each app in a database of its own.
+    /// </summary>
+    public const string PostgresVariable = "COMMERCEGUARD_TEST_POSTGRES";
+
     /// <summary>A second server on this app's database, as when several servers share one.</summary>
     public GlossaryApp AnotherServer() => new() { sharedDatabase = DatabaseFile };
 
@@ -43,6 +49,12 @@ public class GlossaryApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Glossary", $"Data Source={DatabaseFile}");
+        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } postgres)
+        {
+            // Each app gets a database of its own on the server named, made by its first migration.
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Glossary", $"{postgres};Database=test_{Path.GetFileName(folder).Replace('-', '_')}");
+        }
         builder.UseSetting("Search:IndexPath", Path.Combine(folder, "search-index"));
         foreach (var (key, value) in settings)
         {
