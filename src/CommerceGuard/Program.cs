@@ -6,6 +6,7 @@ using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Content;
 using CommerceGuard.Features.Feedback;
 using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Interchange;
 using CommerceGuard.Features.Search;
 using CommerceGuard.Features.Shared;
 
@@ -21,6 +22,7 @@ builder.AddCommunity();
 builder.AddGlossarySearch();
 builder.AddAccounts();
 builder.AddAudit();
+builder.AddInterchange();
 
 var app = builder.Build();
 

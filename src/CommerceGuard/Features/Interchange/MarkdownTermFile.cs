@@ -22,10 +22,23 @@ public static partial class MarkdownTermFile
         .Build();
 
     /// <exception cref="InterchangeException">The file is not a valid term, with the line at fault.</exception>
-    public static TermRecord Read(string file, string text)
+    /// <param name="file">The file's name, for messages.</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="language">When given, a file in another language is returned unread past its front matter, to be skipped.</param>
+    public static TermRecord Read(string file, string text, string? language = null)
     {
         var lines = text.ReplaceLineEndings("\n").TrimStart('\uFEFF').Split('\n');
         var (front, bodyStart) = ReadFrontMatter(file, lines);
+        var written = NullIfBlank(front.Language) ?? NullIfBlank(front.Lang);
+        if (language is not null && written is not null && !written.Equals(language, StringComparison.OrdinalIgnoreCase))
+        {
+            return new TermRecord { Title = front.Title?.Trim() ?? "", Definition = "", Language = written, Slug = NullIfBlank(front.Slug) };
+        }
+        if (IsFalse(front.Published))
+        {
+            // A draft in its source (Jekyll's "published: false") may lack a title; it is only reported.
+            return new TermRecord { Title = front.Title?.Trim() ?? "", Definition = "", DraftInSource = true, Slug = NullIfBlank(front.Slug) };
+        }
         var sections = ReadSections(file, lines, bodyStart);
 
         var title = front.Title?.Trim();
@@ -41,11 +54,11 @@ public static partial class MarkdownTermFile
         {
             Title = title,
             Slug = NullIfBlank(front.Slug),
-            Language = NullIfBlank(front.Language),
+            Language = NullIfBlank(front.Language) ?? NullIfBlank(front.Lang),
             Status = NullIfBlank(front.Status),
-            Categories = Clean(front.Categories),
-            Aliases = Clean(front.Aliases),
-            Related = Clean(front.Related),
+            Categories = Clean(Strings(front.Categories)),
+            Aliases = Clean(Strings(front.Aliases)),
+            Related = Clean(Strings(front.Related)),
             Modified = ReadDate(file, front.Modified),
             AutoLink = front.AutoLink ?? true,
             Definition = sections.Definition,
@@ -58,11 +71,13 @@ public static partial class MarkdownTermFile
 
     private static (FrontMatter Front, int BodyStart) ReadFrontMatter(string file, string[] lines)
     {
-        if (lines.Length == 0 || lines[0].TrimEnd() != Fence)
+        // Blank lines before the front matter are forgiven: a stray newline is a common slip.
+        var start = Array.FindIndex(lines, line => line.Trim().Length > 0);
+        if (start < 0 || lines[start].TrimEnd() != Fence)
         {
-            throw new InterchangeException(file, 1, "The file must start with front matter between two '---' lines.");
+            throw new InterchangeException(file, start < 0 ? 1 : start + 1, "The file must start with front matter between two '---' lines.");
         }
-        var end = Array.FindIndex(lines, 1, line => line.TrimEnd() == Fence);
+        var end = Array.FindIndex(lines, start + 1, line => line.TrimEnd() == Fence);
         if (end < 0)
         {
             var lastLine = lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
@@ -70,14 +85,14 @@ public static partial class MarkdownTermFile
         }
         try
         {
-            var yaml = string.Join('\n', lines[1..end]);
+            var yaml = string.Join('\n', lines[(start + 1)..end]);
             return (FrontMatterReader.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter(), end + 1);
         }
         catch (YamlException error)
         {
             // The YAML reader counts lines from the first line after the opening fence.
             var reason = error.InnerException?.Message ?? error.Message;
-            throw new InterchangeException(file, (int)error.Start.Line + 1, $"The front matter is not valid YAML: {reason}");
+            throw new InterchangeException(file, (int)error.Start.Line + 1 + start, $"The front matter is not valid YAML: {reason}");
         }
     }
 
@@ -124,6 +139,18 @@ public static partial class MarkdownTermFile
             : throw new InterchangeException(file, 2, $"'modified' must be a date written YYYY-MM-DD, not '{modified}'.");
     }
 
+    /// <summary>A list as YAML writes it, or one value written bare ("categories: glossary"), as strings.</summary>
+    private static List<string>? Strings(object? value) => value switch
+    {
+        null => null,
+        string one => [one],
+        IEnumerable<object?> many => [.. many.Select(item => item?.ToString() ?? "")],
+        var other => [other.ToString() ?? ""],
+    };
+
+    /// <summary>"published: false" or "published: 'false'", as Jekyll sites write it either way.</summary>
+    private static bool IsFalse(object? value) => value?.ToString()?.Trim().Equals("false", StringComparison.OrdinalIgnoreCase) == true;
+
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string[] Clean(List<string>? values) =>
@@ -141,9 +168,15 @@ public static partial class MarkdownTermFile
         public string? Slug { get; set; }
         public string? Language { get; set; }
         public string? Status { get; set; }
-        public List<string>? Categories { get; set; }
-        public List<string>? Aliases { get; set; }
-        public List<string>? Related { get; set; }
+        public object? Categories { get; set; }
+        public object? Aliases { get; set; }
+        public object? Related { get; set; }
+
+        /// <summary>Jekyll's draft flag.</summary>
+        public object? Published { get; set; }
+
+        /// <summary>Jekyll sites' name for the language.</summary>
+        public string? Lang { get; set; }
         public string? Modified { get; set; }
         public bool? AutoLink { get; set; }
     }

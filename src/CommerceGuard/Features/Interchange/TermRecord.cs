@@ -28,6 +28,15 @@ public sealed record TermRecord
     /// <summary>The "Last Modified" date; when missing, the time of loading.</summary>
     public DateOnly? Modified { get; init; }
 
+    /// <summary>The source marks the record as not published (Jekyll's <c>published: false</c>): it is reported, not imported.</summary>
+    public bool DraftInSource { get; init; }
+
+    /// <summary>Where readers can check the term.</summary>
+    public IReadOnlyList<Glossary.TermSource> Sources { get; init; } = [];
+
+    /// <summary>A note for editors, never shown to readers.</summary>
+    public string? EditorNote { get; init; }
+
     public required string Definition { get; init; }
     public IReadOnlyList<string> Examples { get; init; } = [];
     public string? Misuse { get; init; }

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using CommerceGuard.Features.Audit;
+using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Features.Interchange.Importing;
+
+namespace CommerceGuard.Features.Cli;
+
+/// <summary><c>import &lt;path&gt;</c>: brings a glossary in, all or nothing, with a report of every record left out and why.</summary>
+internal static class ImportCommand
+{
+    /// <summary>The formats this build reads.</summary>
+    private static readonly string[] Formats = ["markdown"];
+
+    public static Command Create(IServiceProvider services)
+    {
+        var path = new Argument<string>("path") { Description = "A folder of Markdown files with YAML front matter" };
+        var format = new Option<string>("--format") { Description = "The source's format: markdown", DefaultValueFactory = _ => "markdown" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be created, updated and skipped; write nothing" };
+        var status = new Option<string?>("--status") { Description = "draft or published for every term, whatever the source says" };
+        var category = new Option<string?>("--category") { Description = "A category (slug or name) every imported term joins" };
+        var onConflict = new Option<OnConflict>("--on-conflict") { Description = "When a slug exists already: update (the default), skip or fail", DefaultValueFactory = _ => OnConflict.Update };
+        var language = new Option<string>("--language") { Description = "The language to import; records in others are skipped", DefaultValueFactory = _ => Glossary.Languages.Default };
+        var linkBase = new Option<string?>("--link-base") { Description = "The source site's address, to keep links to its pages that are not terms (otherwise they are dropped, their text kept)" };
+        var command = new Command("import", "Import terms, all or nothing. Exits 1 when any record is rejected, and then writes nothing.")
+        {
+            path, format, dryRun, status, category, onConflict, language, linkBase,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var source = parse.GetValue(path)!;
+            var chosen = parse.GetValue(format)!.ToLowerInvariant();
+            if (!Formats.Contains(chosen))
+            {
+                output.WriteLine($"--format must be one of: {string.Join(", ", Formats)}.");
+                return 2;
+            }
+            if (!Directory.Exists(source))
+            {
+                output.WriteLine($"There is no folder {source}.");
+                return 2;
+            }
+            var options = new ImportOptions
+            {
+                DryRun = parse.GetValue(dryRun),
+                Status = parse.GetValue(status)?.ToLowerInvariant(),
+                Category = parse.GetValue(category),
+                OnConflict = parse.GetValue(onConflict),
+                Language = parse.GetValue(language)!,
+                LinkBase = parse.GetValue(linkBase),
+            };
+            await using var scope = services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<GlossaryImporter>();
+            var who = new StaffMember(null, AuditLog.CommandLine, CanPublish: true);
+            var report = await importer.ImportAsync(MarkdownFolderSource.Read(source, options.Language), chosen, options, who, cancellationToken);
+            ImportReportWriter.Write(report, output);
+            return report.Succeeded ? 0 : 1;
+        });
+        return command;
+    }
+}
+
+/// <summary>Writes an <see cref="ImportReport"/> for people to read: counts first, then every line that needs a look.</summary>
+internal static class ImportReportWriter
+{
+    public static void Write(ImportReport report, TextWriter output)
+    {
+        if (!report.Succeeded)
+        {
+            output.WriteLine($"Nothing was written: {report.Rejected.Count} record(s) rejected. {report.Acceptable} were fine, " +
+                $"{report.Skipped.Count} skipped, {report.Warnings.Count} warning(s).");
+        }
+        else
+        {
+            var verb = report.DryRun ? "Dry run, nothing written. Would be created" : "Created";
+            output.WriteLine($"{verb}: {report.Created.Count}, updated: {report.Updated.Count}, unchanged: {report.Unchanged.Count}, " +
+                $"skipped: {report.Skipped.Count}, warnings: {report.Warnings.Count}.");
+        }
+        Section("Rejected", report.Rejected);
+        Section("Skipped", report.Skipped);
+        Section("Warnings", report.Warnings);
+
+        void Section(string heading, List<ImportLine> lines)
+        {
+            if (lines.Count == 0)
+            {
+                return;
+            }
+            output.WriteLine($"{heading}:");
+            foreach (var line in lines)
+            {
+                output.WriteLine(line.File.Length == 0 ? $"  {line.Message}" : $"  {line.File}, line {line.Line}: {line.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Glossary.Editing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Features.Interchange.Importing;
+
+/// <summary>
+/// Brings records from any source into the glossary. Everything is checked first; a single
+/// rejected record and nothing is written, and the report says, per record, the file, the line
+/// and why. The writing itself is the term editor's, in one transaction.
+/// </summary>
+public sealed class GlossaryImporter(GlossaryDb db, TermEditor editor, TimeProvider time)
+{
+    public async Task<ImportReport> ImportAsync(
+        IEnumerable<SourceItem> items, string format, ImportOptions options, StaffMember who, CancellationToken cancellationToken = default)
+    {
+        var report = new ImportReport { DryRun = options.DryRun };
+        var categories = await db.Categories.AsNoTracking().ToListAsync(cancellationToken);
+        var joined = options.Category is null ? null : FindCategory(categories, options.Category);
+        if (options.Category is not null && joined is null)
+        {
+            report.Rejected.Add(new ImportLine("", 0, $"There is no category \"{options.Category}\" to put the terms in."));
+            return report;
+        }
+        if (options.Status is not (null or "draft" or "published"))
+        {
+            report.Rejected.Add(new ImportLine("", 0, $"--status is draft or published, not \"{options.Status}\"."));
+            return report;
+        }
+        var existing = await db.Terms.AsNoTracking().Where(term => term.Language == options.Language)
+            .ToDictionaryAsync(term => term.Slug, term => term.Id, cancellationToken);
+        var check = new ImportCheck(report, options, categories, joined, existing, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), format);
+        foreach (var item in items)
+        {
+            check.Add(item);
+        }
+        check.Finish();
+        report.Acceptable = check.Accepted.Count;
+        if (!report.Succeeded)
+        {
+            return report;
+        }
+        await ClassifyAsync(check.Accepted, report, options, who, cancellationToken);
+        return report;
+    }
+
+    /// <summary>Writes the accepted terms (unless it is a dry run) and lists each as created, updated or unchanged.</summary>
+    private async Task ClassifyAsync(
+        List<(SourceItem Item, ImportedTerm Term)> accepted, ImportReport report, ImportOptions options, StaffMember who,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ImportResult> results;
+        if (options.DryRun)
+        {
+            var list = new List<ImportResult>();
+            foreach (var (_, term) in accepted)
+            {
+                list.Add(await WouldChangeAsync(term, cancellationToken));
+            }
+            results = list;
+        }
+        else
+        {
+            results = await editor.ImportAsync([.. accepted.Select(entry => entry.Term)], who, cancellationToken);
+        }
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var (item, term) = accepted[i];
+            var line = new ImportLine(item.File, item.Line, $"{term.Content.Title} ({term.Content.Slug})");
+            (results[i] switch
+            {
+                ImportResult.Created => report.Created,
+                ImportResult.Updated => report.Updated,
+                _ => report.Unchanged,
+            }).Add(line);
+        }
+    }
+
+    private async Task<ImportResult> WouldChangeAsync(ImportedTerm term, CancellationToken cancellationToken)
+    {
+        if (term.ExistingId is not { } id)
+        {
+            return ImportResult.Created;
+        }
+        var draft = await editor.LoadAsync(id, cancellationToken);
+        var changed = draft is null || term.Content.ChangedFrom(draft.Content).Count > 0
+            || (term.Publish && draft.Term.Status != TermStatus.Published);
+        return changed ? ImportResult.Updated : ImportResult.Unchanged;
+    }
+
+    internal static Category? FindCategory(IEnumerable<Category> categories, string name) =>
+        categories.FirstOrDefault(category =>
+            category.Slug.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase) || category.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,143 @@
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Glossary.Editing;
+
+namespace CommerceGuard.Features.Interchange.Importing;
+
+/// <summary>
+/// Checks an import's records one by one, as they are read: what is skipped and why, what is
+/// rejected and why, and what is accepted, in the form the term editor writes.
+/// </summary>
+internal sealed class ImportCheck(
+    ImportReport report, ImportOptions options, List<Category> categories, Category? joined,
+    Dictionary<string, int> existing, DateOnly today, string format)
+{
+    private readonly Dictionary<string, ImportLine> seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ImportLine>> missingCategories = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(ImportLine Where, string Target)> glossaryLinks = [];
+
+    public List<(SourceItem Item, ImportedTerm Term)> Accepted { get; } = [];
+
+    public void Add(SourceItem item)
+    {
+        var where = new ImportLine(item.File, item.Line, "");
+        if (item.Record is not { } record)
+        {
+            report.Rejected.Add(where with { Message = item.Problem ?? "The record could not be read." });
+            return;
+        }
+        if (record.DraftInSource)
+        {
+            report.Skipped.Add(where with { Message = $"\"{Named(record)}\" is a draft in its source (published: false)." });
+            return;
+        }
+        var language = record.Language ?? Languages.Default;
+        if (!language.Equals(options.Language, StringComparison.OrdinalIgnoreCase))
+        {
+            report.Skipped.Add(where with { Message = $"\"{Named(record)}\" is in language \"{language}\"; this import takes \"{options.Language}\"." });
+            return;
+        }
+        var status = options.Status ?? record.Status?.ToLowerInvariant() ?? "published";
+        if (status is not ("draft" or "published"))
+        {
+            report.Rejected.Add(where with { Message = $"The status \"{record.Status}\" is neither draft nor published." });
+            return;
+        }
+        var content = TermValidation.Tidied(ContentOf(record, where));
+        var problems = TermValidation.Problems(content, today);
+        if (problems.Count > 0)
+        {
+            report.Rejected.Add(where with { Message = $"\"{Named(record)}\": {string.Join(" ", problems.Values)}" });
+            return;
+        }
+        if (seen.TryGetValue(content.Slug, out var first))
+        {
+            report.Rejected.Add(where with { Message = $"The slug \"{content.Slug}\" was already used in {first.File}, line {first.Line}." });
+            return;
+        }
+        seen[content.Slug] = where;
+        int? existingId = existing.TryGetValue(content.Slug, out var id) ? id : null;
+        if (existingId is not null && options.OnConflict == OnConflict.Fail)
+        {
+            report.Rejected.Add(where with { Message = $"The glossary already has a term with the slug \"{content.Slug}\"." });
+            return;
+        }
+        if (existingId is not null && options.OnConflict == OnConflict.Skip)
+        {
+            report.Skipped.Add(where with { Message = $"The glossary already has \"{content.Slug}\"; left as it is." });
+            return;
+        }
+        Accepted.Add((item, new ImportedTerm(content, status == "published", $"Imported from {item.File} ({format})", existingId)));
+    }
+
+    /// <summary>Reports what only the whole import shows: categories that do not exist, links to terms nobody has.</summary>
+    public void Finish()
+    {
+        foreach (var (name, lines) in missingCategories)
+        {
+            report.Warnings.Add(new ImportLine(lines[0].File, lines[0].Line,
+                $"There is no category \"{name}\": {lines.Count} term(s) naming it were imported without it."));
+        }
+        foreach (var (where, target) in glossaryLinks.Where(link => !seen.ContainsKey(link.Target) && !existing.ContainsKey(link.Target)))
+        {
+            report.Warnings.Add(where with { Message = $"Links to the glossary term \"{target}\", which neither the glossary nor this import has." });
+        }
+    }
+
+    private TermContent ContentOf(TermRecord record, ImportLine where)
+    {
+        string? Text(string? text)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+            var (cleaned, pageLinks) = ImportedText.Clean(text, options.LinkBase);
+            foreach (var link in pageLinks)
+            {
+                report.Warnings.Add(where with
+                {
+                    Message = options.LinkBase is null
+                        ? $"Links to {link}, a page that is not a term: the link was dropped and its text kept."
+                        : $"Links to {link}, a page that is not a term: it now points to {options.LinkBase.TrimEnd('/')}{link}.",
+                });
+            }
+            glossaryLinks.AddRange(ImportedText.GlossaryTargets(cleaned).Select(target => (where, target)));
+            return cleaned;
+        }
+
+        var categoryIds = new List<int>();
+        foreach (var name in record.Categories)
+        {
+            if (GlossaryImporter.FindCategory(categories, name) is { } category)
+            {
+                categoryIds.Add(category.Id);
+            }
+            else
+            {
+                (missingCategories.TryGetValue(name, out var lines) ? lines : missingCategories[name] = []).Add(where);
+            }
+        }
+        if (joined is not null)
+        {
+            categoryIds.Add(joined.Id);
+        }
+        return new TermContent
+        {
+            Title = record.Title,
+            Slug = record.Slug ?? "",
+            Definition = Text(record.Definition) ?? "",
+            Examples = [.. record.Examples.Select(example => Text(example) ?? "")],
+            Misuse = Text(record.Misuse),
+            Benefits = Text(record.Benefits),
+            Conclusion = Text(record.Conclusion),
+            RelatedSlugs = [.. record.Related.Select(related => Slug.IsValid(related) ? related : Slug.FromTitle(related))],
+            Aliases = record.Aliases,
+            CategoryIds = categoryIds,
+            Sources = record.Sources,
+            EditorNote = record.EditorNote,
+            AutoLink = record.AutoLink,
+        };
+    }
+
+    private static string Named(TermRecord record) => record.Title.Length > 0 ? record.Title : record.Slug ?? "(untitled)";
+}

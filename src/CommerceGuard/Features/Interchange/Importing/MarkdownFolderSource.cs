@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace CommerceGuard.Features.Interchange.Importing;
+
+/// <summary>A record read from an import source, or the reason a part of it could not be read.</summary>
+public sealed record SourceItem(string File, int Line, TermRecord? Record, string? Problem = null);
+
+/// <summary>
+/// A folder of Markdown files with YAML front matter, as Jekyll, Hugo and Docusaurus sites keep
+/// glossaries, and as this site's starter glossary is written. A file without a slug takes it
+/// from its name, without Jekyll's date ("2013-06-05-fee.md" is "fee"). README files are not terms.
+/// </summary>
+public static partial class MarkdownFolderSource
+{
+    /// <param name="folder">The folder, read with its subfolders.</param>
+    /// <param name="language">The language imported: files in others are passed on unread, to be skipped.</param>
+    public static IEnumerable<SourceItem> Read(string folder, string language)
+    {
+        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+            .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+        foreach (var path in files)
+        {
+            yield return ReadOne(Path.GetRelativePath(folder, path), path, language);
+        }
+    }
+
+    private static SourceItem ReadOne(string file, string path, string language)
+    {
+        try
+        {
+            var record = MarkdownTermFile.Read(file, File.ReadAllText(path), language);
+            return new SourceItem(file, 1, record.Slug is null ? record with { Slug = SlugFromFileName(path) } : record);
+        }
+        catch (InterchangeException error)
+        {
+            return new SourceItem(error.File, error.Line, null, error.Reason);
+        }
+    }
+
+    private static string SlugFromFileName(string path) =>
+        JekyllDate().Replace(Path.GetFileNameWithoutExtension(path), "").ToLowerInvariant();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}-")]
+    private static partial Regex JekyllDate();
+}
