@@ -12,7 +12,7 @@ namespace CommerceGuard.Features.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["glossary", "search", "users", "import"];
+    private static readonly string[] Verbs = ["glossary", "search", "users", "import", "export"];
 
     /// <summary>Whether the arguments name a verb; anything else is the web host's own settings.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -27,6 +27,7 @@ public static class CommandLine
         root.Subcommands.Add(SearchCommand(services));
         root.Subcommands.Add(UsersCommands.Create(services, input ?? Console.In));
         root.Subcommands.Add(ImportCommand.Create(services));
+        root.Subcommands.Add(ExportCommand.Create(services));
         var configuration = new InvocationConfiguration();
         if (output is not null)
         {

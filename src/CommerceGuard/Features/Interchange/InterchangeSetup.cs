@@ -7,6 +7,7 @@ public static class InterchangeSetup
     public static WebApplicationBuilder AddInterchange(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<GlossaryImporter>();
+        builder.Services.AddScoped<Exporting.GlossaryExporter>();
         return builder;
     }
 }

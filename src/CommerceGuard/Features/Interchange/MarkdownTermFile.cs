@@ -61,6 +61,8 @@ public static partial class MarkdownTermFile
             Related = Clean(Strings(front.Related)),
             Modified = ReadDate(file, front.Modified),
             AutoLink = front.AutoLink ?? true,
+            Sources = ReadSources(file, front.Sources),
+            EditorNote = NullIfBlank(front.EditorNote),
             Definition = sections.Definition,
             Examples = sections.Examples,
             Misuse = sections.Misuse,
@@ -139,6 +141,15 @@ public static partial class MarkdownTermFile
             : throw new InterchangeException(file, 2, $"'modified' must be a date written YYYY-MM-DD, not '{modified}'.");
     }
 
+    private static List<Glossary.TermSource> ReadSources(string file, List<Dictionary<string, string?>>? sources) =>
+        sources is null ? [] : [.. sources.Select(source => new Glossary.TermSource
+        {
+            Title = source.GetValueOrDefault("title")?.Trim() ?? "",
+            Address = NullIfBlank(source.GetValueOrDefault("address")),
+            Publisher = NullIfBlank(source.GetValueOrDefault("publisher")),
+            Accessed = ReadDate(file, source.GetValueOrDefault("accessed")),
+        })];
+
     /// <summary>A list as YAML writes it, or one value written bare ("categories: glossary"), as strings.</summary>
     private static List<string>? Strings(object? value) => value switch
     {
@@ -171,6 +182,10 @@ public static partial class MarkdownTermFile
         public object? Categories { get; set; }
         public object? Aliases { get; set; }
         public object? Related { get; set; }
+
+        public List<Dictionary<string, string?>>? Sources { get; set; }
+
+        public string? EditorNote { get; set; }
 
         /// <summary>Jekyll's draft flag.</summary>
         public object? Published { get; set; }

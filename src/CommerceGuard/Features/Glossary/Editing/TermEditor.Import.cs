@@ -1,7 +1,11 @@
 namespace CommerceGuard.Features.Glossary.Editing;
 
-/// <summary>A term an import brings: its content, whether readers should see it, and where it came from.</summary>
-public sealed record ImportedTerm(TermContent Content, bool Publish, string Origin, int? ExistingId);
+/// <summary>
+/// A term an import brings: its content, whether readers should see it, where it came from (for
+/// its first revision), the term it updates if its slug exists, and the "Last Modified" the
+/// source gives, kept for a new term (null: now).
+/// </summary>
+public sealed record ImportedTerm(TermContent Content, bool Publish, string Origin, int? ExistingId, DateTime? Modified = null);
 
 /// <summary>What an import did to one term.</summary>
 public enum ImportResult
@@ -37,7 +41,7 @@ public sealed partial class TermEditor
     private async Task<ImportResult> CreateFromImportAsync(ImportedTerm imported, StaffMember who, CancellationToken cancellationToken)
     {
         var content = imported.Content;
-        var now = Now;
+        var now = imported.Modified ?? Now;
         var term = new Term
         {
             Title = content.Title,
@@ -51,6 +55,7 @@ public sealed partial class TermEditor
             Version = 1,
         };
         await ApplyAsync(term, content, becomesPublic: imported.Publish, cancellationToken);
+        term.ModifiedAt = now;
         db.Terms.Add(term);
         await db.SaveChangesAsync(cancellationToken);
         db.Revisions.Add(await NewRevisionAsync(term.Id, 1, content, imported.Origin, [], who, cancellationToken));

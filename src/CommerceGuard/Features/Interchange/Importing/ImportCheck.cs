@@ -66,7 +66,9 @@ internal sealed class ImportCheck(
             report.Skipped.Add(where with { Message = $"The glossary already has \"{content.Slug}\"; left as it is." });
             return;
         }
-        Accepted.Add((item, new ImportedTerm(content, status == "published", $"Imported from {item.File} ({format})", existingId)));
+        // Noon UTC keeps the date the same in every US time zone.
+        var modified = record.Modified?.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        Accepted.Add((item, new ImportedTerm(content, status == "published", $"Imported from {item.File} ({format})", existingId, modified)));
     }
 
     /// <summary>Reports what only the whole import shows: categories that do not exist, links to terms nobody has.</summary>

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Features.Interchange.Exporting;
+
+/// <summary>
+/// Writes the whole glossary out. Terms are read a page at a time, so a large glossary is
+/// exported in bounded memory. A published term is exported as readers see it (a next version
+/// still being written stays behind); any other term as it stands.
+/// </summary>
+public sealed class GlossaryExporter(GlossaryDb db)
+{
+    private const int PageSize = 500;
+
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
+
+    /// <summary>
+    /// The Markdown folder format, laid out as the starter glossary is: <c>categories.json</c>, and
+    /// <c>terms/{slug}.md</c> (<c>terms/{language}/{slug}.md</c> for other languages).
+    /// </summary>
+    /// <returns>How many terms were written.</returns>
+    public async Task<int> ExportMarkdownAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var termsFolder = Path.Combine(folder, "terms");
+        Directory.CreateDirectory(termsFolder);
+        var categories = await db.Categories.AsNoTracking()
+            .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name)
+            .Select(category => new { category.Slug, category.Name, category.Description })
+            .ToListAsync(cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "categories.json"), JsonSerializer.Serialize(categories, Indented), cancellationToken);
+        var count = 0;
+        await foreach (var term in AllTermsAsync(cancellationToken))
+        {
+            var languageFolder = term.Language == Languages.Default ? termsFolder : Path.Combine(termsFolder, term.Language);
+            Directory.CreateDirectory(languageFolder);
+            await File.WriteAllTextAsync(Path.Combine(languageFolder, $"{term.Slug}.md"), MarkdownTermWriter.Write(RecordOf(term)), cancellationToken);
+            count++;
+        }
+        return count;
+    }
+
+    private async IAsyncEnumerable<Term> AllTermsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var last = 0;
+        while (true)
+        {
+            var page = await db.Terms.AsNoTracking().Include(term => term.Categories)
+                .Where(term => term.Id > last).OrderBy(term => term.Id).Take(PageSize)
+                .ToListAsync(cancellationToken);
+            foreach (var term in page)
+            {
+                yield return term;
+            }
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+            last = page[^1].Id;
+        }
+    }
+
+    /// <summary>A stored term in the shape every export format writes from.</summary>
+    public static TermRecord RecordOf(Term term) => new()
+    {
+        Title = term.Title,
+        Slug = term.Slug,
+        Language = term.Language,
+        Status = term.Status == TermStatus.Published ? "published" : "draft",
+        Categories = [.. term.Categories.OrderBy(category => category.DisplayOrder).Select(category => category.Slug)],
+        Aliases = term.Aliases,
+        Related = term.RelatedSlugs,
+        AutoLink = term.AutoLink,
+        Modified = DateOnly.FromDateTime(term.ModifiedAt),
+        Definition = term.Definition,
+        Examples = term.Examples,
+        Misuse = term.Misuse,
+        Benefits = term.Benefits,
+        Conclusion = term.Conclusion,
+        Sources = term.Sources,
+        EditorNote = term.EditorNote,
+    };
+}
