@@ -6,12 +6,12 @@ namespace CommerceGuard.Features.Cli;
 /// <summary><c>export &lt;path&gt;</c>: writes the whole glossary out in a format other tools (and <c>import</c>) read.</summary>
 internal static class ExportCommand
 {
-    private static readonly string[] Formats = ["markdown"];
+    private static readonly string[] Formats = ["markdown", "json"];
 
     public static Command Create(IServiceProvider services)
     {
-        var path = new Argument<string>("path") { Description = "The folder to write into (made if missing)" };
-        var format = new Option<string>("--format") { Description = "markdown: categories.json and terms/{slug}.md", DefaultValueFactory = _ => "markdown" };
+        var path = new Argument<string>("path") { Description = "The folder (markdown) or file (json) to write" };
+        var format = new Option<string>("--format") { Description = "markdown: categories.json and terms/{slug}.md; json: one file, as glossary.schema.json describes", DefaultValueFactory = _ => "markdown" };
         var command = new Command("export", "Export every term and category.") { path, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -23,8 +23,10 @@ internal static class ExportCommand
                 return 2;
             }
             await using var scope = services.CreateAsyncScope();
-            var count = await scope.ServiceProvider.GetRequiredService<GlossaryExporter>()
-                .ExportMarkdownAsync(parse.GetValue(path)!, cancellationToken);
+            var exporter = scope.ServiceProvider.GetRequiredService<GlossaryExporter>();
+            var count = chosen == "json"
+                ? await exporter.ExportJsonAsync(parse.GetValue(path)!, cancellationToken)
+                : await exporter.ExportMarkdownAsync(parse.GetValue(path)!, cancellationToken);
             output.WriteLine($"Exported {count} terms to {parse.GetValue(path)}.");
             return 0;
         });

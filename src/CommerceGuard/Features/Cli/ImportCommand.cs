@@ -2,6 +2,7 @@ using System.CommandLine;
 using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Glossary.Editing;
 using CommerceGuard.Features.Interchange.Importing;
+using CommerceGuard.Features.Interchange.Json;
 
 namespace CommerceGuard.Features.Cli;
 
@@ -9,12 +10,12 @@ namespace CommerceGuard.Features.Cli;
 internal static class ImportCommand
 {
     /// <summary>The formats this build reads.</summary>
-    private static readonly string[] Formats = ["markdown"];
+    private static readonly string[] Formats = ["markdown", "json"];
 
     public static Command Create(IServiceProvider services)
     {
-        var path = new Argument<string>("path") { Description = "A folder of Markdown files with YAML front matter" };
-        var format = new Option<string>("--format") { Description = "The source's format: markdown", DefaultValueFactory = _ => "markdown" };
+        var path = new Argument<string>("path") { Description = "A folder of Markdown files with YAML front matter, or a JSON file" };
+        var format = new Option<string?>("--format") { Description = "markdown or json; by default, json for a .json file and markdown for a folder" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be created, updated and skipped; write nothing" };
         var status = new Option<string?>("--status") { Description = "draft or published for every term, whatever the source says" };
         var category = new Option<string?>("--category") { Description = "A category (slug or name) every imported term joins" };
@@ -29,15 +30,15 @@ internal static class ImportCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var source = parse.GetValue(path)!;
-            var chosen = parse.GetValue(format)!.ToLowerInvariant();
+            var chosen = parse.GetValue(format)?.ToLowerInvariant() ?? (Directory.Exists(source) ? "markdown" : "json");
             if (!Formats.Contains(chosen))
             {
                 output.WriteLine($"--format must be one of: {string.Join(", ", Formats)}.");
                 return 2;
             }
-            if (!Directory.Exists(source))
+            if (chosen == "markdown" ? !Directory.Exists(source) : !File.Exists(source))
             {
-                output.WriteLine($"There is no folder {source}.");
+                output.WriteLine(chosen == "markdown" ? $"There is no folder {source}." : $"There is no file {source}.");
                 return 2;
             }
             var options = new ImportOptions
@@ -52,7 +53,8 @@ internal static class ImportCommand
             await using var scope = services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<GlossaryImporter>();
             var who = new StaffMember(null, AuditLog.CommandLine, CanPublish: true);
-            var report = await importer.ImportAsync(MarkdownFolderSource.Read(source, options.Language), chosen, options, who, cancellationToken);
+            var items = chosen == "json" ? JsonGlossaryReader.Read(source) : MarkdownFolderSource.Read(source, options.Language);
+            var report = await importer.ImportAsync(items, chosen, options, who, cancellationToken);
             ImportReportWriter.Write(report, output);
             return report.Succeeded ? 0 : 1;
         });

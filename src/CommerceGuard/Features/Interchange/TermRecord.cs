@@ -29,6 +29,7 @@ public sealed record TermRecord
     public DateOnly? Modified { get; init; }
 
     /// <summary>The source marks the record as not published (Jekyll's <c>published: false</c>): it is reported, not imported.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool DraftInSource { get; init; }
 
     /// <summary>Where readers can check the term.</summary>

@@ -41,6 +41,24 @@ public sealed class GlossaryExporter(GlossaryDb db)
         return count;
     }
 
+    /// <summary>The JSON format of <c>glossary.schema.json</c>, in one file.</summary>
+    /// <returns>How many terms were written.</returns>
+    public async Task<int> ExportJsonAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var categories = await db.Categories.AsNoTracking()
+            .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name).ToListAsync(cancellationToken);
+        await using var stream = File.Create(path);
+        return await Json.JsonGlossaryWriter.WriteAsync(stream, categories, RecordsAsync(cancellationToken), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<TermRecord> RecordsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var term in AllTermsAsync(cancellationToken))
+        {
+            yield return RecordOf(term);
+        }
+    }
+
     private async IAsyncEnumerable<Term> AllTermsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var last = 0;

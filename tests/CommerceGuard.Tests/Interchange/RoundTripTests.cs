@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Tests.Interchange;
 
-/// <summary><c>export --format markdown</c> then <c>import</c> into a glossary with no terms gives back the same glossary.</summary>
-public sealed class MarkdownRoundTripTests
+/// <summary><c>export</c> then <c>import</c> into a glossary with no terms gives back the same glossary, in every format.</summary>
+public sealed class RoundTripTests
 {
     private static async Task<string> RunAsync(GlossaryApp app, params string[] args)
     {
@@ -26,8 +26,10 @@ public sealed class MarkdownRoundTripTests
             + $"\n|{term.Status == TermStatus.Published}|{DateOnly.FromDateTime(term.ModifiedAt)}");
     });
 
-    [Fact]
-    public async Task Exporting_then_importing_gives_back_every_term_as_it_was()
+    [Theory]
+    [InlineData("markdown")]
+    [InlineData("json")]
+    public async Task Exporting_then_importing_gives_back_every_term_as_it_was(string format)
     {
         using var source = new GlossaryApp();
         await source.WithDbAsync(async db =>
@@ -40,11 +42,12 @@ public sealed class MarkdownRoundTripTests
             await db.SaveChangesAsync();
         });
         var folder = Directory.CreateTempSubdirectory("export-").FullName;
+        var path = format == "json" ? Path.Combine(folder, "glossary.json") : folder;
 
-        var exported = await RunAsync(source, "export", folder, "--format", "markdown");
+        var exported = await RunAsync(source, "export", path, "--format", format);
         using var target = new GlossaryApp();
         await target.WithDbAsync(db => db.Terms.ExecuteDeleteAsync());
-        await RunAsync(target, "import", folder);
+        await RunAsync(target, "import", path);
 
         var before = await GlossaryOf(source);
         var after = await GlossaryOf(target);

@@ -1,0 +1,255 @@
+using System.Text.Json;
+using CommerceGuard.Features.Interchange.Importing;
+
+namespace CommerceGuard.Features.Interchange.Json;
+
+/// <summary>
+/// Reads a glossary in the JSON format (<c>glossary.schema.json</c>) a record at a time, so that
+/// a file of any size is read in memory bounded by its largest term. Each record is reported by
+/// its number and the line it starts on; a file that is not UTF-8 JSON, or nests deeper than a
+/// glossary ever does, is one rejected line, not a crash.
+/// </summary>
+public static class JsonGlossaryReader
+{
+    /// <summary>Deeper than any term; a file nesting further is refused (10,000 levels would exhaust a naive reader).</summary>
+    public const int MaxDepth = 16;
+
+    private const int FirstBufferSize = 64 * 1024;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerOptions.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        MaxDepth = MaxDepth,
+    };
+
+    public static IEnumerable<SourceItem> Read(string path)
+    {
+        var file = Path.GetFileName(path);
+        using var stream = File.OpenRead(path);
+        var reader = new Chunks(stream);
+        if (reader.Problem is { } encoding)
+        {
+            yield return new SourceItem(file, 1, null, encoding);
+            yield break;
+        }
+        foreach (var item in reader.Terms(file))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>The file's bytes in a window that slides (and grows for a large term) as records are read.</summary>
+    private sealed class Chunks
+    {
+        private readonly Stream stream;
+        private byte[] buffer = new byte[FirstBufferSize];
+        private int filled;
+        private bool ended;
+        private JsonReaderState state = new(new JsonReaderOptions { MaxDepth = MaxDepth });
+        private int linesBefore;
+        private int countedTo;
+
+        public Chunks(Stream stream)
+        {
+            this.stream = stream;
+            Fill();
+            Problem = EncodingProblem(buffer.AsSpan(0, filled));
+            if (Problem is null && buffer.AsSpan(0, filled).StartsWith("\uFEFF"u8))
+            {
+                Shift(3);
+            }
+        }
+
+        public string? Problem { get; }
+
+        public IEnumerable<SourceItem> Terms(string file)
+        {
+            var number = 0;
+            var inTerms = false;
+            while (true)
+            {
+                var step = Next(inTerms, out var record, out var problem, out var line);
+                switch (step)
+                {
+                    case Step.End:
+                        yield break;
+                    case Step.Broken:
+                        yield return new SourceItem(file, line, null, problem);
+                        yield break;
+                    case Step.TermsStart:
+                        inTerms = true;
+                        break;
+                    case Step.TermsEnd:
+                        inTerms = false;
+                        break;
+                    case Step.Record:
+                        number++;
+                        yield return record is null
+                            ? new SourceItem(file, line, null, $"Term {number}: {problem}")
+                            : new SourceItem(file, line, record);
+                        break;
+                }
+            }
+        }
+
+        private enum Step { End, Broken, TermsStart, TermsEnd, Record, Other }
+
+        /// <summary>Reads the next token (a whole term, inside "terms"), fetching more of the file as needed.</summary>
+        private Step Next(bool inTerms, out TermRecord? record, out string? problem, out int line)
+        {
+            (record, problem, line) = (null, null, 0);
+            while (true)
+            {
+                var reader = new Utf8JsonReader(buffer.AsSpan(0, filled), ended, state);
+                try
+                {
+                    if (!reader.Read())
+                    {
+                        if (ended)
+                        {
+                            return Step.End;
+                        }
+                        Consume(reader);
+                        More();
+                        continue;
+                    }
+                    line = LineAt((int)reader.TokenStartIndex);
+                    if (inTerms && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        var probe = reader;
+                        if (!probe.TrySkip())
+                        {
+                            More();
+                            continue;
+                        }
+                        try
+                        {
+                            record = JsonSerializer.Deserialize<TermRecord>(ref reader, Options);
+                            problem = record is null ? "The term is null." : null;
+                        }
+                        catch (JsonException error)
+                        {
+                            var element = buffer.AsSpan((int)reader.TokenStartIndex, (int)(probe.BytesConsumed - reader.TokenStartIndex));
+                            problem = System.Text.Unicode.Utf8.IsValid(element)
+                                ? Plain(error)
+                                : "Its text is not UTF-8 (Latin-1, perhaps); save the file as UTF-8.";
+                            reader = probe;
+                        }
+                        Consume(reader);
+                        return Step.Record;
+                    }
+                    var step = reader.TokenType switch
+                    {
+                        JsonTokenType.PropertyName when reader.CurrentDepth == 1 && reader.ValueTextEquals("terms"u8) => Step.TermsStart,
+                        JsonTokenType.EndArray when inTerms && reader.CurrentDepth == 1 => Step.TermsEnd,
+                        _ => Step.Other,
+                    };
+                    if (step == Step.TermsStart)
+                    {
+                        if (!reader.Read())
+                        {
+                            More();
+                            continue;
+                        }
+                        if (reader.TokenType != JsonTokenType.StartArray)
+                        {
+                            problem = "\"terms\" must be an array of terms.";
+                            return Step.Broken;
+                        }
+                    }
+                    Consume(reader);
+                    return step;
+                }
+                catch (JsonException error)
+                {
+                    line = linesBefore + (int)(error.LineNumber ?? 0) + 1;
+                    problem = $"The file is not valid JSON: {Plain(error)}";
+                    return Step.Broken;
+                }
+            }
+        }
+
+        /// <summary>Asks for more of the file, into a bigger window when a term fills this one.</summary>
+        private void More()
+        {
+            if (filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+            var before = filled;
+            Fill();
+            if (filled == before)
+            {
+                ended = true;
+            }
+        }
+
+        private void Consume(Utf8JsonReader reader)
+        {
+            state = reader.CurrentState;
+            Shift((int)reader.BytesConsumed);
+        }
+
+        private void Fill()
+        {
+            while (filled < buffer.Length)
+            {
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0)
+                {
+                    ended = true;
+                    return;
+                }
+                filled += read;
+            }
+        }
+
+        private void Shift(int consumed)
+        {
+            // Newlines in what leaves the window move to linesBefore; any counted beyond it stay counted.
+            LineAt(consumed);
+            var kept = CountLines(consumed, countedTo - consumed);
+            linesBefore += currentLines - kept;
+            currentLines = kept;
+            countedTo -= consumed;
+            Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
+            filled -= consumed;
+        }
+
+        private int currentLines;
+
+        /// <summary>The 1-based line of a position in the window, counting newlines once as the window slides.</summary>
+        private int LineAt(int index)
+        {
+            if (index > countedTo)
+            {
+                currentLines += CountLines(countedTo, index - countedTo);
+                countedTo = index;
+            }
+            return linesBefore + currentLines + 1;
+        }
+
+        private int CountLines(int start, int length) => length <= 0 ? 0 : buffer.AsSpan(start, length).Count((byte)'\n');
+    }
+
+    private static string? EncodingProblem(ReadOnlySpan<byte> start)
+    {
+        if (start.IsEmpty)
+        {
+            return "The file is empty.";
+        }
+        if (start is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return "The file is UTF-16; save it as UTF-8.";
+        }
+        return null;
+    }
+
+    /// <summary>The exception's message without the reader's path and byte position, which mean nothing to a person.</summary>
+    private static string Plain(JsonException error)
+    {
+        var message = error.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}
