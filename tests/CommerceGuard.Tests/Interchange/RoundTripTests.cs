@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Tests.Interchange;
 
-/// <summary><c>export</c> then <c>import</c> into a glossary with no terms gives back the same glossary, in every format.</summary>
+/// <summary><c>export</c> then <c>import</c> into an empty glossary (no terms, no categories) gives back the same glossary, in every format.</summary>
 public sealed class RoundTripTests
 {
     private static async Task<string> RunAsync(GlossaryApp app, params string[] args)
@@ -25,6 +25,10 @@ public sealed class RoundTripTests
             string.Join("\n|", TermFields.All.Select(field => TermFields.Text(TermContent.Of(term), field, names)))
             + $"\n|{term.Status == TermStatus.Published}|{DateOnly.FromDateTime(term.ModifiedAt)}");
     });
+
+    private static Task<List<string>> CategoriesOf(GlossaryApp app) => app.WithDbAsync(db =>
+        db.Categories.OrderBy(category => category.DisplayOrder)
+            .Select(category => category.Slug + "|" + category.Name + "|" + category.Description).ToListAsync());
 
     [Theory]
     [InlineData("markdown")]
@@ -46,7 +50,11 @@ public sealed class RoundTripTests
 
         var exported = await RunAsync(source, "export", path, "--format", format);
         using var target = new GlossaryApp();
-        await target.WithDbAsync(db => db.Terms.ExecuteDeleteAsync());
+        await target.WithDbAsync(async db =>
+        {
+            await db.Terms.ExecuteDeleteAsync();
+            await db.Categories.ExecuteDeleteAsync();
+        });
         await RunAsync(target, "import", path);
 
         var before = await GlossaryOf(source);
@@ -57,5 +65,6 @@ public sealed class RoundTripTests
         {
             Assert.Equal(text, after[slug]);
         }
+        Assert.Equal(await CategoriesOf(source), await CategoriesOf(target));
     }
 }

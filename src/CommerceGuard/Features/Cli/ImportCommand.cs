@@ -76,7 +76,8 @@ internal static class ImportReportWriter
         {
             var verb = report.DryRun ? "Dry run, nothing written. Would be created" : "Created";
             output.WriteLine($"{verb}: {report.Created.Count}, updated: {report.Updated.Count}, unchanged: {report.Unchanged.Count}, " +
-                $"skipped: {report.Skipped.Count}, warnings: {report.Warnings.Count}.");
+                $"skipped: {report.Skipped.Count}, warnings: {report.Warnings.Count}." +
+                (report.CategoriesCreated > 0 ? $" New categories: {report.CategoriesCreated}." : ""));
         }
         Section("Rejected", report.Rejected);
         Section("Skipped", report.Skipped);

@@ -69,6 +69,22 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
         return await SaveAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Adds an import's new categories after the existing ones, in the caller's transaction.
+    /// Their ids are negative placeholders until now; the map gives each its real one.
+    /// </summary>
+    public async Task<Dictionary<int, int>> AddForImportAsync(IReadOnlyList<Category> made, CancellationToken cancellationToken)
+    {
+        var last = await db.Categories.MaxAsync(category => (int?)category.DisplayOrder, cancellationToken) ?? 0;
+        var added = made.Select((category, index) => (Placeholder: category.Id, Category: new Category
+        {
+            Slug = category.Slug, Name = category.Name, Description = category.Description, DisplayOrder = last + index + 1,
+        })).ToList();
+        db.Categories.AddRange(added.Select(pair => pair.Category));
+        await db.SaveChangesAsync(cancellationToken);
+        return added.ToDictionary(pair => pair.Placeholder, pair => pair.Category.Id);
+    }
+
     /// <summary>Moves a category one place earlier (<paramref name="steps"/> −1) or later (+1) in the navigation.</summary>
     public async Task<CategoryOutcome> MoveAsync(int id, int steps, CancellationToken cancellationToken = default)
     {

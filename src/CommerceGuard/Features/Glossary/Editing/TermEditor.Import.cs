@@ -26,14 +26,21 @@ public sealed partial class TermEditor
         IReadOnlyList<ImportedTerm> terms, StaffMember who, CancellationToken cancellationToken = default)
     {
         var results = new List<ImportResult>(terms.Count);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var imported in terms)
+        // Joins the caller's transaction (which also writes the import's categories), or opens its own.
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
         {
-            results.Add(imported.ExistingId is { } id
-                ? await UpdateFromImportAsync(id, imported, who, cancellationToken)
-                : await CreateFromImportAsync(imported, who, cancellationToken));
+            foreach (var imported in terms)
+            {
+                results.Add(imported.ExistingId is { } id
+                    ? await UpdateFromImportAsync(id, imported, who, cancellationToken)
+                    : await CreateFromImportAsync(imported, who, cancellationToken));
+            }
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
         }
-        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return results;
     }

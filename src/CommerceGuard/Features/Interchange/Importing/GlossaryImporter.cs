@@ -10,7 +10,7 @@ namespace CommerceGuard.Features.Interchange.Importing;
 /// rejected record and nothing is written, and the report says, per record, the file, the line
 /// and why. The writing itself is the term editor's, in one transaction.
 /// </summary>
-public sealed class GlossaryImporter(GlossaryDb db, TermEditor editor, TimeProvider time)
+public sealed class GlossaryImporter(GlossaryDb db, TermEditor editor, CategoryEditor categoryEditor, TimeProvider time)
 {
     public async Task<ImportReport> ImportAsync(
         IEnumerable<SourceItem> items, string format, ImportOptions options, StaffMember who, CancellationToken cancellationToken = default)
@@ -41,15 +41,16 @@ public sealed class GlossaryImporter(GlossaryDb db, TermEditor editor, TimeProvi
         {
             return report;
         }
-        await ClassifyAsync(check.Accepted, report, options, who, cancellationToken);
+        await ClassifyAsync(check, report, options, who, cancellationToken);
         return report;
     }
 
     /// <summary>Writes the accepted terms (unless it is a dry run) and lists each as created, updated or unchanged.</summary>
     private async Task ClassifyAsync(
-        List<(SourceItem Item, ImportedTerm Term)> accepted, ImportReport report, ImportOptions options, StaffMember who,
-        CancellationToken cancellationToken)
+        ImportCheck check, ImportReport report, ImportOptions options, StaffMember who, CancellationToken cancellationToken)
     {
+        var accepted = check.Accepted;
+        report.CategoriesCreated = check.NewCategories.Count;
         IReadOnlyList<ImportResult> results;
         if (options.DryRun)
         {
@@ -62,7 +63,15 @@ public sealed class GlossaryImporter(GlossaryDb db, TermEditor editor, TimeProvi
         }
         else
         {
-            results = await editor.ImportAsync([.. accepted.Select(entry => entry.Term)], who, cancellationToken);
+            // Categories and terms are written together: all of them, or none.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = await categoryEditor.AddForImportAsync(check.NewCategories, cancellationToken);
+            var terms = accepted.Select(entry => entry.Term with
+            {
+                Content = entry.Term.Content with { CategoryIds = [.. entry.Term.Content.CategoryIds.Select(id => ids.GetValueOrDefault(id, id))] },
+            }).ToList();
+            results = await editor.ImportAsync(terms, who, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         for (var i = 0; i < accepted.Count; i++)
         {

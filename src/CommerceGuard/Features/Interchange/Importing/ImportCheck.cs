@@ -17,9 +17,17 @@ internal sealed class ImportCheck(
 
     public List<(SourceItem Item, ImportedTerm Term)> Accepted { get; } = [];
 
+    /// <summary>Categories the source has and the glossary does not, to be made first; their ids are negative until then.</summary>
+    public List<Category> NewCategories { get; } = [];
+
     public void Add(SourceItem item)
     {
         var where = new ImportLine(item.File, item.Line, "");
+        if (item.Category is { } category)
+        {
+            AddCategory(category, where);
+            return;
+        }
         if (item.Record is not { } record)
         {
             report.Rejected.Add(where with { Message = item.Problem ?? "The record could not be read." });
@@ -139,6 +147,24 @@ internal sealed class ImportCheck(
             EditorNote = record.EditorNote,
             AutoLink = record.AutoLink,
         };
+    }
+
+    private void AddCategory(CategoryRecord category, ImportLine where)
+    {
+        var slug = string.IsNullOrWhiteSpace(category.Slug) ? Slug.FromTitle(category.Name ?? "") : category.Slug.Trim();
+        if (string.IsNullOrWhiteSpace(category.Name) || category.Name.Length > CategoryEditor.NameMaxLength || !Slug.IsValid(slug)
+            || category.Description?.Length > CategoryEditor.DescriptionMaxLength)
+        {
+            report.Rejected.Add(where with { Message = $"The category \"{category.Name}\" needs a name of at most {CategoryEditor.NameMaxLength} characters, a valid slug and a description of at most {CategoryEditor.DescriptionMaxLength}." });
+            return;
+        }
+        if (categories.Any(known => known.Slug == slug))
+        {
+            return;
+        }
+        var made = new Category { Id = -(NewCategories.Count + 1), Slug = slug, Name = category.Name.Trim(), Description = category.Description?.Trim() ?? "" };
+        NewCategories.Add(made);
+        categories.Add(made);
     }
 
     private static string Named(TermRecord record) => record.Title.Length > 0 ? record.Title : record.Slug ?? "(untitled)";

@@ -44,6 +44,9 @@ public sealed record ImportLine(string File, int Line, string Message);
 public sealed class ImportReport
 {
     public List<ImportLine> Created { get; } = [];
+
+    /// <summary>Categories the source named and the glossary lacked.</summary>
+    public int CategoriesCreated { get; set; }
     public List<ImportLine> Updated { get; } = [];
     public List<ImportLine> Unchanged { get; } = [];
     public List<ImportLine> Skipped { get; } = [];

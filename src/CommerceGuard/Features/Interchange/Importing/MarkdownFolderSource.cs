@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace CommerceGuard.Features.Interchange.Importing;
 
-/// <summary>A record read from an import source, or the reason a part of it could not be read.</summary>
-public sealed record SourceItem(string File, int Line, TermRecord? Record, string? Problem = null);
+/// <summary>A record read from an import source (a term, or a category), or the reason a part of it could not be read.</summary>
+public sealed record SourceItem(string File, int Line, TermRecord? Record, string? Problem = null, CategoryRecord? Category = null);
+
+/// <summary>A category as an interchange file carries it.</summary>
+public sealed record CategoryRecord(string Slug, string Name, string? Description);
 
 /// <summary>
 /// A folder of Markdown files with YAML front matter, as Jekyll, Hugo and Docusaurus sites keep
@@ -16,6 +19,15 @@ public static partial class MarkdownFolderSource
     /// <param name="language">The language imported: files in others are passed on unread, to be skipped.</param>
     public static IEnumerable<SourceItem> Read(string folder, string language)
     {
+        // An exported folder (and the starter glossary) lists its categories beside the terms.
+        var categoriesFile = Path.Combine(folder, "categories.json");
+        if (File.Exists(categoriesFile))
+        {
+            foreach (var item in ReadCategories(categoriesFile))
+            {
+                yield return item;
+            }
+        }
         var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
             .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
@@ -35,6 +47,19 @@ public static partial class MarkdownFolderSource
         catch (InterchangeException error)
         {
             return new SourceItem(error.File, error.Line, null, error.Reason);
+        }
+    }
+
+    private static List<SourceItem> ReadCategories(string path)
+    {
+        try
+        {
+            var categories = System.Text.Json.JsonSerializer.Deserialize<List<CategoryRecord>>(File.ReadAllText(path), System.Text.Json.JsonSerializerOptions.Web) ?? [];
+            return [.. categories.Select((category, index) => new SourceItem("categories.json", index + 1, null, Category: category))];
+        }
+        catch (System.Text.Json.JsonException error)
+        {
+            return [new SourceItem("categories.json", (int)(error.LineNumber ?? 0) + 1, null, $"The categories are not valid JSON: {error.Message}")];
         }
     }
 

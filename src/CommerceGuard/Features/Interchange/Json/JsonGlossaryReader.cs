@@ -65,10 +65,12 @@ public static class JsonGlossaryReader
         public IEnumerable<SourceItem> Terms(string file)
         {
             var number = 0;
+            var categoryNumber = 0;
             var inTerms = false;
+            var inCategories = false;
             while (true)
             {
-                var step = Next(inTerms, out var record, out var problem, out var line);
+                var step = Next(inTerms, inCategories, out var record, out var category, out var problem, out var line);
                 switch (step)
                 {
                     case Step.End:
@@ -80,7 +82,16 @@ public static class JsonGlossaryReader
                         inTerms = true;
                         break;
                     case Step.TermsEnd:
-                        inTerms = false;
+                        (inTerms, inCategories) = (false, false);
+                        break;
+                    case Step.CategoriesStart:
+                        inCategories = true;
+                        break;
+                    case Step.Category:
+                        categoryNumber++;
+                        yield return category is null
+                            ? new SourceItem(file, line, null, $"Category {categoryNumber}: {problem}")
+                            : new SourceItem(file, line, null, Category: category);
                         break;
                     case Step.Record:
                         number++;
@@ -92,12 +103,12 @@ public static class JsonGlossaryReader
             }
         }
 
-        private enum Step { End, Broken, TermsStart, TermsEnd, Record, Other }
+        private enum Step { End, Broken, TermsStart, TermsEnd, Record, CategoriesStart, Category, Other }
 
         /// <summary>Reads the next token (a whole term, inside "terms"), fetching more of the file as needed.</summary>
-        private Step Next(bool inTerms, out TermRecord? record, out string? problem, out int line)
+        private Step Next(bool inTerms, bool inCategories, out TermRecord? record, out CategoryRecord? category, out string? problem, out int line)
         {
-            (record, problem, line) = (null, null, 0);
+            (record, category, problem, line) = (null, null, null, 0);
             while (true)
             {
                 var reader = new Utf8JsonReader(buffer.AsSpan(0, filled), ended, state);
@@ -114,6 +125,26 @@ public static class JsonGlossaryReader
                         continue;
                     }
                     line = LineAt((int)reader.TokenStartIndex);
+                    if (inCategories && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        var whole = reader;
+                        if (!whole.TrySkip())
+                        {
+                            More();
+                            continue;
+                        }
+                        try
+                        {
+                            category = JsonSerializer.Deserialize<CategoryRecord>(ref reader, Options);
+                        }
+                        catch (JsonException error)
+                        {
+                            problem = Plain(error);
+                            reader = whole;
+                        }
+                        Consume(reader);
+                        return Step.Category;
+                    }
                     if (inTerms && reader.TokenType == JsonTokenType.StartObject)
                     {
                         var probe = reader;
@@ -141,10 +172,11 @@ public static class JsonGlossaryReader
                     var step = reader.TokenType switch
                     {
                         JsonTokenType.PropertyName when reader.CurrentDepth == 1 && reader.ValueTextEquals("terms"u8) => Step.TermsStart,
-                        JsonTokenType.EndArray when inTerms && reader.CurrentDepth == 1 => Step.TermsEnd,
+                        JsonTokenType.PropertyName when reader.CurrentDepth == 1 && reader.ValueTextEquals("categories"u8) => Step.CategoriesStart,
+                        JsonTokenType.EndArray when (inTerms || inCategories) && reader.CurrentDepth == 1 => Step.TermsEnd,
                         _ => Step.Other,
                     };
-                    if (step == Step.TermsStart)
+                    if (step is Step.TermsStart or Step.CategoriesStart)
                     {
                         if (!reader.Read())
                         {
@@ -153,7 +185,7 @@ public static class JsonGlossaryReader
                         }
                         if (reader.TokenType != JsonTokenType.StartArray)
                         {
-                            problem = "\"terms\" must be an array of terms.";
+                            problem = "\"terms\" and \"categories\" must be arrays.";
                             return Step.Broken;
                         }
                     }
