@@ -125,48 +125,21 @@ public static class JsonGlossaryReader
                         continue;
                     }
                     line = LineAt((int)reader.TokenStartIndex);
-                    if (inCategories && reader.TokenType == JsonTokenType.StartObject)
+                    if ((inCategories || inTerms) && reader.TokenType == JsonTokenType.StartObject)
                     {
+                        // A whole element must be in the window before it is read; if not, fetch more and try again.
                         var whole = reader;
                         if (!whole.TrySkip())
                         {
                             More();
                             continue;
                         }
-                        try
+                        if (inCategories)
                         {
-                            category = JsonSerializer.Deserialize<CategoryRecord>(ref reader, Options);
+                            category = Element<CategoryRecord>(ref reader, whole, out problem);
+                            return Step.Category;
                         }
-                        catch (JsonException error)
-                        {
-                            problem = Plain(error);
-                            reader = whole;
-                        }
-                        Consume(reader);
-                        return Step.Category;
-                    }
-                    if (inTerms && reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        var probe = reader;
-                        if (!probe.TrySkip())
-                        {
-                            More();
-                            continue;
-                        }
-                        try
-                        {
-                            record = JsonSerializer.Deserialize<TermRecord>(ref reader, Options);
-                            problem = record is null ? "The term is null." : null;
-                        }
-                        catch (JsonException error)
-                        {
-                            var element = buffer.AsSpan((int)reader.TokenStartIndex, (int)(probe.BytesConsumed - reader.TokenStartIndex));
-                            problem = System.Text.Unicode.Utf8.IsValid(element)
-                                ? Plain(error)
-                                : "Its text is not UTF-8 (Latin-1, perhaps); save the file as UTF-8.";
-                            reader = probe;
-                        }
-                        Consume(reader);
+                        record = Element<TermRecord>(ref reader, whole, out problem);
                         return Step.Record;
                     }
                     var step = reader.TokenType switch
@@ -199,6 +172,29 @@ public static class JsonGlossaryReader
                     return Step.Broken;
                 }
             }
+        }
+
+        /// <summary>Reads the element the reader stands on (wholly in the window: <paramref name="whole"/> is past its end), and moves past it, read or not.</summary>
+        private T? Element<T>(ref Utf8JsonReader reader, Utf8JsonReader whole, out string? problem)
+            where T : class
+        {
+            T? value = null;
+            var start = (int)reader.TokenStartIndex;
+            try
+            {
+                value = JsonSerializer.Deserialize<T>(ref reader, Options);
+                problem = value is null ? "The entry is null." : null;
+            }
+            catch (JsonException error)
+            {
+                var element = buffer.AsSpan(start, (int)whole.BytesConsumed - start);
+                problem = System.Text.Unicode.Utf8.IsValid(element)
+                    ? Plain(error)
+                    : "Its text is not UTF-8 (Latin-1, perhaps); save the file as UTF-8.";
+                reader = whole;
+            }
+            Consume(reader);
+            return value;
         }
 
         /// <summary>Asks for more of the file, into a bigger window when a term fills this one.</summary>
