@@ -137,9 +137,8 @@ public sealed partial class TermEditor
         {
             return TermContent.Of(term);
         }
-        var revision = await db.Revisions.AsNoTracking()
-            .SingleAsync(revision => revision.TermId == term.Id && revision.Number == pending, cancellationToken);
-        return revision.ReadContent();
+        return await RevisionAsync(term.Id, pending, cancellationToken)
+            ?? throw new InvalidDataException($"Term {term.Id} names next version {pending}, which it does not have.");
     }
 
     private Task<Term?> TrackedAsync(int id, CancellationToken cancellationToken) =>

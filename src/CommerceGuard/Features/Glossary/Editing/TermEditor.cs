@@ -107,11 +107,10 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
     public async Task<EditOutcome> RestoreAsync(
         int id, int version, int number, StaffMember who, bool publish = false, CancellationToken cancellationToken = default)
     {
-        var revision = await db.Revisions.AsNoTracking()
-            .SingleOrDefaultAsync(revision => revision.TermId == id && revision.Number == number, cancellationToken);
-        return revision is null
+        var content = await RevisionAsync(id, number, cancellationToken);
+        return content is null
             ? new EditOutcome { Missing = true }
-            : await SaveOrRestoreAsync(id, version, revision.ReadContent(), $"Restored revision {number}", who, publish, restoring: number, cancellationToken);
+            : await SaveOrRestoreAsync(id, version, content, $"Restored revision {number}", who, publish, restoring: number, cancellationToken);
     }
 
     /// <summary>Moves the term (or its next version) one step through the workflow.</summary>
