@@ -162,7 +162,7 @@ public sealed partial class EditorialJourneyTests(SiteFixture site)
         await page.GetByLabel("New password").FillAsync(Password);
         await page.GetByLabel("The same password again").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set my password" }).ClickAsync();
-        await page.WaitForURLAsync(SignInAddress());
+        await page.WaitForURLAsync(SignInAddress(), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     private static async Task SignInAsync(IPage page, string email)
@@ -171,7 +171,9 @@ public sealed partial class EditorialJourneyTests(SiteFixture site)
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        // Waits for the dashboard's address, not its load event: the next step navigates or
+        // waits on an element anyway, and a load event already past can leave the wait hanging.
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Invites a new person with the role from the accounts page; returns their email and one-time link.</summary>

@@ -204,7 +204,9 @@ public static class PageTypes
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(BackOfficePassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        // Waits for the dashboard's address, not its load event: the next step navigates or
+        // waits on an element anyway, and a load event already past can leave the wait hanging.
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>A published term with three revisions and a next version in draft, written by the editor service.</summary>
