@@ -61,6 +61,8 @@ public sealed class JsonImportTests(GlossaryApp app) : IClassFixture<GlossaryApp
         { "unknown property", Glossary(Good, """{ "title": "Typo", "definiton": "x", "definition": "y" }"""), "glossary.json, line 6: Term 2: The JSON property 'definiton' could not be mapped" },
         { "missing definition", Glossary(Good, """{ "title": "No text" }"""), "glossary.json, line 6: Term 2: " },
         { "over its limit", Glossary(Good, $$"""{ "title": "{{new string('t', 201)}}", "definition": "x" }"""), "Keep the title to 200 characters." },
+        { "a related term written nowhere", Glossary("""{ "title": "Lonely", "definition": "x", "related": ["nowhere-json"] }"""), "glossary.json, line 5: \"Lonely\" names related term(s) that neither the glossary nor this import has: nowhere-json." },
+        { "a term related to itself", Glossary("""{ "title": "Selfish json", "definition": "x", "related": ["selfish-json"] }"""), "\"Selfish json\" is related to itself" },
         { "duplicate slugs", Glossary(Good, Good), "glossary.json, line 6: The slug \"good-term-x\" was already used in glossary.json, line 5." },
     };
 

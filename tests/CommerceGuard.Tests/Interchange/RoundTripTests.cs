@@ -1,6 +1,7 @@
 using CommerceGuard.Features.Cli;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Features.Interchange;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Tests.Interchange;
@@ -33,6 +34,7 @@ public sealed class RoundTripTests
     [Theory]
     [InlineData("markdown")]
     [InlineData("json")]
+    [InlineData("csv")]
     public async Task Exporting_then_importing_gives_back_every_term_as_it_was(string format)
     {
         using var source = new GlossaryApp();
@@ -43,10 +45,14 @@ public sealed class RoundTripTests
             term.Sources = [new TermSource { Title = "A \"quoted\" report: part 1", Address = "https://example.gov/r?a=1&b=2", Publisher = "Agency", Accessed = new DateOnly(2025, 4, 30) }];
             term.EditorNote = "Check: the figures\nnext year.";
             term.AutoLink = false;
+            // Text that CSV cells and lists must carry whole: separators, escapes, formula-like starts.
+            term.Examples = [.. term.Examples, "Fees; charges | costs \\; and a back\\slash\\", "- a list item", "'quoted"];
+            term.Misuse = "=SUM(A1) is text here, not a formula.";
+            term.Aliases = ["@handle", "+plus"];
             await db.SaveChangesAsync();
         });
         var folder = Directory.CreateTempSubdirectory("export-").FullName;
-        var path = format == "json" ? Path.Combine(folder, "glossary.json") : folder;
+        var path = InterchangeFormat.Named(format)!.Extension is { } extension ? Path.Combine(folder, "glossary" + extension) : folder;
 
         var exported = await RunAsync(source, "export", path, "--format", format);
         using var target = new GlossaryApp();

@@ -2,43 +2,44 @@ using System.CommandLine;
 using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Glossary.Editing;
 using CommerceGuard.Features.Interchange.Importing;
-using CommerceGuard.Features.Interchange.Json;
+using CommerceGuard.Features.Interchange;
 
 namespace CommerceGuard.Features.Cli;
 
 /// <summary><c>import &lt;path&gt;</c>: brings a glossary in, all or nothing, with a report of every record left out and why.</summary>
 internal static class ImportCommand
 {
-    /// <summary>The formats this build reads.</summary>
-    private static readonly string[] Formats = ["markdown", "json"];
-
     public static Command Create(IServiceProvider services)
     {
-        var path = new Argument<string>("path") { Description = "A folder of Markdown files with YAML front matter, or a JSON file" };
-        var format = new Option<string?>("--format") { Description = "markdown or json; by default, json for a .json file and markdown for a folder" };
+        var path = new Argument<string>("path") { Description = "A folder of Markdown files with YAML front matter, or a file in one of the formats" };
+        var format = new Option<string?>("--format") { Description = $"{Readable()}; by default, markdown for a folder, otherwise the file's extension says" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be created, updated and skipped; write nothing" };
         var status = new Option<string?>("--status") { Description = "draft or published for every term, whatever the source says" };
         var category = new Option<string?>("--category") { Description = "A category (slug or name) every imported term joins" };
         var onConflict = new Option<OnConflict>("--on-conflict") { Description = "When a slug exists already: update (the default), skip or fail", DefaultValueFactory = _ => OnConflict.Update };
         var language = new Option<string>("--language") { Description = "The language to import; records in others are skipped", DefaultValueFactory = _ => Glossary.Languages.Default };
         var linkBase = new Option<string?>("--link-base") { Description = "The source site's address, to keep links to its pages that are not terms (otherwise they are dropped, their text kept)" };
+        var unwritten = new Option<bool>("--allow-unwritten-related") { Description = "Keep related terms that neither the glossary nor the import has, as terms not written yet" };
         var command = new Command("import", "Import terms, all or nothing. Exits 1 when any record is rejected, and then writes nothing.")
         {
-            path, format, dryRun, status, category, onConflict, language, linkBase,
+            path, format, dryRun, status, category, onConflict, language, linkBase, unwritten,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var source = parse.GetValue(path)!;
-            var chosen = parse.GetValue(format)?.ToLowerInvariant() ?? (Directory.Exists(source) ? "markdown" : "json");
-            if (!Formats.Contains(chosen))
+            var named = parse.GetValue(format);
+            var chosen = named is null ? InterchangeFormat.Guess(source) : InterchangeFormat.Named(named);
+            if (chosen is not { CanImport: true })
             {
-                output.WriteLine($"--format must be one of: {string.Join(", ", Formats)}.");
+                output.WriteLine(named is null
+                    ? $"Say which format {source} is in: --format {Readable()}."
+                    : $"--format must be one of: {Readable()}.");
                 return 2;
             }
-            if (chosen == "markdown" ? !Directory.Exists(source) : !File.Exists(source))
+            if (chosen.IsFolder ? !Directory.Exists(source) : !File.Exists(source))
             {
-                output.WriteLine(chosen == "markdown" ? $"There is no folder {source}." : $"There is no file {source}.");
+                output.WriteLine(chosen.IsFolder ? $"There is no folder {source}." : $"There is no file {source}.");
                 return 2;
             }
             var options = new ImportOptions
@@ -49,17 +50,19 @@ internal static class ImportCommand
                 OnConflict = parse.GetValue(onConflict),
                 Language = parse.GetValue(language)!,
                 LinkBase = parse.GetValue(linkBase),
+                AllowUnwrittenRelated = parse.GetValue(unwritten),
             };
             await using var scope = services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<GlossaryImporter>();
             var who = new StaffMember(null, AuditLog.CommandLine, CanPublish: true);
-            var items = chosen == "json" ? JsonGlossaryReader.Read(source) : MarkdownFolderSource.Read(source, options.Language);
-            var report = await importer.ImportAsync(items, chosen, options, who, cancellationToken);
+            var report = await importer.ImportAsync(chosen.Read!(source, options.Language), chosen.Name, options, who, cancellationToken);
             ImportReportWriter.Write(report, output);
             return report.Succeeded ? 0 : 1;
         });
         return command;
     }
+
+    private static string Readable() => string.Join(", ", InterchangeFormat.All.Where(format => format.CanImport).Select(format => format.Name));
 }
 
 /// <summary>Writes an <see cref="ImportReport"/> for people to read: counts first, then every line that needs a look.</summary>

@@ -16,6 +16,11 @@ public sealed class GlossaryExporter(GlossaryDb db)
 
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
 
+    /// <summary>Writes the glossary in the format to the path (a folder for Markdown, a file otherwise).</summary>
+    /// <returns>How many terms were written.</returns>
+    public Task<int> ExportAsync(InterchangeFormat format, string path, CancellationToken cancellationToken = default) =>
+        format.Write(this, path, cancellationToken);
+
     /// <summary>
     /// The Markdown folder format, laid out as the starter glossary is: <c>categories.json</c>, and
     /// <c>terms/{slug}.md</c> (<c>terms/{language}/{slug}.md</c> for other languages).
@@ -25,10 +30,7 @@ public sealed class GlossaryExporter(GlossaryDb db)
     {
         var termsFolder = Path.Combine(folder, "terms");
         Directory.CreateDirectory(termsFolder);
-        var categories = await db.Categories.AsNoTracking()
-            .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name)
-            .Select(category => new { category.Slug, category.Name, category.Description })
-            .ToListAsync(cancellationToken);
+        var categories = (await CategoriesAsync(cancellationToken)).Select(category => new { category.Slug, category.Name, category.Description });
         await File.WriteAllTextAsync(Path.Combine(folder, "categories.json"), JsonSerializer.Serialize(categories, Indented), cancellationToken);
         var count = 0;
         await foreach (var term in AllTermsAsync(cancellationToken))
@@ -45,11 +47,28 @@ public sealed class GlossaryExporter(GlossaryDb db)
     /// <returns>How many terms were written.</returns>
     public async Task<int> ExportJsonAsync(string path, CancellationToken cancellationToken = default)
     {
-        var categories = await db.Categories.AsNoTracking()
-            .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name).ToListAsync(cancellationToken);
+        var categories = await CategoriesAsync(cancellationToken);
         await using var stream = File.Create(path);
         return await Json.JsonGlossaryWriter.WriteAsync(stream, categories, RecordsAsync(cancellationToken), cancellationToken);
     }
+
+    /// <summary>
+    /// The CSV format, one row per term, in <paramref name="path"/>; the categories beside it in
+    /// <c>{name}.categories.csv</c> (see <see cref="Csv.CsvColumns"/>).
+    /// </summary>
+    /// <returns>How many terms were written.</returns>
+    public async Task<int> ExportCsvAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using (var categoriesFile = File.Create(Csv.CsvColumns.CategoriesPath(path)))
+        {
+            Csv.CsvGlossaryWriter.WriteCategories(categoriesFile, await CategoriesAsync(cancellationToken));
+        }
+        await using var stream = File.Create(path);
+        return await Csv.CsvGlossaryWriter.WriteTermsAsync(stream, RecordsAsync(cancellationToken), cancellationToken);
+    }
+
+    private Task<List<Category>> CategoriesAsync(CancellationToken cancellationToken) =>
+        db.Categories.AsNoTracking().OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name).ToListAsync(cancellationToken);
 
     private async IAsyncEnumerable<TermRecord> RecordsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -79,9 +79,15 @@ internal sealed class ImportCheck(
         Accepted.Add((item, new ImportedTerm(content, status == "published", $"Imported from {item.File} ({format})", existingId, modified)));
     }
 
-    /// <summary>Reports what only the whole import shows: categories that do not exist, links to terms nobody has.</summary>
+    /// <summary>
+    /// Reports what only the whole import shows: categories that do not exist, links to terms
+    /// nobody has, related terms that are nowhere (rejected unless the import allows terms not
+    /// written yet) and terms related to themselves.
+    /// </summary>
     public void Finish()
     {
+        Accepted.RemoveAll(entry => RelatedProblem(entry.Term.Content) is { } problem
+            && Reject(new ImportLine(entry.Item.File, entry.Item.Line, problem)));
         foreach (var (name, lines) in missingCategories)
         {
             report.Warnings.Add(new ImportLine(lines[0].File, lines[0].Line,
@@ -91,6 +97,27 @@ internal sealed class ImportCheck(
         {
             report.Warnings.Add(where with { Message = $"Links to the glossary term \"{target}\", which neither the glossary nor this import has." });
         }
+    }
+
+    private string? RelatedProblem(TermContent content)
+    {
+        if (content.RelatedSlugs.Contains(content.Slug))
+        {
+            return $"\"{content.Title}\" is related to itself; take it out of its related terms.";
+        }
+        var nowhere = content.RelatedSlugs.Where(slug => !seen.ContainsKey(slug) && !existing.ContainsKey(slug)).ToList();
+        if (nowhere.Count == 0 || options.AllowUnwrittenRelated)
+        {
+            return null;
+        }
+        return $"\"{content.Title}\" names related term(s) that neither the glossary nor this import has: {string.Join(", ", nowhere)}. " +
+            "Add them to the import, take them out, or allow related terms not written yet (--allow-unwritten-related).";
+    }
+
+    private bool Reject(ImportLine line)
+    {
+        report.Rejected.Add(line);
+        return true;
     }
 
     private TermContent ContentOf(TermRecord record, ImportLine where)

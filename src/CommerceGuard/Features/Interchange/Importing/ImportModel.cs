@@ -35,6 +35,13 @@ public sealed record ImportOptions
     /// with it, "/page" becomes an absolute link there; without it, the link is dropped and its text kept.
     /// </summary>
     public string? LinkBase { get; init; }
+
+    /// <summary>
+    /// Related terms that neither the glossary nor the import has are kept, as terms not written
+    /// yet (the editor allows them too); without this they reject their record, as they are
+    /// usually a slug misspelt.
+    /// </summary>
+    public bool AllowUnwrittenRelated { get; init; }
 }
 
 /// <summary>One line of an import report: where, and what became of it or why.</summary>

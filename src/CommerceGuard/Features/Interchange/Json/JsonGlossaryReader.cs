@@ -53,7 +53,7 @@ public static class JsonGlossaryReader
         {
             this.stream = stream;
             Fill();
-            Problem = EncodingProblem(buffer.AsSpan(0, filled));
+            Problem = TextEncodingCheck.StartProblem(buffer.AsSpan(0, filled));
             if (Problem is null && buffer.AsSpan(0, filled).StartsWith("\uFEFF"u8))
             {
                 Shift(3);
@@ -190,7 +190,7 @@ public static class JsonGlossaryReader
                 var element = buffer.AsSpan(start, (int)whole.BytesConsumed - start);
                 problem = System.Text.Unicode.Utf8.IsValid(element)
                     ? Plain(error)
-                    : "Its text is not UTF-8 (Latin-1, perhaps); save the file as UTF-8.";
+                    : TextEncodingCheck.NotUtf8;
                 reader = whole;
             }
             Consume(reader);
@@ -258,19 +258,6 @@ public static class JsonGlossaryReader
         }
 
         private int CountLines(int start, int length) => length <= 0 ? 0 : buffer.AsSpan(start, length).Count((byte)'\n');
-    }
-
-    private static string? EncodingProblem(ReadOnlySpan<byte> start)
-    {
-        if (start.IsEmpty)
-        {
-            return "The file is empty.";
-        }
-        if (start is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
-        {
-            return "The file is UTF-16; save it as UTF-8.";
-        }
-        return null;
     }
 
     /// <summary>The exception's message without the reader's path and byte position, which mean nothing to a person.</summary>

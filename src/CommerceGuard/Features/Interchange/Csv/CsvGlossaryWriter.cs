@@ -1,0 +1,71 @@
+using System.Globalization;
+using CommerceGuard.Features.Glossary;
+using CsvHelper;
+
+namespace CommerceGuard.Features.Interchange.Csv;
+
+/// <summary>
+/// Writes a glossary in the CSV format (<see cref="CsvColumns"/>): RFC 4180, UTF-8 with a
+/// byte-order mark so that spreadsheets read accents right, every cell a spreadsheet would run as
+/// a formula marked as text (<see cref="CsvCells.Protect"/>), a row at a time.
+/// </summary>
+public static class CsvGlossaryWriter
+{
+    private static readonly CsvWriterOptions Options = new()
+    {
+        WriteByteOrderMark = true,
+        FormatProvider = CultureInfo.InvariantCulture,
+    };
+
+    /// <returns>How many terms were written.</returns>
+    public static async Task<int> WriteTermsAsync(Stream stream, IAsyncEnumerable<TermRecord> terms, CancellationToken cancellationToken)
+    {
+        using var csv = CsvWriter.Create(stream, Options, leaveOpen: true);
+        csv.WriteRecord(CsvColumns.All);
+        var count = 0;
+        await foreach (var term in terms.WithCancellation(cancellationToken))
+        {
+            csv.WriteRecord(Cells(term));
+            count++;
+        }
+        return count;
+    }
+
+    public static void WriteCategories(Stream stream, IEnumerable<Category> categories)
+    {
+        using var csv = CsvWriter.Create(stream, Options, leaveOpen: true);
+        csv.WriteRecord(CsvColumns.CategoryColumns);
+        foreach (var category in categories)
+        {
+            csv.WriteRecord([.. new[] { category.Slug, category.Name, category.Description }.Select(cell => CsvCells.Protect(cell ?? ""))]);
+        }
+    }
+
+    /// <summary>The term's cells in the order of <see cref="CsvColumns.All"/>.</summary>
+    private static string[] Cells(TermRecord term)
+    {
+        string?[] cells =
+        [
+            term.Title,
+            term.Slug,
+            term.Language,
+            term.Status,
+            term.Definition,
+            CsvCells.JoinList(term.Examples),
+            term.Misuse,
+            term.Benefits,
+            term.Conclusion,
+            CsvCells.JoinList(term.Related),
+            CsvCells.JoinList(term.Aliases),
+            CsvCells.JoinList(term.Categories),
+            term.AutoLink ? "true" : "false",
+            term.Modified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            CsvCells.JoinList(term.Sources.Select(SourceCell)),
+            term.EditorNote,
+        ];
+        return [.. cells.Select(cell => CsvCells.Protect(cell ?? ""))];
+    }
+
+    private static string SourceCell(TermSource source) =>
+        CsvCells.JoinParts([source.Title, source.Address, source.Publisher, source.Accessed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+}

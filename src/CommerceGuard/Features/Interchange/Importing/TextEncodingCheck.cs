@@ -1,0 +1,39 @@
+namespace CommerceGuard.Features.Interchange.Importing;
+
+/// <summary>
+/// What the first bytes of an import file say about it. Every text format we read is UTF-8;
+/// an empty file or a UTF-16 one is refused before any parsing, with a sentence saying how to fix it.
+/// </summary>
+public static class TextEncodingCheck
+{
+    /// <summary>The sentence for text that is not UTF-8 once reading is under way.</summary>
+    public const string NotUtf8 = "Its text is not UTF-8 (Latin-1, perhaps); save the file as UTF-8.";
+
+    /// <summary>Why the file cannot be read at all, or null when it may be UTF-8.</summary>
+    public static string? StartProblem(ReadOnlySpan<byte> start)
+    {
+        if (start.IsEmpty)
+        {
+            return "The file is empty.";
+        }
+        if (start is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return "The file is UTF-16; save it as UTF-8.";
+        }
+        // UTF-16 without a byte-order mark: every other byte of plain text is zero.
+        if (start.Length >= 4 && (start[0] == 0 || start[1] == 0) && (start[2] == 0 || start[3] == 0))
+        {
+            return "The file is UTF-16 or UTF-32; save it as UTF-8.";
+        }
+        return null;
+    }
+
+    /// <summary>Reads up to the first few bytes of a file, to hand to <see cref="StartProblem"/>.</summary>
+    public static byte[] FirstBytes(string path, int count = 4)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[count];
+        var read = stream.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
+        return buffer[..read];
+    }
+}

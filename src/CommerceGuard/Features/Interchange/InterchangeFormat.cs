@@ -1,0 +1,49 @@
+using CommerceGuard.Features.Interchange.Csv;
+using CommerceGuard.Features.Interchange.Exporting;
+using CommerceGuard.Features.Interchange.Importing;
+using CommerceGuard.Features.Interchange.Json;
+
+namespace CommerceGuard.Features.Interchange;
+
+/// <summary>
+/// A format a glossary travels in. The command line and the back office both choose from
+/// <see cref="All"/>, so a format added here is offered everywhere.
+/// </summary>
+/// <param name="Name">What <c>--format</c> takes.</param>
+/// <param name="Label">What a person choosing a format reads.</param>
+/// <param name="Extension">The file's extension, or null for a folder.</param>
+/// <param name="Read">Reads a file or folder into records (path, language), or null when the format is export only.</param>
+/// <param name="Write">Writes the whole glossary to a file or folder; returns how many terms it wrote.</param>
+public sealed record InterchangeFormat(
+    string Name, string Label, string? Extension,
+    Func<string, string, IEnumerable<SourceItem>>? Read,
+    Func<GlossaryExporter, string, CancellationToken, Task<int>> Write)
+{
+    public static readonly InterchangeFormat Markdown = new("markdown",
+        "Markdown folder: categories.json and terms/{slug}.md with YAML front matter", null,
+        MarkdownFolderSource.Read, (exporter, path, cancel) => exporter.ExportMarkdownAsync(path, cancel));
+
+    public static readonly InterchangeFormat Json = new("json",
+        "JSON, as glossary.schema.json describes", ".json",
+        (path, _) => JsonGlossaryReader.Read(path), (exporter, path, cancel) => exporter.ExportJsonAsync(path, cancel));
+
+    public static readonly InterchangeFormat Csv = new("csv",
+        "CSV, one row per term, with the categories in {name}.categories.csv", ".csv",
+        (path, _) => CsvGlossaryReader.Read(path), (exporter, path, cancel) => exporter.ExportCsvAsync(path, cancel));
+
+    public static readonly IReadOnlyList<InterchangeFormat> All = [Markdown, Json, Csv];
+
+    public bool CanImport => Read is not null;
+
+    public bool IsFolder => Extension is null;
+
+    public static InterchangeFormat? Named(string? name) =>
+        All.FirstOrDefault(format => format.Name.Equals(name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The importable format a path's kind or extension suggests: a folder is Markdown, "x.csv" is CSV.</summary>
+    public static InterchangeFormat? Guess(string path) =>
+        Directory.Exists(path)
+            ? Markdown
+            : All.FirstOrDefault(format => format.CanImport && format.Extension is { } extension
+                && string.Equals(Path.GetExtension(path), extension, StringComparison.OrdinalIgnoreCase));
+}
