@@ -9,16 +9,8 @@ public sealed class CsvImportTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
     private const string Header = "title,slug,definition,examples,related,aliases,auto_link,modified,sources";
 
-    private async Task<(int ExitCode, string Output, int Added)> ImportAsync(byte[] bytes, params string[] options)
-    {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("csv-").FullName, "glossary.csv");
-        await File.WriteAllBytesAsync(path, bytes);
-        using var output = new StringWriter();
-        app.Browser();
-        var before = await app.WithDbAsync(db => db.Terms.CountAsync());
-        var exitCode = await CommandLine.RunAsync(app.Services, ["import", path, .. options], output, new StringReader(""));
-        return (exitCode, output.ToString(), await app.WithDbAsync(db => db.Terms.CountAsync()) - before);
-    }
+    private Task<(int ExitCode, string Output, int Added)> ImportAsync(byte[] bytes, params string[] options) =>
+        ImportRuns.ImportAsync(app, "glossary.csv", bytes, options);
 
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
 

@@ -1,6 +1,4 @@
 using System.Text;
-using CommerceGuard.Features.Cli;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Tests.Interchange;
 
@@ -9,16 +7,8 @@ public sealed class JsonImportTests(GlossaryApp app) : IClassFixture<GlossaryApp
 {
     private const string Good = """{ "title": "Good term", "slug": "good-term-x", "definition": "Fine." }""";
 
-    private async Task<(int ExitCode, string Output, int Added)> ImportAsync(byte[] bytes)
-    {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("json-").FullName, "glossary.json");
-        await File.WriteAllBytesAsync(path, bytes);
-        using var output = new StringWriter();
-        app.Browser();
-        var before = await app.WithDbAsync(db => db.Terms.CountAsync());
-        var exitCode = await CommandLine.RunAsync(app.Services, ["import", path], output, new StringReader(""));
-        return (exitCode, output.ToString(), await app.WithDbAsync(db => db.Terms.CountAsync()) - before);
-    }
+    private Task<(int ExitCode, string Output, int Added)> ImportAsync(byte[] bytes) =>
+        ImportRuns.ImportAsync(app, "glossary.json", bytes);
 
     private static byte[] Glossary(params string[] terms) =>
         Encoding.UTF8.GetBytes($"{{\n  \"format\": \"commerceguard-glossary\",\n  \"version\": 1,\n  \"terms\": [\n{string.Join(",\n", terms)}\n  ]\n}}\n");

@@ -35,6 +35,8 @@ public sealed class RoundTripTests
     [InlineData("markdown")]
     [InlineData("json")]
     [InlineData("csv")]
+    [InlineData("turtle")]
+    [InlineData("rdfxml")]
     public async Task Exporting_then_importing_gives_back_every_term_as_it_was(string format)
     {
         using var source = new GlossaryApp();

@@ -2,6 +2,7 @@ using CommerceGuard.Features.Interchange.Csv;
 using CommerceGuard.Features.Interchange.Exporting;
 using CommerceGuard.Features.Interchange.Importing;
 using CommerceGuard.Features.Interchange.Json;
+using CommerceGuard.Features.Interchange.Skos;
 
 namespace CommerceGuard.Features.Interchange;
 
@@ -31,7 +32,15 @@ public sealed record InterchangeFormat(
         "CSV, one row per term, with the categories in {name}.categories.csv", ".csv",
         (path, _) => CsvGlossaryReader.Read(path), (exporter, path, cancel) => exporter.ExportCsvAsync(path, cancel));
 
-    public static readonly IReadOnlyList<InterchangeFormat> All = [Markdown, Json, Csv];
+    public static readonly InterchangeFormat Turtle = new("turtle",
+        "SKOS in Turtle: a concept per term, a collection per category", ".ttl",
+        SkosSource.ReadTurtle, (exporter, path, cancel) => exporter.ExportTurtleAsync(path, cancel));
+
+    public static readonly InterchangeFormat RdfXml = new("rdfxml",
+        "SKOS in RDF/XML: a concept per term, a collection per category", ".rdf",
+        SkosSource.ReadRdfXml, (exporter, path, cancel) => exporter.ExportRdfXmlAsync(path, cancel));
+
+    public static readonly IReadOnlyList<InterchangeFormat> All = [Markdown, Json, Csv, Turtle, RdfXml];
 
     public bool CanImport => Read is not null;
 

@@ -1,7 +1,11 @@
+using System.Text;
 using System.Text.Json;
+using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Interchange.Skos;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommerceGuard.Features.Interchange.Exporting;
 
@@ -10,9 +14,12 @@ namespace CommerceGuard.Features.Interchange.Exporting;
 /// exported in bounded memory. A published term is exported as readers see it (a next version
 /// still being written stays behind); any other term as it stands.
 /// </summary>
-public sealed class GlossaryExporter(GlossaryDb db)
+public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> site)
 {
     private const int PageSize = 500;
+
+    /// <summary>What the exported glossary is called where a format asks for a name.</summary>
+    private const string SchemeTitle = "CommerceGuard glossary";
 
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
 
@@ -65,6 +72,41 @@ public sealed class GlossaryExporter(GlossaryDb db)
         }
         await using var stream = File.Create(path);
         return await Csv.CsvGlossaryWriter.WriteTermsAsync(stream, RecordsAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>SKOS in Turtle: a concept per term, a collection per category (see <see cref="SkosStatements"/>).</summary>
+    /// <returns>How many terms were written.</returns>
+    public async Task<int> ExportTurtleAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var file = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        using var writer = new TurtleWriter(file);
+        return await ExportSkosAsync(writer, cancellationToken);
+    }
+
+    /// <summary>SKOS in RDF/XML, the same statements as <see cref="ExportTurtleAsync"/>.</summary>
+    /// <returns>How many terms were written.</returns>
+    public async Task<int> ExportRdfXmlAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var file = File.Create(path);
+        using var writer = new RdfXmlWriter(file);
+        return await ExportSkosAsync(writer, cancellationToken);
+    }
+
+    private async Task<int> ExportSkosAsync(RdfWriter writer, CancellationToken cancellationToken)
+    {
+        var statements = new SkosStatements(site.Value.PublicUrl);
+        writer.Write(statements.ForScheme(SchemeTitle));
+        foreach (var category in await CategoriesAsync(cancellationToken))
+        {
+            writer.Write(statements.ForCategory(category));
+        }
+        var count = 0;
+        await foreach (var term in RecordsAsync(cancellationToken))
+        {
+            writer.Write(statements.ForTerm(term));
+            count++;
+        }
+        return count;
     }
 
     private Task<List<Category>> CategoriesAsync(CancellationToken cancellationToken) =>

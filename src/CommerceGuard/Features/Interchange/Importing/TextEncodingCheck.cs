@@ -28,6 +28,25 @@ public static class TextEncodingCheck
         return null;
     }
 
+    /// <summary>The line (from 1) of the first byte that is not UTF-8, for a file read whole.</summary>
+    public static int FirstInvalidLine(ReadOnlySpan<byte> bytes)
+    {
+        var line = 1;
+        var start = 0;
+        while (start < bytes.Length)
+        {
+            var end = bytes[start..].IndexOf((byte)'\n');
+            var length = end < 0 ? bytes.Length - start : end + 1;
+            if (!System.Text.Unicode.Utf8.IsValid(bytes.Slice(start, length)))
+            {
+                return line;
+            }
+            start += length;
+            line++;
+        }
+        return line;
+    }
+
     /// <summary>Reads up to the first few bytes of a file, to hand to <see cref="StartProblem"/>.</summary>
     public static byte[] FirstBytes(string path, int count = 4)
     {

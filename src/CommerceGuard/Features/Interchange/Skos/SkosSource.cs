@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text;
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Interchange.Importing;
+
+namespace CommerceGuard.Features.Interchange.Skos;
+
+/// <summary>
+/// Reads a SKOS vocabulary (Turtle or RDF/XML) as a glossary: each <c>skos:Concept</c> a term
+/// (prefLabel the title, altLabels the aliases, definition, examples, related), each
+/// <c>skos:Collection</c> a category with its members. What SKOS has no word for travels in our
+/// own namespace (<see cref="Vocabulary.CommerceGuard"/>). A term's slug is the last part of its
+/// IRI when that is a valid slug, otherwise it is made from the title. Labels are taken in the
+/// language imported, or without a language; a concept labelled only in another language is
+/// passed on as being in that language, to be skipped.
+/// </summary>
+public static class SkosSource
+{
+    public static IEnumerable<SourceItem> ReadTurtle(string path, string language) =>
+        Read(path, language, stream =>
+        {
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            var bytes = memory.GetBuffer().AsSpan(0, (int)memory.Length);
+            if (TextEncodingCheck.StartProblem(bytes) is { } problem)
+            {
+                throw new RdfSyntaxException(1, problem);
+            }
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                throw new RdfSyntaxException(TextEncodingCheck.FirstInvalidLine(bytes), TextEncodingCheck.NotUtf8);
+            }
+            var text = Encoding.UTF8.GetString(bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
+            return TurtleParser.Parse(text);
+        });
+
+    public static IEnumerable<SourceItem> ReadRdfXml(string path, string language) =>
+        Read(path, language, stream =>
+        {
+            if (stream.Length == 0)
+            {
+                throw new RdfSyntaxException(1, "The file is empty.");
+            }
+            return RdfXmlParser.Parse(stream);
+        });
+
+    private static List<SourceItem> Read(string path, string language, Func<Stream, List<RdfTriple>> parse)
+    {
+        var file = Path.GetFileName(path);
+        List<RdfTriple> triples;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            triples = parse(stream);
+        }
+        catch (RdfSyntaxException error)
+        {
+            return [new SourceItem(file, error.Line, null, error.Reason)];
+        }
+        return FromStatements(file, triples, language);
+    }
+
+    internal static List<SourceItem> FromStatements(string file, List<RdfTriple> triples, string language)
+    {
+        var graph = new SkosGraph(triples);
+        var concepts = graph.SubjectsOfType(Vocabulary.Concept);
+        var slugs = concepts.ToDictionary(concept => concept, concept => SlugOf(concept) ?? Slug.FromTitle(graph.Label(concept, Vocabulary.PrefLabel, language) ?? ""));
+        var items = new List<SourceItem>();
+        var categoriesOf = new Dictionary<RdfNode, List<string>>();
+        foreach (var collection in graph.SubjectsOfType(Vocabulary.Collection))
+        {
+            var name = graph.Label(collection, Vocabulary.PrefLabel, language) ?? graph.AnyLiteral(collection, Vocabulary.PrefLabel) ?? "";
+            var slug = SlugOf(collection) ?? Slug.FromTitle(name);
+            var description = graph.Label(collection, Vocabulary.Definition, language) ?? graph.Label(collection, Vocabulary.Description, language);
+            items.Add(new SourceItem(file, graph.LineOf(collection), null, Category: new CategoryRecord(slug, name, description)));
+            foreach (var member in graph.Objects(collection, Vocabulary.Member))
+            {
+                (categoriesOf.TryGetValue(member, out var list) ? list : categoriesOf[member] = []).Add(slug);
+            }
+        }
+        foreach (var concept in concepts)
+        {
+            items.Add(TermOf(file, graph, concept, language, slugs, categoriesOf.GetValueOrDefault(concept) ?? []));
+        }
+        return items;
+    }
+
+    private static SourceItem TermOf(
+        string file, SkosGraph graph, RdfNode concept, string language, Dictionary<RdfNode, string> slugs, List<string> categories)
+    {
+        var line = graph.LineOf(concept);
+        var title = graph.Label(concept, Vocabulary.PrefLabel, language);
+        if (title is null && graph.LanguagesOf(concept, Vocabulary.PrefLabel).FirstOrDefault() is { } other)
+        {
+            return new SourceItem(file, line, new TermRecord { Title = graph.AnyLiteral(concept, Vocabulary.PrefLabel)!, Language = other, Definition = "" });
+        }
+        if (graph.LabelsIn(concept, Vocabulary.PrefLabel, language).Count > 1)
+        {
+            return new SourceItem(file, line, null, $"{concept} has more than one skos:prefLabel in \"{language}\"; SKOS allows one per language.");
+        }
+        string? Text(RdfIri predicate) => graph.Label(concept, predicate, language);
+        var record = new TermRecord
+        {
+            Title = title ?? "",
+            Slug = slugs[concept],
+            Language = language,
+            Status = graph.AnyLiteral(concept, Vocabulary.Status),
+            Definition = Text(Vocabulary.Definition) ?? "",
+            Examples = graph.Labels(concept, Vocabulary.Example, language),
+            Misuse = Text(Vocabulary.Misuse),
+            Benefits = Text(Vocabulary.Benefits),
+            Conclusion = Text(Vocabulary.Conclusion),
+            Aliases = graph.Labels(concept, Vocabulary.AltLabel, language),
+            Related = [.. graph.Objects(concept, Vocabulary.Related)
+                .Select(related => slugs.TryGetValue(related, out var slug) ? slug : SlugOf(related))
+                .OfType<string>()],
+            Categories = categories,
+            AutoLink = graph.AnyLiteral(concept, Vocabulary.AutoLink) is not ("false" or "0"),
+            Modified = DateOf(graph.AnyLiteral(concept, Vocabulary.Modified)),
+            Sources = [.. graph.Objects(concept, Vocabulary.Source).Select(source => SourceOf(graph, source))],
+            EditorNote = Text(Vocabulary.EditorialNote),
+        };
+        return new SourceItem(file, line, record);
+    }
+
+    private static TermSource SourceOf(SkosGraph graph, RdfNode source) => source switch
+    {
+        RdfIri iri => new TermSource { Title = iri.Value, Address = iri.Value },
+        RdfLiteral literal => new TermSource { Title = literal.Value },
+        _ => new TermSource
+        {
+            Title = graph.AnyLiteral(source, Vocabulary.Title) ?? "",
+            Address = graph.Objects(source, Vocabulary.Url).FirstOrDefault() switch
+            {
+                RdfIri iri => iri.Value,
+                RdfLiteral literal => literal.Value,
+                _ => null,
+            },
+            Publisher = graph.AnyLiteral(source, Vocabulary.Publisher),
+            Accessed = DateOf(graph.AnyLiteral(source, Vocabulary.Accessed)),
+        },
+    };
+
+    private static DateOnly? DateOf(string? text) =>
+        text is { Length: >= 10 } && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+
+    /// <summary>The last part of an IRI ("…/glossary/copay" or "…#copay") when it is a valid slug.</summary>
+    private static string? SlugOf(RdfNode node)
+    {
+        if (node is not RdfIri iri)
+        {
+            return null;
+        }
+        var value = iri.Value.TrimEnd('/');
+        var last = value[(value.LastIndexOfAny(['/', '#', ':']) + 1)..];
+        var slug = Uri.UnescapeDataString(last);
+        return Slug.IsValid(slug) ? slug : null;
+    }
+}
