@@ -40,7 +40,11 @@ public sealed record InterchangeFormat(
         "SKOS in RDF/XML: a concept per term, a collection per category", ".rdf",
         SkosSource.ReadRdfXml, (exporter, path, cancel) => exporter.ExportRdfXmlAsync(path, cancel));
 
-    public static readonly IReadOnlyList<InterchangeFormat> All = [Markdown, Json, Csv, Turtle, RdfXml];
+    public static readonly InterchangeFormat JsonLd = new("jsonld",
+        "JSON-LD: the published terms as a schema.org DefinedTermSet (export only)", ".jsonld",
+        null, (exporter, path, cancel) => exporter.ExportJsonLdAsync(path, cancel));
+
+    public static readonly IReadOnlyList<InterchangeFormat> All = [Markdown, Json, Csv, Turtle, RdfXml, JsonLd];
 
     public bool CanImport => Read is not null;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Content;
 using CommerceGuard.Features.Interchange.Skos;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
@@ -14,7 +15,7 @@ namespace CommerceGuard.Features.Interchange.Exporting;
 /// exported in bounded memory. A published term is exported as readers see it (a next version
 /// still being written stays behind); any other term as it stands.
 /// </summary>
-public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> site)
+public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> site, MarkdownRenderer markdown)
 {
     private const int PageSize = 500;
 
@@ -90,6 +91,14 @@ public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> sit
         await using var file = File.Create(path);
         using var writer = new RdfXmlWriter(file);
         return await ExportSkosAsync(writer, cancellationToken);
+    }
+
+    /// <summary>The published terms as a schema.org DefinedTermSet in JSON-LD (see <see cref="JsonLd.DefinedTermSetWriter"/>).</summary>
+    /// <returns>How many terms were written.</returns>
+    public async Task<int> ExportJsonLdAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = File.Create(path);
+        return await new JsonLd.DefinedTermSetWriter(markdown, site.Value.PublicUrl).WriteAsync(stream, SchemeTitle, RecordsAsync(cancellationToken), cancellationToken);
     }
 
     private async Task<int> ExportSkosAsync(RdfWriter writer, CancellationToken cancellationToken)
