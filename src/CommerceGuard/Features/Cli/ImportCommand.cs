@@ -3,6 +3,7 @@ using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Glossary.Editing;
 using CommerceGuard.Features.Interchange.Importing;
 using CommerceGuard.Features.Interchange;
+using Microsoft.Extensions.Options;
 
 namespace CommerceGuard.Features.Cli;
 
@@ -41,6 +42,11 @@ internal static class ImportCommand
             {
                 output.WriteLine(chosen.IsFolder ? $"There is no folder {source}." : $"There is no file {source}.");
                 return 2;
+            }
+            if (services.GetRequiredService<IOptions<InterchangeOptions>>().Value.SizeProblem(source) is { } tooLarge)
+            {
+                output.WriteLine(tooLarge);
+                return 1;
             }
             var options = new ImportOptions
             {

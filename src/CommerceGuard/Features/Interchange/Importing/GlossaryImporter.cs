@@ -2,6 +2,7 @@ using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Editing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommerceGuard.Features.Interchange.Importing;
 
@@ -10,7 +11,8 @@ namespace CommerceGuard.Features.Interchange.Importing;
 /// rejected record and nothing is written, and the report says, per record, the file, the line
 /// and why. The writing itself is the term editor's, in one transaction.
 /// </summary>
-public sealed class GlossaryImporter(GlossaryDb db, TermEditor editor, CategoryEditor categoryEditor, TimeProvider time)
+public sealed class GlossaryImporter(
+    GlossaryDb db, TermEditor editor, CategoryEditor categoryEditor, TimeProvider time, IOptions<InterchangeOptions> limits)
 {
     public async Task<ImportReport> ImportAsync(
         IEnumerable<SourceItem> items, string format, ImportOptions options, StaffMember who, CancellationToken cancellationToken = default)
@@ -31,8 +33,15 @@ public sealed class GlossaryImporter(GlossaryDb db, TermEditor editor, CategoryE
         var existing = await db.Terms.AsNoTracking().Where(term => term.Language == options.Language)
             .ToDictionaryAsync(term => term.Slug, term => term.Id, cancellationToken);
         var check = new ImportCheck(report, options, categories, joined, existing, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), format);
+        var terms = 0;
         foreach (var item in items)
         {
+            if (item.Category is null && ++terms > limits.Value.MaxTerms)
+            {
+                report.Rejected.Add(new ImportLine(item.File, item.Line,
+                    $"The import holds more than {limits.Value.MaxTerms:N0} terms, the most one import takes ({InterchangeOptions.Section}:{nameof(InterchangeOptions.MaxTerms)}); split it, or raise the limit."));
+                break;
+            }
             check.Add(item);
         }
         check.Finish();
