@@ -26,7 +26,12 @@ internal static class ExportCommand
             }
             await using var scope = services.CreateAsyncScope();
             var exporter = scope.ServiceProvider.GetRequiredService<GlossaryExporter>();
-            var count = await exporter.ExportAsync(chosen, parse.GetValue(path)!, cancellationToken);
+            int count;
+            using (var progress = ProgressDisplay.For(parse.InvocationConfiguration.Error))
+            {
+                exporter.Progress = progress;
+                count = await exporter.ExportAsync(chosen, parse.GetValue(path)!, cancellationToken);
+            }
             output.WriteLine($"Exported {count} terms to {parse.GetValue(path)}.");
             return 0;
         });

@@ -61,7 +61,11 @@ internal static class ImportCommand
             await using var scope = services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<GlossaryImporter>();
             var who = new StaffMember(null, AuditLog.CommandLine, CanPublish: true);
-            var report = await importer.ImportAsync(chosen.Read!(source, options.Language), chosen.Name, options, who, cancellationToken);
+            ImportReport report;
+            using (var progress = ProgressDisplay.For(parse.InvocationConfiguration.Error))
+            {
+                report = await importer.ImportAsync(chosen.Read!(source, options.Language), chosen.Name, options, who, progress, cancellationToken);
+            }
             ImportReportWriter.Write(report, output);
             return report.Succeeded ? 0 : 1;
         });

@@ -1,11 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace CommerceGuard.Features.Glossary.Editing;
 
 /// <summary>
 /// A term an import brings: its content, whether readers should see it, where it came from (for
 /// its first revision), the term it updates if its slug exists, and the "Last Modified" the
-/// source gives, kept for a new term (null: now).
+/// source gives, kept for a new term (null: now), and the language the term is in.
 /// </summary>
-public sealed record ImportedTerm(TermContent Content, bool Publish, string Origin, int? ExistingId, DateTime? Modified = null);
+public sealed record ImportedTerm(
+    TermContent Content, bool Publish, string Origin, int? ExistingId, DateTime? Modified = null, string Language = Languages.Default);
 
 /// <summary>What an import did to one term.</summary>
 public enum ImportResult
@@ -23,51 +26,79 @@ public sealed partial class TermEditor
     /// something new, so importing the same file twice changes nothing the second time.
     /// </summary>
     public async Task<IReadOnlyList<ImportResult>> ImportAsync(
-        IReadOnlyList<ImportedTerm> terms, StaffMember who, CancellationToken cancellationToken = default)
+        IReadOnlyList<ImportedTerm> terms, StaffMember who, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var results = new List<ImportResult>(terms.Count);
+        var results = new ImportResult[terms.Count];
         // Joins the caller's transaction (which also writes the import's categories), or opens its own.
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (own)
         {
-            foreach (var imported in terms)
+            var author = await AuthorNameAsync(who, cancellationToken);
+            var done = 0;
+            foreach (var batch in Enumerable.Range(0, terms.Count).Chunk(ImportBatchSize))
             {
-                results.Add(imported.ExistingId is { } id
-                    ? await UpdateFromImportAsync(id, imported, who, cancellationToken)
-                    : await CreateFromImportAsync(imported, who, cancellationToken));
+                var created = batch.Where(index => terms[index].ExistingId is null).ToList();
+                await CreateAllAsync([.. created.Select(index => terms[index])], who, author, cancellationToken);
+                created.ForEach(index => results[index] = ImportResult.Created);
+                foreach (var index in batch.Where(index => terms[index].ExistingId is not null))
+                {
+                    results[index] = await UpdateFromImportAsync(terms[index].ExistingId!.Value, terms[index], who, cancellationToken);
+                }
+                // What is saved need not be tracked: memory stays bounded however many terms come.
+                db.ChangeTracker.Clear();
+                progress?.Invoke(done += batch.Length);
             }
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
             }
         }
-        db.ChangeTracker.Clear();
         return results;
     }
 
-    private async Task<ImportResult> CreateFromImportAsync(ImportedTerm imported, StaffMember who, CancellationToken cancellationToken)
+    /// <summary>How many terms are written in one save: large enough that saves are few, small enough to track.</summary>
+    private const int ImportBatchSize = 500;
+
+    /// <summary>
+    /// Adds new terms in two saves, whatever their number: the terms, then each one's first
+    /// revision. A published term takes its address back from any redirect that held it.
+    /// </summary>
+    private async Task CreateAllAsync(List<ImportedTerm> batch, StaffMember who, string author, CancellationToken cancellationToken)
     {
-        var content = imported.Content;
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        var categoryIds = batch.SelectMany(imported => imported.Content.CategoryIds).Distinct().ToList();
+        var categories = await db.Categories.Where(category => categoryIds.Contains(category.Id)).ToDictionaryAsync(category => category.Id, cancellationToken);
+        var published = batch.Where(imported => imported.Publish).Select(imported => (imported.Language, imported.Content.Slug)).ToHashSet();
+        var slugs = published.Select(entry => entry.Slug).Distinct().ToList();
+        var redirects = await db.TermRedirects.Where(redirect => slugs.Contains(redirect.Slug)).ToListAsync(cancellationToken);
+        db.TermRedirects.RemoveRange(redirects.Where(redirect => published.Contains((redirect.Language, redirect.Slug))));
+        var terms = batch.Select(imported => NewTerm(imported, categories)).ToList();
+        db.Terms.AddRange(terms);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Revisions.AddRange(terms.Select((term, index) => NewRevision(term.Id, 1, batch[index].Content, batch[index].Origin, [], who, author)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private Term NewTerm(ImportedTerm imported, Dictionary<int, Category> categories)
+    {
         var now = imported.Modified ?? Now;
         var term = new Term
         {
-            Title = content.Title,
-            Slug = content.Slug,
-            Language = Languages.Default,
+            Title = imported.Content.Title,
+            Slug = imported.Content.Slug,
+            Language = imported.Language,
             Status = imported.Publish ? TermStatus.Published : TermStatus.Draft,
             PublishedRevision = imported.Publish ? 1 : null,
             ContentRevision = 1,
             CreatedAt = now,
-            ModifiedAt = now,
             Version = 1,
         };
-        await ApplyAsync(term, content, becomesPublic: imported.Publish, cancellationToken);
+        imported.Content.ApplyTo(term, imported.Content.CategoryIds.Select(id => categories[id]));
         term.ModifiedAt = now;
-        db.Terms.Add(term);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Revisions.Add(await NewRevisionAsync(term.Id, 1, content, imported.Origin, [], who, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
-        return ImportResult.Created;
+        return term;
     }
 
     private async Task<ImportResult> UpdateFromImportAsync(int id, ImportedTerm imported, StaffMember who, CancellationToken cancellationToken)

@@ -172,22 +172,29 @@ public sealed partial class TermEditor
 
     private async Task<Revision> NewRevisionAsync(
         int termId, int number, TermContent content, string summary, IReadOnlyList<string> changed, StaffMember who,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        NewRevision(termId, number, content, summary, changed, who, await AuthorNameAsync(who, cancellationToken));
+
+    /// <summary>How a revision names its author: "Name &lt;email&gt;", or the email alone.</summary>
+    private async Task<string> AuthorNameAsync(StaffMember who, CancellationToken cancellationToken)
     {
         var name = await db.Users.Where(account => account.Id == who.AccountId)
             .Select(account => account.DisplayName).SingleOrDefaultAsync(cancellationToken);
-        return new Revision
+        return string.IsNullOrWhiteSpace(name) ? who.Email : $"{name} <{who.Email}>";
+    }
+
+    private Revision NewRevision(
+        int termId, int number, TermContent content, string summary, IReadOnlyList<string> changed, StaffMember who, string author) => new()
         {
             TermId = termId,
             Number = number,
             At = Now,
             AccountId = who.AccountId,
-            AuthorName = string.IsNullOrWhiteSpace(name) ? who.Email : $"{name} <{who.Email}>",
+            AuthorName = author,
             Summary = summary.Length <= Revision.SummaryMaxLength ? summary.Trim() : summary[..Revision.SummaryMaxLength],
             Changed = string.Join(',', changed),
             Content = Revision.Write(content),
         };
-    }
 
     /// <summary>Saves the change; <paramref name="started"/> is the version it began from.</summary>
     private async Task<EditOutcome> CommitAsync(Term term, int started, CancellationToken cancellationToken)

@@ -24,6 +24,9 @@ public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> sit
 
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
 
+    /// <summary>Told of each page of terms written, when set (the command line shows it).</summary>
+    public IWorkProgress? Progress { get; set; }
+
     /// <summary>Writes the glossary in the format to the path (a folder for Markdown, a file otherwise).</summary>
     /// <returns>How many terms were written.</returns>
     public Task<int> ExportAsync(InterchangeFormat format, string path, CancellationToken cancellationToken = default) =>
@@ -131,6 +134,8 @@ public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> sit
 
     private async IAsyncEnumerable<Term> AllTermsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        int? total = Progress is null ? null : await db.Terms.CountAsync(cancellationToken);
+        var done = 0;
         var last = 0;
         while (true)
         {
@@ -141,6 +146,7 @@ public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> sit
             {
                 yield return term;
             }
+            Progress?.Report("Exporting", done += page.Count, total);
             if (page.Count < PageSize)
             {
                 yield break;

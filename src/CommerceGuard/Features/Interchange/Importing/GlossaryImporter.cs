@@ -15,7 +15,8 @@ public sealed class GlossaryImporter(
     GlossaryDb db, TermEditor editor, CategoryEditor categoryEditor, TimeProvider time, IOptions<InterchangeOptions> limits)
 {
     public async Task<ImportReport> ImportAsync(
-        IEnumerable<SourceItem> items, string format, ImportOptions options, StaffMember who, CancellationToken cancellationToken = default)
+        IEnumerable<SourceItem> items, string format, ImportOptions options, StaffMember who,
+        IWorkProgress? progress = null, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport { DryRun = options.DryRun };
         var categories = await db.Categories.AsNoTracking().ToListAsync(cancellationToken);
@@ -43,6 +44,7 @@ public sealed class GlossaryImporter(
                 break;
             }
             check.Add(item);
+            progress?.Report("Reading", terms);
         }
         check.Finish();
         report.Acceptable = check.Accepted.Count;
@@ -50,13 +52,13 @@ public sealed class GlossaryImporter(
         {
             return report;
         }
-        await ClassifyAsync(check, report, options, who, cancellationToken);
+        await ClassifyAsync(check, report, options, who, progress, cancellationToken);
         return report;
     }
 
     /// <summary>Writes the accepted terms (unless it is a dry run) and lists each as created, updated or unchanged.</summary>
     private async Task ClassifyAsync(
-        ImportCheck check, ImportReport report, ImportOptions options, StaffMember who, CancellationToken cancellationToken)
+        ImportCheck check, ImportReport report, ImportOptions options, StaffMember who, IWorkProgress? progress, CancellationToken cancellationToken)
     {
         var accepted = check.Accepted;
         report.CategoriesCreated = check.NewCategories.Count;
@@ -79,7 +81,7 @@ public sealed class GlossaryImporter(
             {
                 Content = entry.Term.Content with { CategoryIds = [.. entry.Term.Content.CategoryIds.Select(id => ids.GetValueOrDefault(id, id))] },
             }).ToList();
-            results = await editor.ImportAsync(terms, who, cancellationToken);
+            results = await editor.ImportAsync(terms, who, done => progress?.Report("Writing", done, terms.Count), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         for (var i = 0; i < accepted.Count; i++)

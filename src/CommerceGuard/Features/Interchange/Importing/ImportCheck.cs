@@ -76,7 +76,7 @@ internal sealed class ImportCheck(
         }
         // Noon UTC keeps the date the same in every US time zone.
         var modified = record.Modified?.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
-        Accepted.Add((item, new ImportedTerm(content, status == "published", $"Imported from {item.File} ({format})", existingId, modified)));
+        Accepted.Add((item, new ImportedTerm(content, status == "published", $"Imported from {item.File} ({format})", existingId, modified, options.Language)));
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ public sealed class UploadedImport(GlossaryImporter importer, AuditLog audit, IO
             {
                 return Refused(options, $"Choose the format of {name}: it is none of {string.Join(", ", InterchangeFormat.All.Where(known => known.CanImport && known.Extension is not null).Select(known => known.Extension))}, nor a .zip of a Markdown folder.");
             }
-            var report = await importer.ImportAsync(format.Read!(path, options.Language), format.Name, options, who, cancellationToken);
+            var report = await importer.ImportAsync(format.Read!(path, options.Language), format.Name, options, who, cancellationToken: cancellationToken);
             if (report.Written)
             {
                 await audit.RecordAsync("glossary.imported", name,
