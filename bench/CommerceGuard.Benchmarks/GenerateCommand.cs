@@ -15,7 +15,7 @@ internal static class GenerateCommand
 {
     private const int BatchSize = 2_000;
 
-    public static async Task<int> RunAsync(int termCount, int seed, string databaseFile)
+    public static async Task<int> RunAsync(int termCount, int seed, string databaseFile, double textScale = 1.0)
     {
         await using var app = await OpenAsync(databaseFile);
         if (await WithDbAsync(app, db => db.Terms.AnyAsync()))
@@ -24,7 +24,7 @@ internal static class GenerateCommand
             return 1;
         }
 
-        var glossary = new GeneratedGlossary(termCount, seed);
+        var glossary = new GeneratedGlossary(termCount, seed, textScale);
         await WithDbAsync(app, async db =>
         {
             db.Categories.AddRange(glossary.Categories);

@@ -6,15 +6,18 @@ namespace CommerceGuard.Benchmarks;
 /// A made-up glossary shaped like a real one, the same for the same seed: titles of one to five
 /// words, definitions of 40 to 250 words, up to six examples, the other three sections, two to
 /// eight related terms, one to three of 20 categories, and an alias for a third of the terms.
-/// The words are made of random letters, so no sentence is anyone's.
+/// The words are made of random letters, so no sentence is anyone's. A text scale below 1
+/// shortens every text in proportion, for glossaries that must fit a file size.
 /// </summary>
 internal sealed class GeneratedGlossary
 {
     private readonly Random random;
     private readonly string[] words;
+    private readonly double textScale;
 
-    public GeneratedGlossary(int termCount, int seed)
+    public GeneratedGlossary(int termCount, int seed, double textScale = 1.0)
     {
+        this.textScale = textScale;
         random = new Random(seed);
         words = SyntheticGlossary.Vocabulary(20_000, seed);
         Categories = [.. Enumerable.Range(1, 20).Select(order =>
@@ -80,9 +83,10 @@ internal sealed class GeneratedGlossary
 
     private string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => words[random.Next(words.Length)]));
 
-    /// <summary>About this many words, in sentences of 8 to 20 words.</summary>
+    /// <summary>About this many words (times the text scale), in sentences of 8 to 20 words.</summary>
     private string Sentences(int wordCount)
     {
+        wordCount = Math.Max(1, (int)Math.Round(wordCount * textScale));
         var sentences = new List<string>();
         for (var written = 0; written < wordCount;)
         {

@@ -4,7 +4,7 @@ using CommerceGuard.Benchmarks;
 
 // dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- --filter '*'                                  BenchmarkDotNet suites
 // dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- search [terms] [--keep-index folder] [--database file]   search at scale
-// dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- generate --terms N --seed S --database file   a generated glossary for the site
+// dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- generate --terms N --seed S --database file [--text-scale 0.5]   a generated glossary for the site
 switch (args.FirstOrDefault())
 {
     case "search":
@@ -17,7 +17,8 @@ switch (args.FirstOrDefault())
         return await GenerateCommand.RunAsync(
             int.Parse(Option("--terms") ?? "1000", CultureInfo.InvariantCulture),
             int.Parse(Option("--seed") ?? "1", CultureInfo.InvariantCulture),
-            Option("--database") ?? throw new ArgumentException("generate needs --database <file>"));
+            Option("--database") ?? throw new ArgumentException("generate needs --database <file>"),
+            double.Parse(Option("--text-scale") ?? "1", CultureInfo.InvariantCulture));
     default:
         BenchmarkSwitcher.FromAssembly(typeof(TermRenderingBenchmarks).Assembly).Run(args);
         return 0;

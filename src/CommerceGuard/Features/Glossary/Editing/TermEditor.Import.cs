@@ -25,28 +25,31 @@ public sealed partial class TermEditor
     /// revision names its origin; an existing term gets a new revision only when the import says
     /// something new, so importing the same file twice changes nothing the second time.
     /// </summary>
-    public async Task<IReadOnlyList<ImportResult>> ImportAsync(
-        IReadOnlyList<ImportedTerm> terms, StaffMember who, Action<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The terms are read as they are written, as an import's may not all fit in memory; the
+    /// progress callback is told how many are written after each batch.
+    /// </remarks>
+    public async Task<List<ImportResult>> ImportAsync(
+        IEnumerable<ImportedTerm> terms, StaffMember who, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var results = new ImportResult[terms.Count];
+        var results = new List<ImportResult>();
         // Joins the caller's transaction (which also writes the import's categories), or opens its own.
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (own)
         {
             var author = await AuthorNameAsync(who, cancellationToken);
-            var done = 0;
-            foreach (var batch in Enumerable.Range(0, terms.Count).Chunk(ImportBatchSize))
+            foreach (var batch in terms.Chunk(ImportBatchSize))
             {
-                var created = batch.Where(index => terms[index].ExistingId is null).ToList();
-                await CreateAllAsync([.. created.Select(index => terms[index])], who, author, cancellationToken);
-                created.ForEach(index => results[index] = ImportResult.Created);
-                foreach (var index in batch.Where(index => terms[index].ExistingId is not null))
+                await CreateAllAsync([.. batch.Where(imported => imported.ExistingId is null)], who, author, cancellationToken);
+                foreach (var imported in batch)
                 {
-                    results[index] = await UpdateFromImportAsync(terms[index].ExistingId!.Value, terms[index], who, cancellationToken);
+                    results.Add(imported.ExistingId is { } id
+                        ? await UpdateFromImportAsync(id, imported, who, cancellationToken)
+                        : ImportResult.Created);
                 }
                 // What is saved need not be tracked: memory stays bounded however many terms come.
                 db.ChangeTracker.Clear();
-                progress?.Invoke(done += batch.Length);
+                progress?.Invoke(results.Count);
             }
             if (own is not null)
             {

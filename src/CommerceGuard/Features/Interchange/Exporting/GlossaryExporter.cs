@@ -139,14 +139,19 @@ public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> sit
         var last = 0;
         while (true)
         {
-            var page = await db.Terms.AsNoTracking().Include(term => term.Categories)
+            // Split, so the categories are read for this page's terms alone: a single query joins
+            // the whole term-category table for every page, and slows as the glossary grows.
+            var page = await db.Terms.AsNoTracking().Include(term => term.Categories).AsSplitQuery()
                 .Where(term => term.Id > last).OrderBy(term => term.Id).Take(PageSize)
                 .ToListAsync(cancellationToken);
             foreach (var term in page)
             {
                 yield return term;
             }
-            Progress?.Report("Exporting", done += page.Count, total);
+            if (page.Count > 0)
+            {
+                Progress?.Report("Exporting", done += page.Count, total);
+            }
             if (page.Count < PageSize)
             {
                 yield break;

@@ -33,7 +33,8 @@ public sealed class GlossaryImporter(
         }
         var existing = await db.Terms.AsNoTracking().Where(term => term.Language == options.Language)
             .ToDictionaryAsync(term => term.Slug, term => term.Id, cancellationToken);
-        var check = new ImportCheck(report, options, categories, joined, existing, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), format);
+        using var spool = new ImportSpool();
+        var check = new ImportCheck(report, options, categories, joined, existing, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), format, spool);
         var terms = 0;
         foreach (var item in items)
         {
@@ -52,42 +53,41 @@ public sealed class GlossaryImporter(
         {
             return report;
         }
-        await ClassifyAsync(check, report, options, who, progress, cancellationToken);
+        await ClassifyAsync(check, spool, report, options, who, progress, cancellationToken);
         return report;
     }
 
     /// <summary>Writes the accepted terms (unless it is a dry run) and lists each as created, updated or unchanged.</summary>
     private async Task ClassifyAsync(
-        ImportCheck check, ImportReport report, ImportOptions options, StaffMember who, IWorkProgress? progress, CancellationToken cancellationToken)
+        ImportCheck check, ImportSpool spool, ImportReport report, ImportOptions options, StaffMember who, IWorkProgress? progress,
+        CancellationToken cancellationToken)
     {
-        var accepted = check.Accepted;
         report.CategoriesCreated = check.NewCategories.Count;
-        IReadOnlyList<ImportResult> results;
+        List<ImportResult> results;
         if (options.DryRun)
         {
-            var list = new List<ImportResult>();
-            foreach (var (_, term) in accepted)
+            results = [];
+            foreach (var term in spool.Read())
             {
-                list.Add(await WouldChangeAsync(term, cancellationToken));
+                results.Add(await WouldChangeAsync(term, cancellationToken));
             }
-            results = list;
         }
         else
         {
             // Categories and terms are written together: all of them, or none.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var ids = await categoryEditor.AddForImportAsync(check.NewCategories, cancellationToken);
-            var terms = accepted.Select(entry => entry.Term with
+            var terms = spool.Read().Select(term => term with
             {
-                Content = entry.Term.Content with { CategoryIds = [.. entry.Term.Content.CategoryIds.Select(id => ids.GetValueOrDefault(id, id))] },
-            }).ToList();
-            results = await editor.ImportAsync(terms, who, done => progress?.Report("Writing", done, terms.Count), cancellationToken);
+                Content = term.Content with { CategoryIds = [.. term.Content.CategoryIds.Select(id => ids.GetValueOrDefault(id, id))] },
+            });
+            results = await editor.ImportAsync(terms, who, done => progress?.Report("Writing", done, spool.Count), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        for (var i = 0; i < accepted.Count; i++)
+        for (var i = 0; i < check.Accepted.Count; i++)
         {
-            var (item, term) = accepted[i];
-            var line = new ImportLine(item.File, item.Line, $"{term.Content.Title} ({term.Content.Slug})");
+            var accepted = check.Accepted[i];
+            var line = accepted.Where with { Message = $"{accepted.Title} ({accepted.Slug})" };
             (results[i] switch
             {
                 ImportResult.Created => report.Created,

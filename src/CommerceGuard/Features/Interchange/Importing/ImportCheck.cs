@@ -3,19 +3,29 @@ using CommerceGuard.Features.Glossary.Editing;
 
 namespace CommerceGuard.Features.Interchange.Importing;
 
+/// <summary>An accepted term as the report and the checks of the whole import see it.</summary>
+internal sealed record AcceptedTerm(ImportLine Where, string Title, string Slug, IReadOnlyList<string> Related);
+
 /// <summary>
 /// Checks an import's records one by one, as they are read: what is skipped and why, what is
 /// rejected and why, and what is accepted, in the form the term editor writes.
 /// </summary>
 internal sealed class ImportCheck(
     ImportReport report, ImportOptions options, List<Category> categories, Category? joined,
-    Dictionary<string, int> existing, DateOnly today, string format)
+    Dictionary<string, int> existing, DateOnly today, string format, ImportSpool spool)
 {
     private readonly Dictionary<string, ImportLine> seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ImportLine>> missingCategories = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(ImportLine Where, string Target)> glossaryLinks = [];
 
-    public List<(SourceItem Item, ImportedTerm Term)> Accepted { get; } = [];
+    /// <summary>
+    /// Each accepted term: where it came from and what the report and the last checks need. Its
+    /// content waits in the spool, in the same order.
+    /// </summary>
+    public List<AcceptedTerm> Accepted { get; } = [];
+
+    /// <summary>One origin text per file, shared by its terms.</summary>
+    private readonly Dictionary<string, string> origins = new(StringComparer.Ordinal);
 
     /// <summary>Categories the source has and the glossary does not, to be made first; their ids are negative until then.</summary>
     public List<Category> NewCategories { get; } = [];
@@ -76,7 +86,12 @@ internal sealed class ImportCheck(
         }
         // Noon UTC keeps the date the same in every US time zone.
         var modified = record.Modified?.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
-        Accepted.Add((item, new ImportedTerm(content, status == "published", $"Imported from {item.File} ({format})", existingId, modified, options.Language)));
+        if (!origins.TryGetValue(item.File, out var origin))
+        {
+            origins[item.File] = origin = $"Imported from {item.File} ({format})";
+        }
+        spool.Add(new ImportedTerm(content, status == "published", origin, existingId, modified, options.Language));
+        Accepted.Add(new AcceptedTerm(where, content.Title, content.Slug, content.RelatedSlugs));
     }
 
     /// <summary>
@@ -86,8 +101,7 @@ internal sealed class ImportCheck(
     /// </summary>
     public void Finish()
     {
-        Accepted.RemoveAll(entry => RelatedProblem(entry.Term.Content) is { } problem
-            && Reject(new ImportLine(entry.Item.File, entry.Item.Line, problem)));
+        Accepted.RemoveAll(entry => RelatedProblem(entry) is { } problem && Reject(entry.Where with { Message = problem }));
         foreach (var (name, lines) in missingCategories)
         {
             report.Warnings.Add(new ImportLine(lines[0].File, lines[0].Line,
@@ -99,18 +113,18 @@ internal sealed class ImportCheck(
         }
     }
 
-    private string? RelatedProblem(TermContent content)
+    private string? RelatedProblem(AcceptedTerm term)
     {
-        if (content.RelatedSlugs.Contains(content.Slug))
+        if (term.Related.Contains(term.Slug))
         {
-            return $"\"{content.Title}\" is related to itself; take it out of its related terms.";
+            return $"\"{term.Title}\" is related to itself; take it out of its related terms.";
         }
-        var nowhere = content.RelatedSlugs.Where(slug => !seen.ContainsKey(slug) && !existing.ContainsKey(slug)).ToList();
+        var nowhere = term.Related.Where(slug => !seen.ContainsKey(slug) && !existing.ContainsKey(slug)).ToList();
         if (nowhere.Count == 0 || options.AllowUnwrittenRelated)
         {
             return null;
         }
-        return $"\"{content.Title}\" names related term(s) that neither the glossary nor this import has: {string.Join(", ", nowhere)}. " +
+        return $"\"{term.Title}\" names related term(s) that neither the glossary nor this import has: {string.Join(", ", nowhere)}. " +
             "Add them to the import, take them out, or allow related terms not written yet (--allow-unwritten-related).";
     }
 

@@ -39,9 +39,19 @@ public static partial class MarkdownFolderSource
 
     private static SourceItem ReadOne(string file, string path, string language)
     {
+        var bytes = File.ReadAllBytes(path);
+        if (TextEncodingCheck.StartProblem(bytes) is { } encoding)
+        {
+            return new SourceItem(file, 1, null, encoding);
+        }
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return new SourceItem(file, TextEncodingCheck.FirstInvalidLine(bytes), null, TextEncodingCheck.NotUtf8);
+        }
         try
         {
-            var record = MarkdownTermFile.Read(file, File.ReadAllText(path), language);
+            var text = System.Text.Encoding.UTF8.GetString(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes);
+            var record = MarkdownTermFile.Read(file, text, language);
             return new SourceItem(file, 1, record.Slug is null ? record with { Slug = SlugFromFileName(path) } : record);
         }
         catch (InterchangeException error)
