@@ -178,6 +178,24 @@ public static class PageTypes
             await Go(page, "/admin/volunteers");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Volunteers");
         },
+        ["import-report"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, "/admin/import");
+            await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+            {
+                Name = "terms.csv",
+                MimeType = "text/csv",
+                Buffer = System.Text.Encoding.UTF8.GetBytes("title,definition\r\nStop-loss page type,A cap on what you pay.\r\nFormula,=SUM(A1)\r\n"),
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".import-report .report-lines")).ToBeVisibleAsync();
+        },
+        ["export"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, "/admin/export");
+        },
         ["audit-log"] = async (site, page) =>
         {
             await SignInAsync(site, page, Roles.Admin);
