@@ -93,6 +93,42 @@ public sealed class ImportExportPageTests(GlossaryApp app) : IClassFixture<Gloss
     }
 
     [Fact]
+    public async Task The_markdown_zip_the_export_page_gives_comes_back_in_with_its_categories()
+    {
+        var desk = await app.SignedInAsync(Roles.Editor);
+        using var export = await desk.SubmitAsync("/admin/export", [new("format", "markdown")]);
+        var zip = await export.Content.ReadAsByteArrayAsync();
+
+        var page = await UploadAsync(desk, "glossary.zip", zip, import: false);
+
+        var terms = await app.WithDbAsync(db => db.Terms.CountAsync());
+        Assert.Contains($"leave {terms} unchanged", page.QuerySelector(".import-report")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_zip_of_a_folder_with_its_categories_brings_the_categories()
+    {
+        var desk = await app.SignedInAsync(Roles.Editor);
+        var zip = Zip(("wrapped/categories.json", """[{ "slug": "zipped-category", "name": "Zipped category" }]"""),
+            ("wrapped/terms/zipped-with-category.md", "---\ntitle: Zipped with category\ncategories: [zipped-category]\n---\nText.\n"));
+
+        var page = await UploadAsync(desk, "wrapped.zip", zip, import: true);
+
+        Assert.Contains("New categories: 1.", page.QuerySelector(".import-report")!.Text(), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Slug == "zipped-with-category" && term.Categories.Any(category => category.Slug == "zipped-category"))));
+    }
+
+    [Fact]
+    public async Task A_zip_whose_names_clash_is_refused()
+    {
+        var desk = await app.SignedInAsync(Roles.Editor);
+
+        var page = await UploadAsync(desk, "clash.zip", Zip(("a", "file"), ("a/b.md", "---\ntitle: B\n---\nx\n")), import: true);
+
+        Assert.Contains("clash.zip: its files cannot be unpacked as they are named", page.QuerySelector(".import-report")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_zip_entry_that_climbs_out_of_its_folder_is_refused()
     {
         var desk = await app.SignedInAsync(Roles.Editor);

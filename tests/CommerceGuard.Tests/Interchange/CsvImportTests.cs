@@ -48,6 +48,15 @@ public sealed class CsvImportTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 
     [Fact]
+    public async Task Control_characters_pasted_into_a_cell_are_dropped()
+    {
+        var (exitCode, output, _) = await ImportAsync(Csv(Header, Row("pasted-control", "Pasted\u0001 from a\u000B PDF.")));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal("Pasted from a PDF.", await app.WithDbAsync(db => db.Terms.Where(term => term.Slug == "pasted-control").Select(term => term.Definition).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Terms_related_to_each_other_in_a_circle_are_fine()
     {
         var (exitCode, output, added) = await ImportAsync(Csv(Header, Row("circle-a", related: "circle-b"), Row("circle-b", related: "circle-c"), Row("circle-c", related: "circle-a")));
@@ -72,7 +81,7 @@ public sealed class CsvImportTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         { "truncated inside a quote", Csv(Header, Row("fine-one"), "Cut off,cut-off,\"This definition never"), "glossary.csv, line 3: The CSV is malformed here" },
         { "utf-16", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Header)], "glossary.csv, line 1: The file is UTF-16; save it as UTF-8." },
         { "utf-16 without a byte-order mark", Encoding.Unicode.GetBytes(Header), "The file is UTF-16 or UTF-32; save it as UTF-8." },
-        { "latin-1", Encoding.Latin1.GetBytes(Encoding.UTF8.GetString(Csv(Header, Row("cafe-latin", "Café.")))), "Its text is not UTF-8 (Latin-1, perhaps)" },
+        { "latin-1", Encoding.Latin1.GetBytes(Encoding.UTF8.GetString(Csv(Header, Row("cafe-latin", "Café.")))), "glossary.csv, line 2: Its text is not UTF-8 (Latin-1, perhaps)" },
         { "latin-1 with a bom", [0xEF, 0xBB, 0xBF, .. Encoding.Latin1.GetBytes(Encoding.UTF8.GetString(Csv(Header, Row("cafe-latin", "Café."))))], "Its text is not UTF-8 (Latin-1, perhaps)" },
         { "unknown column", Csv("title,definiton", "X,y"), "glossary.csv, line 1: Unknown column(s) \"definiton\"" },
         { "missing column", Csv("title,slug", "X,x"), "glossary.csv, line 1: The column(s) definition are missing" },

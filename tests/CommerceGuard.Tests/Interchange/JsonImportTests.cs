@@ -53,6 +53,7 @@ public sealed class JsonImportTests(GlossaryApp app) : IClassFixture<GlossaryApp
         { "over its limit", Glossary(Good, $$"""{ "title": "{{new string('t', 201)}}", "definition": "x" }"""), "Keep the title to 200 characters." },
         { "a related term written nowhere", Glossary("""{ "title": "Lonely", "definition": "x", "related": ["nowhere-json"] }"""), "glossary.json, line 5: \"Lonely\" names related term(s) that neither the glossary nor this import has: nowhere-json." },
         { "a term related to itself", Glossary("""{ "title": "Selfish json", "definition": "x", "related": ["selfish-json"] }"""), "\"Selfish json\" is related to itself" },
+        { "not a glossary", Encoding.UTF8.GetBytes("""{ "@context": "https://schema.org", "@type": "DefinedTermSet", "hasDefinedTerm": [] }"""), "glossary.json, line 1: The file has no \"terms\" list" },
         { "duplicate slugs", Glossary(Good, Good), "glossary.json, line 6: The slug \"good-term-x\" was already used in glossary.json, line 5." },
     };
 

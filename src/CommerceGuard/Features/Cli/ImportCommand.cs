@@ -43,7 +43,7 @@ internal static class ImportCommand
                 output.WriteLine(chosen.IsFolder ? $"There is no folder {source}." : $"There is no file {source}.");
                 return 2;
             }
-            if (services.GetRequiredService<IOptions<InterchangeOptions>>().Value.SizeProblem(source) is { } tooLarge)
+            if (services.GetRequiredService<IOptions<InterchangeOptions>>().Value.SizeProblem(source, chosen) is { } tooLarge)
             {
                 output.WriteLine(tooLarge);
                 return 1;

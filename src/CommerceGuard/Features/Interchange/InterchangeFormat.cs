@@ -50,6 +50,9 @@ public sealed record InterchangeFormat(
 
     public bool IsFolder => Extension is null;
 
+    /// <summary>Whether an import reads the whole file into memory (SKOS), so that a smaller size limit applies.</summary>
+    public bool ReadsWhole => ReferenceEquals(this, Turtle) || ReferenceEquals(this, RdfXml);
+
     public static InterchangeFormat? Named(string? name) =>
         All.FirstOrDefault(format => format.Name.Equals(name?.Trim(), StringComparison.OrdinalIgnoreCase));
 

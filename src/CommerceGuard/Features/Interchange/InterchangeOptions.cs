@@ -18,17 +18,27 @@ public sealed class InterchangeOptions
     [Range(1, 1_000_000)]
     public int MaxTerms { get; set; } = 100_000;
 
+    /// <summary>
+    /// The largest SKOS file (Turtle or RDF/XML) an import reads, in megabytes. A SKOS file may say
+    /// things about a concept anywhere in it, so it is read whole, in memory, unlike the other formats.
+    /// </summary>
+    [Range(1, LargestFileMegabytes)]
+    public int MaxGraphMegabytes { get; set; } = 50;
+
     public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
 
-    /// <summary>Why a file or folder is too large to import, or null when it is not.</summary>
-    public string? SizeProblem(string path)
+    /// <summary>Why a file or folder is too large to import in the format, or null when it is not.</summary>
+    public string? SizeProblem(string path, InterchangeFormat? format = null)
     {
         var bytes = Directory.Exists(path)
             ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length)
             : new FileInfo(path).Length;
-        return bytes <= MaxFileBytes
+        var (limit, setting) = format is { ReadsWhole: true }
+            ? (MaxGraphMegabytes, nameof(MaxGraphMegabytes))
+            : (MaxFileMegabytes, nameof(MaxFileMegabytes));
+        return bytes <= limit * 1024L * 1024L
             ? null
-            : $"{Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar))} is {Megabytes(bytes)} MB; an import takes at most {MaxFileMegabytes} MB ({Section}:{nameof(MaxFileMegabytes)}).";
+            : $"{Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar))} is {Megabytes(bytes)} MB; an import of {format?.Name ?? "a file"} takes at most {limit} MB ({Section}:{setting}).";
     }
 
     private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);

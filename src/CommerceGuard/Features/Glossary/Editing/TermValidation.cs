@@ -11,18 +11,18 @@ public static class TermValidation
 
     public static TermContent Tidied(TermContent content)
     {
-        var title = content.Title.Trim();
+        var title = Printable(content.Title).Trim();
         var slug = content.Slug.Trim();
         return content with
         {
             Title = title,
             Slug = slug.Length == 0 ? Slug.FromTitle(title) : slug,
-            Definition = content.Definition.Trim(),
-            Examples = [.. content.Examples.Select(example => example.Trim()).Where(example => example.Length > 0)],
+            Definition = Printable(content.Definition).Trim(),
+            Examples = [.. content.Examples.Select(example => Printable(example).Trim()).Where(example => example.Length > 0)],
             Misuse = Blank(content.Misuse),
             Benefits = Blank(content.Benefits),
             Conclusion = Blank(content.Conclusion),
-            Aliases = [.. content.Aliases.Select(alias => alias.Trim())
+            Aliases = [.. content.Aliases.Select(alias => Printable(alias).Trim())
                 .Where(alias => alias.Length > 0 && !alias.Equals(title, StringComparison.OrdinalIgnoreCase))
                 .Distinct(StringComparer.OrdinalIgnoreCase)],
             CategoryIds = [.. content.CategoryIds.Distinct().Order()],
@@ -105,10 +105,46 @@ public static class TermValidation
 
     private static TermSource? Tidied(TermSource source)
     {
-        var tidied = source with { Title = source.Title.Trim(), Address = Blank(source.Address), Publisher = Blank(source.Publisher) };
+        var tidied = source with { Title = Printable(source.Title).Trim(), Address = Blank(source.Address), Publisher = Blank(source.Publisher) };
         var empty = tidied is { Title.Length: 0, Address: null, Publisher: null, Accessed: null };
         return empty ? null : tidied;
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : Printable(text).Trim();
+
+    /// <summary>
+    /// The text without what no document can hold: control characters other than tab and line
+    /// breaks (pasted in from word processors and PDFs, and refused by XML), the non-characters
+    /// U+FFFE and U+FFFF, and halves of broken characters. The same text when it has none.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        var i = 0;
+        while (i < text.Length && !IsUnprintable(text, i))
+        {
+            i++;
+        }
+        if (i == text.Length)
+        {
+            return text;
+        }
+        var kept = new System.Text.StringBuilder(text.Length).Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            if (!IsUnprintable(text, i))
+            {
+                kept.Append(text[i]);
+            }
+        }
+        return kept.ToString();
+    }
+
+    private static bool IsUnprintable(string text, int i)
+    {
+        var c = text[i];
+        return (c < ' ' && c is not ('\t' or '\n' or '\r'))
+            || c is '\uFFFE' or '\uFFFF'
+            || (char.IsHighSurrogate(c) && (i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1])))
+            || (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1])));
+    }
 }

@@ -66,7 +66,7 @@ public static class CsvGlossaryReader
         }
         using var text = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: false);
         using var csv = CsvReader.Create(text, Options);
-        var (headers, problem) = Step(csv, 0, reader => HeaderOf(reader, known, required));
+        var (headers, problem) = Step(csv, path, 0, reader => HeaderOf(reader, known, required));
         if (problem is not null)
         {
             yield return problem;
@@ -75,7 +75,7 @@ public static class CsvGlossaryReader
         var line = 1;
         while (true)
         {
-            var (more, failed) = Step(csv, line, reader => reader.Read());
+            var (more, failed) = Step(csv, path, line, reader => reader.Read());
             if (failed is not null)
             {
                 yield return failed;
@@ -96,7 +96,7 @@ public static class CsvGlossaryReader
     }
 
     /// <summary>Runs one step of the reader, turning what can go wrong in a file into a rejected line.</summary>
-    private static (T? Value, Row? Problem) Step<T>(CsvReader csv, int lastLine, Func<CsvReader, T> step)
+    private static (T? Value, Row? Problem) Step<T>(CsvReader csv, string path, int lastLine, Func<CsvReader, T> step)
     {
         try
         {
@@ -109,7 +109,8 @@ public static class CsvGlossaryReader
         }
         catch (DecoderFallbackException)
         {
-            return (default, new Row(lastLine + 1, null, TextEncodingCheck.NotUtf8));
+            // Text is decoded a block ahead of the rows, so the file says where the bad byte is.
+            return (default, new Row(TextEncodingCheck.FirstInvalidLine(path), null, TextEncodingCheck.NotUtf8));
         }
         catch (InvalidDataException error)
         {

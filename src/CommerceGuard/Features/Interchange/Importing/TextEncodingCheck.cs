@@ -47,6 +47,29 @@ public static class TextEncodingCheck
         return line;
     }
 
+    /// <summary>The line (from 1) of the first byte that is not UTF-8 in a file, read a line at a time.</summary>
+    public static int FirstInvalidLine(string path)
+    {
+        using var stream = new BufferedStream(File.OpenRead(path), 1 << 16);
+        var line = new List<byte>();
+        var number = 1;
+        int next;
+        while ((next = stream.ReadByte()) >= 0)
+        {
+            line.Add((byte)next);
+            if (next == '\n')
+            {
+                if (!System.Text.Unicode.Utf8.IsValid(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(line)))
+                {
+                    return number;
+                }
+                line.Clear();
+                number++;
+            }
+        }
+        return number;
+    }
+
     /// <summary>Reads up to the first few bytes of a file, to hand to <see cref="StartProblem"/>.</summary>
     public static byte[] FirstBytes(string path, int count = 4)
     {

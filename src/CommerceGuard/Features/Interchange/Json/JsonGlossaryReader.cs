@@ -68,18 +68,23 @@ public static class JsonGlossaryReader
             var categoryNumber = 0;
             var inTerms = false;
             var inCategories = false;
+            var hasTerms = false;
             while (true)
             {
                 var step = Next(inTerms, inCategories, out var record, out var category, out var problem, out var line);
                 switch (step)
                 {
+                    case Step.End when !hasTerms:
+                        // Another kind of JSON (a JSON-LD export, say) would otherwise import nothing, successfully.
+                        yield return new SourceItem(file, 1, null, "The file has no \"terms\" list: it is not a glossary as glossary.schema.json describes.");
+                        yield break;
                     case Step.End:
                         yield break;
                     case Step.Broken:
                         yield return new SourceItem(file, line, null, problem);
                         yield break;
                     case Step.TermsStart:
-                        inTerms = true;
+                        (inTerms, hasTerms) = (true, true);
                         break;
                     case Step.TermsEnd:
                         (inTerms, inCategories) = (false, false);

@@ -198,7 +198,8 @@ public sealed class RdfXmlWriter : RdfWriter
                     {
                         xml.WriteAttributeString("rdf", "datatype", Vocabulary.Rdf, datatype);
                     }
-                    xml.WriteString(literal.Value);
+                    // Terms saved before control characters were dropped may hold some; XML cannot.
+                    xml.WriteString(Glossary.Editing.TermValidation.Printable(literal.Value));
                     break;
             }
             xml.WriteEndElement();

@@ -32,7 +32,6 @@ public sealed class RdfXmlParser
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
-            MaxCharactersFromEntities = 0,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
         };
@@ -103,6 +102,10 @@ public sealed class RdfXmlParser
     private void PropertyElement(XElement property, RdfNode subject, ref int index, int depth)
     {
         var line = LineOf(property);
+        if (depth > MaxDepth)
+        {
+            throw new RdfSyntaxException(line, $"Nodes nest more than {MaxDepth} deep.");
+        }
         var predicate = property.Name == Rdf + "li" ? new RdfIri($"{Vocabulary.Rdf}_{++index}") : new RdfIri(IriOf(property.Name));
         var parseType = property.Attribute(ParseType)?.Value;
         if (parseType == "Resource")

@@ -45,6 +45,10 @@ internal sealed class SkosGraph
     public string? AnyLiteral(RdfNode subject, RdfIri predicate) =>
         Objects(subject, predicate).OfType<RdfLiteral>().FirstOrDefault()?.Value;
 
+    /// <summary>Whether some language tag (exactly as written) has more than one text.</summary>
+    public bool HasTwoInOneTag(RdfNode subject, RdfIri predicate) =>
+        Objects(subject, predicate).OfType<RdfLiteral>().GroupBy(literal => literal.Language?.ToLowerInvariant()).Any(group => group.Count() > 1);
+
     public IEnumerable<string> LanguagesOf(RdfNode subject, RdfIri predicate) =>
         Objects(subject, predicate).OfType<RdfLiteral>().Select(literal => literal.Language).OfType<string>().Distinct();
 

@@ -94,9 +94,9 @@ public static class SkosSource
         {
             return new SourceItem(file, line, new TermRecord { Title = graph.AnyLiteral(concept, Vocabulary.PrefLabel)!, Language = other, Definition = "" });
         }
-        if (graph.LabelsIn(concept, Vocabulary.PrefLabel, language).Count > 1)
+        if (graph.HasTwoInOneTag(concept, Vocabulary.PrefLabel))
         {
-            return new SourceItem(file, line, null, $"{concept} has more than one skos:prefLabel in \"{language}\"; SKOS allows one per language.");
+            return new SourceItem(file, line, null, $"{concept} has two skos:prefLabels with one language tag; SKOS allows one per tag.");
         }
         string? Text(RdfIri predicate) => graph.Label(concept, predicate, language);
         var record = new TermRecord

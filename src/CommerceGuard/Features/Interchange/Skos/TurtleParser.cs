@@ -56,7 +56,7 @@ public sealed class TurtleParser
             else if (Keyword("BASE"))
             {
                 SkipSpace();
-                baseIri = new Uri(IriReference());
+                baseIri = BaseOf(IriReference());
             }
             else
             {
@@ -78,7 +78,7 @@ public sealed class TurtleParser
         else if (name == "base")
         {
             SkipSpace();
-            baseIri = new Uri(IriReference());
+            baseIri = BaseOf(IriReference());
         }
         else
         {
@@ -87,6 +87,10 @@ public sealed class TurtleParser
         SkipSpace();
         Expect('.');
     }
+
+    /// <summary>A base must be absolute once resolved against any base before it.</summary>
+    private Uri BaseOf(string iri) =>
+        Uri.TryCreate(iri, UriKind.Absolute, out var absolute) ? absolute : throw Error($"The base <{iri}> is not an absolute IRI.");
 
     private void PrefixDeclaration()
     {
@@ -339,7 +343,7 @@ public sealed class TurtleParser
     {
         if (position + digits > text.Length
             || !int.TryParse(text.AsSpan(position, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code)
-            || code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF)
+            || code is < 0 or > 0x10FFFF or (>= 0xD800 and <= 0xDFFF))
         {
             throw Error("A \\u or \\U escape needs hexadecimal digits naming a character.");
         }

@@ -40,12 +40,21 @@ public sealed class UploadedImport(GlossaryImporter importer, AuditLog audit, IO
                 {
                     return Refused(options, $"{name}: {problem}");
                 }
-                (path, format) = Inside(unpacked, format);
+                var inside = Inside(unpacked, format);
+                if (inside.Problem is not null)
+                {
+                    return Refused(options, $"{name}: {inside.Problem}");
+                }
+                (path, format) = (inside.Path!, inside.Format);
             }
             format ??= InterchangeFormat.Guess(path);
             if (format is not { CanImport: true })
             {
                 return Refused(options, $"Choose the format of {name}: it is none of {string.Join(", ", InterchangeFormat.All.Where(known => known.CanImport && known.Extension is not null).Select(known => known.Extension))}, nor a .zip of a Markdown folder.");
+            }
+            if (limits.Value.SizeProblem(path, format) is { } tooLargeToRead)
+            {
+                return Refused(options, tooLargeToRead);
             }
             var report = await importer.ImportAsync(format.Read!(path, options.Language), format.Name, options, who, cancellationToken: cancellationToken);
             if (report.Written)
@@ -62,19 +71,37 @@ public sealed class UploadedImport(GlossaryImporter importer, AuditLog audit, IO
         }
     }
 
-    /// <summary>The file to read in an unpacked zip: a CSV file (with its categories beside it), or else the folder as Markdown.</summary>
-    private static (string Path, InterchangeFormat? Format) Inside(string unpacked, InterchangeFormat? chosen)
+    /// <summary>
+    /// What to read in an unpacked zip: a folder with Markdown files is a Markdown folder (the
+    /// site's own export has a categories.json beside them); otherwise the one file in the
+    /// chosen format, or in any format we read (a CSV file's categories file beside it).
+    /// </summary>
+    private static (string? Path, InterchangeFormat? Format, string? Problem) Inside(string unpacked, InterchangeFormat? chosen)
     {
-        if (chosen is { IsFolder: true })
+        var root = WithoutWrapper(unpacked);
+        var hasMarkdown = Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories).Any();
+        if (chosen is { IsFolder: true } || (chosen is null && hasMarkdown))
         {
-            return (unpacked, chosen);
+            return hasMarkdown ? (root, InterchangeFormat.Markdown, null) : (null, null, "it holds no Markdown (.md) files.");
         }
-        var files = Directory.EnumerateFiles(unpacked, "*", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(file => !file.EndsWith(".categories.csv", StringComparison.OrdinalIgnoreCase))
-            .Select(file => (File: file, Format: chosen ?? InterchangeFormat.Guess(file)))
-            .Where(entry => entry.Format is { CanImport: true, IsFolder: false })
+            .Select(file => (File: file, Format: InterchangeFormat.Guess(file)))
+            .Where(entry => entry.Format is { CanImport: true, IsFolder: false } && (chosen is null || entry.Format == chosen))
             .ToList();
-        return files.Count == 1 ? (files[0].File, files[0].Format) : (unpacked, chosen ?? InterchangeFormat.Markdown);
+        return files.Count == 1
+            ? (files[0].File, files[0].Format, null)
+            : (null, null, $"it should hold one {(chosen is null ? "file to import" : $"{chosen.Extension} file")}, or a folder of Markdown files; it holds {files.Count}.");
+    }
+
+    /// <summary>The folder inside a zip made by compressing one folder, or the zip's own top when it holds more.</summary>
+    private static string WithoutWrapper(string folder)
+    {
+        while (Directory.GetFiles(folder).Length == 0 && Directory.GetDirectories(folder) is [var only])
+        {
+            folder = only;
+        }
+        return folder;
     }
 
     /// <summary>Unpacks the zip into the folder, or says why it will not.</summary>
@@ -111,6 +138,11 @@ public sealed class UploadedImport(GlossaryImporter importer, AuditLog audit, IO
         catch (InvalidDataException error)
         {
             return $"it is not a zip file that can be read ({error.Message.TrimEnd('.')}).";
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Entry names that clash ("a" and "a/b"), or are too long for a file system.
+            return $"its files cannot be unpacked as they are named ({error.Message.TrimEnd('.')}).";
         }
     }
 
