@@ -15,7 +15,7 @@ public sealed record TermRecord
     /// <summary>A language code; <c>en</c> when missing.</summary>
     public string? Language { get; init; }
 
-    /// <summary><c>published</c> or <c>draft</c>; <c>published</c> when missing.</summary>
+    /// <summary><c>draft</c>, <c>in-review</c>, <c>published</c> or <c>unpublished</c>; <c>published</c> when missing.</summary>
     public string? Status { get; init; }
 
     public IReadOnlyList<string> Categories { get; init; } = [];

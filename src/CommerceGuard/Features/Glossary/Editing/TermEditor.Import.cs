@@ -3,12 +3,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceGuard.Features.Glossary.Editing;
 
 /// <summary>
-/// A term an import brings: its content, whether readers should see it, where it came from (for
-/// its first revision), the term it updates if its slug exists, and the "Last Modified" the
-/// source gives, kept for a new term (null: now), and the language the term is in.
+/// A term an import brings: its content, its status (a new term takes it; an existing one is
+/// published when it says published), where it came from (for its first revision), the term it
+/// updates if its slug exists, the "Last Modified" the source gives, kept for a new term (null:
+/// now), and the language the term is in.
 /// </summary>
 public sealed record ImportedTerm(
-    TermContent Content, bool Publish, string Origin, int? ExistingId, DateTime? Modified = null, string Language = Languages.Default);
+    TermContent Content, TermStatus Status, string Origin, int? ExistingId, DateTime? Modified = null, string Language = Languages.Default)
+{
+    /// <summary>Whether readers should see it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Publish => Status == TermStatus.Published;
+}
 
 /// <summary>What an import did to one term.</summary>
 public enum ImportResult
@@ -103,7 +109,7 @@ public sealed partial class TermEditor
             Title = imported.Content.Title,
             Slug = imported.Content.Slug,
             Language = imported.Language,
-            Status = imported.Publish ? TermStatus.Published : TermStatus.Draft,
+            Status = imported.Status,
             PublishedRevision = imported.Publish ? 1 : null,
             ContentRevision = 1,
             CreatedAt = now,

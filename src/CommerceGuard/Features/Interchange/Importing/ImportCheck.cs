@@ -54,10 +54,9 @@ internal sealed class ImportCheck(
             report.Skipped.Add(where with { Message = $"\"{Named(record)}\" is in language \"{language}\"; this import takes \"{options.Language}\"." });
             return;
         }
-        var status = options.Status ?? record.Status?.ToLowerInvariant() ?? "published";
-        if (status is not ("draft" or "published"))
+        if (StatusOf(options.Status ?? record.Status) is not { } status)
         {
-            report.Rejected.Add(where with { Message = $"The status \"{record.Status}\" is neither draft nor published." });
+            report.Rejected.Add(where with { Message = $"The status \"{record.Status}\" is none of {string.Join(", ", StatusNames.Keys)}." });
             return;
         }
         var content = TermValidation.Tidied(ContentOf(record, where));
@@ -90,7 +89,7 @@ internal sealed class ImportCheck(
         {
             origins[item.File] = origin = $"Imported from {item.File} ({format})";
         }
-        spool.Add(new ImportedTerm(content, status == "published", origin, existingId, modified, options.Language));
+        spool.Add(new ImportedTerm(content, status, origin, existingId, modified, options.Language));
         Accepted.Add(new AcceptedTerm(where, content.Title, content.Slug, content.RelatedSlugs));
     }
 
@@ -207,6 +206,21 @@ internal sealed class ImportCheck(
         NewCategories.Add(made);
         categories.Add(made);
     }
+
+    /// <summary>The statuses a record may give, as interchange files spell them.</summary>
+    public static readonly IReadOnlyDictionary<string, TermStatus> StatusNames = new Dictionary<string, TermStatus>
+    {
+        ["draft"] = TermStatus.Draft,
+        ["in-review"] = TermStatus.InReview,
+        ["published"] = TermStatus.Published,
+        ["unpublished"] = TermStatus.Unpublished,
+    };
+
+    /// <summary>The status a record gives (published when it gives none), or null when it names none we know.</summary>
+    private static TermStatus? StatusOf(string? name) =>
+        name is null ? TermStatus.Published
+            : StatusNames.TryGetValue(name.Trim().ToLowerInvariant(), out var status) ? status
+            : null;
 
     private static string Named(TermRecord record) => record.Title.Length > 0 ? record.Title : record.Slug ?? "(untitled)";
 }
