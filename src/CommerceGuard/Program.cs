@@ -9,6 +9,7 @@ using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Interchange;
 using CommerceGuard.Features.Search;
 using CommerceGuard.Features.Shared;
+using CommerceGuard.Features.Syndication;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +24,7 @@ builder.AddGlossarySearch();
 builder.AddAccounts();
 builder.AddAudit();
 builder.AddInterchange();
+builder.AddSyndication();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.UseRateLimiter();
 app.UseAccounts();
 app.MapFeedback();
 app.MapSearchApi();
+app.MapSyndication();
 app.MapSitePages();
 
 await app.RunAsync();

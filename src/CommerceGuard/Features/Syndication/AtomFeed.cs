@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using CommerceGuard.Data;
+using CommerceGuard.Features.Content;
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CommerceGuard.Features.Syndication;
+
+/// <summary>
+/// <c>/feed.atom</c>: the terms most recently published or updated, as an Atom 1.0 feed (RFC
+/// 4287), newest first. Each entry is the term's page, with its definition as plain text.
+/// </summary>
+public sealed class AtomFeed(GlossaryDb db, SiteAddress site, MarkdownRenderer markdown, IStringLocalizer<SiteText> text)
+{
+    public const string Namespace = "http://www.w3.org/2005/Atom";
+
+    /// <summary>How many terms the feed carries.</summary>
+    public const int Size = 50;
+
+    public async Task<IResult> ResponseAsync(CancellationToken cancellationToken)
+    {
+        var terms = await db.Published().OrderByDescending(term => term.ModifiedAt).ThenBy(term => term.Id).Take(Size)
+            .Select(term => new { term.Slug, term.Title, term.Definition, term.CreatedAt, term.ModifiedAt, Categories = term.Categories.Select(category => category.Name).ToList() })
+            .ToListAsync(cancellationToken);
+        var updated = terms.Count > 0 ? terms[0].ModifiedAt : DateTime.UnixEpoch;
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", Namespace);
+            xml.WriteAttributeString("xml", "lang", null, Languages.Default);
+            xml.WriteElementString("id", Namespace, site.Of(GlossaryUrls.Index));
+            xml.WriteElementString("title", Namespace, text["Feed.Title"]);
+            xml.WriteElementString("subtitle", Namespace, text["Feed.Subtitle"]);
+            xml.WriteElementString("updated", Namespace, Rfc3339(updated));
+            Link(xml, "self", site.Of("/feed.atom"), "application/atom+xml");
+            Link(xml, "alternate", site.Of(GlossaryUrls.Index), "text/html");
+            xml.WriteStartElement("author", Namespace);
+            xml.WriteElementString("name", Namespace, text["Feed.Author"]);
+            xml.WriteElementString("uri", Namespace, site.Of("/about"));
+            xml.WriteEndElement();
+            foreach (var term in terms)
+            {
+                var address = site.Of(GlossaryUrls.Term(term.Slug));
+                xml.WriteStartElement("entry", Namespace);
+                xml.WriteElementString("id", Namespace, address);
+                xml.WriteElementString("title", Namespace, term.Title);
+                xml.WriteElementString("published", Namespace, Rfc3339(term.CreatedAt));
+                xml.WriteElementString("updated", Namespace, Rfc3339(term.ModifiedAt));
+                Link(xml, "alternate", address, "text/html");
+                foreach (var category in term.Categories)
+                {
+                    xml.WriteStartElement("category", Namespace);
+                    xml.WriteAttributeString("term", category);
+                    xml.WriteEndElement();
+                }
+                xml.WriteStartElement("summary", Namespace);
+                xml.WriteAttributeString("type", "text");
+                xml.WriteString(markdown.PlainText(term.Definition));
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+        return Results.Bytes(stream.ToArray(), "application/atom+xml; charset=utf-8");
+    }
+
+    private static void Link(XmlWriter xml, string relation, string address, string type)
+    {
+        xml.WriteStartElement("link", Namespace);
+        xml.WriteAttributeString("rel", relation);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", address);
+        xml.WriteEndElement();
+    }
+
+    private static string Rfc3339(DateTime at) =>
+        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CommerceGuard.Features.Syndication;
+
+/// <summary>How the sitemap is cut into files. Section <c>Sitemap</c>.</summary>
+public sealed class SitemapOptions
+{
+    public const string Section = "Sitemap";
+
+    /// <summary>The most addresses in one sitemap file; the sitemaps protocol allows 50,000.</summary>
+    [Range(1, 50_000)]
+    public int UrlsPerFile { get; set; } = 50_000;
+}
+
+/// <summary>What crawlers and feed readers fetch: <c>/sitemap.xml</c>, <c>/robots.txt</c>, <c>/feed.atom</c>.</summary>
+public static class SyndicationSetup
+{
+    public static WebApplicationBuilder AddSyndication(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SitemapOptions>()
+            .BindConfiguration(SitemapOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SiteAddress>();
+        builder.Services.AddScoped<Sitemap>();
+        builder.Services.AddScoped<AtomFeed>();
+        return builder;
+    }
+
+    public static WebApplication MapSyndication(this WebApplication app)
+    {
+        app.MapGet("/sitemap.xml", (Sitemap sitemap, CancellationToken cancellationToken) => sitemap.RootAsync(cancellationToken));
+        app.MapGet("/sitemaps/{number:int:min(1)}.xml", (int number, Sitemap sitemap, CancellationToken cancellationToken) =>
+            sitemap.PartAsync(number, cancellationToken));
+        app.MapGet("/robots.txt", (Sitemap sitemap) => Results.Text(sitemap.RobotsText(), "text/plain; charset=utf-8"));
+        app.MapGet("/feed.atom", (AtomFeed feed, CancellationToken cancellationToken) => feed.ResponseAsync(cancellationToken));
+        return app;
+    }
+}

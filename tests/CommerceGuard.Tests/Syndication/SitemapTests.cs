@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Xml.Linq;
+using CommerceGuard.Features.Glossary;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Tests.Syndication;
+
+/// <summary><c>/sitemap.xml</c> and <c>/robots.txt</c>: every public page a crawler should find, and none it should not.</summary>
+public sealed class SitemapTests
+{
+    private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static async Task<XDocument> GetXmlAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
+        return XDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The protocol's rules for a url set: absolute locations of at most 2,048 characters, W3C dates.</summary>
+    private static List<string> CheckedLocations(XDocument urlset, int limit)
+    {
+        Assert.Equal(Ns + "urlset", urlset.Root!.Name);
+        var urls = urlset.Root.Elements().ToList();
+        Assert.InRange(urls.Count, 1, limit);
+        foreach (var url in urls)
+        {
+            Assert.Equal(Ns + "url", url.Name);
+            var loc = url.Element(Ns + "loc")!.Value;
+            Assert.True(Uri.TryCreate(loc, UriKind.Absolute, out _) && loc.Length <= 2048, loc);
+            if (url.Element(Ns + "lastmod") is { } lastmod)
+            {
+                Assert.True(DateTimeOffset.TryParseExact(lastmod.Value, "yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), lastmod.Value);
+            }
+        }
+        return [.. urls.Select(url => url.Element(Ns + "loc")!.Value)];
+    }
+
+    [Fact]
+    public async Task Every_published_term_and_category_is_listed_once_with_its_date_and_no_draft_is()
+    {
+        using var app = new GlossaryApp().With("Accounts:PublicUrl", "https://glossary.example.org");
+        await app.AddTermAsync("draft-only-sitemap", "Draft only sitemap", term => term.Status = TermStatus.Draft);
+        var published = await app.WithDbAsync(db => db.Terms.Where(term => term.Status == TermStatus.Published).Select(term => term.Slug).ToListAsync());
+        var categories = await app.WithDbAsync(db => db.Categories.Select(category => category.Slug).ToListAsync());
+
+        var locations = CheckedLocations(await GetXmlAsync(app.Browser(), "/sitemap.xml"), 50_000);
+
+        Assert.Equal(locations.Count, locations.Distinct().Count());
+        Assert.All(published, slug => Assert.Contains($"https://glossary.example.org/glossary/{slug}", locations));
+        Assert.All(categories, slug => Assert.Contains($"https://glossary.example.org/glossary/category/{slug}", locations));
+        Assert.Contains("https://glossary.example.org/", locations);
+        Assert.DoesNotContain("https://glossary.example.org/glossary/draft-only-sitemap", locations);
+        Assert.Equal(5 + categories.Count + published.Count, locations.Count);
+    }
+
+    [Fact]
+    public async Task Past_the_limit_per_file_the_sitemap_is_an_index_of_parts_that_list_everything_once()
+    {
+        using var app = new GlossaryApp().With("Sitemap:UrlsPerFile", "10");
+        var client = app.Browser();
+        var expected = 5 + await app.WithDbAsync(db => db.Categories.CountAsync())
+            + await app.WithDbAsync(db => db.Terms.CountAsync(term => term.Status == TermStatus.Published));
+
+        var index = await GetXmlAsync(client, "/sitemap.xml");
+
+        Assert.Equal(Ns + "sitemapindex", index.Root!.Name);
+        var parts = index.Root.Elements(Ns + "sitemap").Select(part => new Uri(part.Element(Ns + "loc")!.Value).AbsolutePath).ToList();
+        Assert.Equal((expected + 9) / 10, parts.Count);
+        var all = new List<string>();
+        foreach (var part in parts)
+        {
+            all.AddRange(CheckedLocations(await GetXmlAsync(client, part), 10));
+        }
+        Assert.Equal(expected, all.Count);
+        Assert.Equal(expected, all.Distinct().Count());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/sitemaps/{parts.Count + 1}.xml", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Robots_keep_crawlers_out_of_the_back_office_and_point_at_the_sitemap()
+    {
+        using var app = new GlossaryApp().With("Accounts:PublicUrl", "https://glossary.example.org/");
+
+        var robots = await app.Browser().GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
+
+        var lines = robots.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains("User-agent: *", lines);
+        Assert.Contains("Disallow: /admin", lines);
+        Assert.Contains("Sitemap: https://glossary.example.org/sitemap.xml", lines);
+    }
+}
