@@ -1,4 +1,6 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Content;
+using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,9 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceGuard.Features.Glossary;
 
 /// <summary>One term, laid out as the seed page shows it.</summary>
-public sealed class TermPageModel(GlossaryDb db, TermArticles articles) : PageModel
+public sealed class TermPageModel(GlossaryDb db, TermArticles articles, StructuredData structuredData, MarkdownRenderer markdown) : PageModel
 {
     public TermArticle Article { get; private set; } = null!;
+
+    /// <summary>The term for search engines: schema.org JSON-LD.</summary>
+    public string JsonLd { get; private set; } = "";
+
+    /// <summary>The definition's first sentence, for the meta description and link previews.</summary>
+    public string Summary { get; private set; } = "";
 
     public Term Term => Article.Term;
 
@@ -30,6 +38,8 @@ public sealed class TermPageModel(GlossaryDb db, TermArticles articles) : PageMo
             return moved.TryGetValue(slug, out var link) ? RedirectPermanent(link.Url) : NotFound();
         }
         Article = await articles.BuildAsync(term, cancellationToken);
+        JsonLd = structuredData.TermJsonLd(term);
+        Summary = markdown.Summary(term.Definition);
         return Page();
     }
 }

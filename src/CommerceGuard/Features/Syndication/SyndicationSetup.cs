@@ -24,6 +24,7 @@ public static class SyndicationSetup
         builder.Services.AddSingleton<SiteAddress>();
         builder.Services.AddScoped<Sitemap>();
         builder.Services.AddScoped<AtomFeed>();
+        builder.Services.AddSingleton<StructuredData>();
         return builder;
     }
 

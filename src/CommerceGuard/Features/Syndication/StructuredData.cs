@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CommerceGuard.Features.Content;
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Shared;
+using Microsoft.Extensions.Localization;
+
+namespace CommerceGuard.Features.Syndication;
+
+/// <summary>
+/// What a term page tells search engines about itself, in schema.org's words: a
+/// <c>DefinedTerm</c> in the glossary's <c>DefinedTermSet</c>, as JSON-LD.
+/// </summary>
+public sealed class StructuredData(SiteAddress site, MarkdownRenderer markdown, IStringLocalizer<SiteText> text)
+{
+    /// <summary>
+    /// The JSON-LD for a term's page, safe to place inside a script element: the serializer
+    /// escapes &lt;, &gt; and &amp;, so no text of the term can close the element.
+    /// </summary>
+    public string TermJsonLd(Term term)
+    {
+        var address = site.Of(GlossaryUrls.Term(term.Slug));
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "DefinedTerm",
+            ["@id"] = address,
+            ["url"] = address,
+            ["name"] = term.Title,
+            ["termCode"] = term.Slug,
+            ["description"] = markdown.PlainText(term.Definition),
+            ["inLanguage"] = term.Language,
+            ["dateModified"] = DateTime.SpecifyKind(term.ModifiedAt, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["inDefinedTermSet"] = GlossaryObject(),
+        };
+        if (term.Aliases.Count > 0)
+        {
+            json["alternateName"] = new JsonArray([.. term.Aliases.Select(alias => JsonValue.Create(alias))]);
+        }
+        return json.ToJsonString(JsonSerializerOptions.Default);
+    }
+
+    /// <summary>The glossary itself, as a term's page names it.</summary>
+    private JsonObject GlossaryObject()
+    {
+        var glossary = site.Of(GlossaryUrls.Index);
+        return new JsonObject
+        {
+            ["@type"] = "DefinedTermSet",
+            ["@id"] = glossary,
+            ["url"] = glossary,
+            ["name"] = text["Feed.GlossaryName"].Value,
+        };
+    }
+}
