@@ -21,7 +21,7 @@ public sealed class AtomFeed(GlossaryDb db, SiteAddress site, MarkdownRenderer m
     /// <summary>How many terms the feed carries.</summary>
     public const int Size = 50;
 
-    public async Task<IResult> ResponseAsync(CancellationToken cancellationToken)
+    public async Task<IResult> ResponseAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var terms = await db.Published().OrderByDescending(term => term.ModifiedAt).ThenBy(term => term.Id).Take(Size)
             .Select(term => new { term.Slug, term.Title, term.Definition, term.CreatedAt, term.ModifiedAt, Categories = term.Categories.Select(category => category.Name).ToList() })
@@ -67,7 +67,7 @@ public sealed class AtomFeed(GlossaryDb db, SiteAddress site, MarkdownRenderer m
             xml.WriteEndElement();
             xml.WriteEndDocument();
         }
-        return Results.Bytes(stream.ToArray(), "application/atom+xml; charset=utf-8");
+        return ConditionalGet.Respond(http, stream.ToArray(), "application/atom+xml; charset=utf-8", terms.Count > 0 ? updated : null);
     }
 
     private static void Link(XmlWriter xml, string relation, string address, string type)

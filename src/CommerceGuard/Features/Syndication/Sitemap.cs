@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,16 +23,17 @@ public sealed class Sitemap(GlossaryDb db, SiteAddress site, IOptions<SitemapOpt
 
     private int PerFile => options.Value.UrlsPerFile;
 
-    public async Task<IResult> RootAsync(CancellationToken cancellationToken)
+    public async Task<IResult> RootAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var head = await HeadAsync(cancellationToken);
         var total = head.Count + await db.Published().CountAsync(cancellationToken);
-        return total <= PerFile
-            ? Xml(await UrlSetAsync(head, 0, total, cancellationToken))
-            : Xml(await IndexAsync(head.Count, (total + PerFile - 1) / PerFile, cancellationToken));
+        var body = total <= PerFile
+            ? await UrlSetAsync(head, 0, total, cancellationToken)
+            : await IndexAsync(head.Count, (total + PerFile - 1) / PerFile, cancellationToken);
+        return Xml(http, body);
     }
 
-    public async Task<IResult> PartAsync(int number, CancellationToken cancellationToken)
+    public async Task<IResult> PartAsync(int number, HttpContext http, CancellationToken cancellationToken)
     {
         var head = await HeadAsync(cancellationToken);
         var total = head.Count + await db.Published().CountAsync(cancellationToken);
@@ -39,7 +41,7 @@ public sealed class Sitemap(GlossaryDb db, SiteAddress site, IOptions<SitemapOpt
         // A site small enough for one file has no parts: /sitemap.xml is the whole of it.
         return total <= PerFile || from >= total
             ? Results.NotFound()
-            : Xml(await UrlSetAsync(head, (int)from, (int)Math.Min(PerFile, total - from), cancellationToken));
+            : Xml(http, await UrlSetAsync(head, (int)from, (int)Math.Min(PerFile, total - from), cancellationToken));
     }
 
     /// <summary>Keeps crawlers out of the back office and endless search pages, and points them at the sitemap.</summary>
@@ -134,5 +136,10 @@ public sealed class Sitemap(GlossaryDb db, SiteAddress site, IOptions<SitemapOpt
         return stream.ToArray();
     }
 
-    private static IResult Xml(byte[] body) => Results.Bytes(body, "application/xml; charset=utf-8");
+    /// <summary>
+    /// The file, answered 304 when the client holds the same bytes. No Last-Modified: a renamed
+    /// category changes the file but no term's date.
+    /// </summary>
+    private static IResult Xml(HttpContext http, byte[] body) =>
+        ConditionalGet.Respond(http, body, "application/xml; charset=utf-8", lastModified: null);
 }

@@ -30,11 +30,12 @@ public static class SyndicationSetup
 
     public static WebApplication MapSyndication(this WebApplication app)
     {
-        app.MapGet("/sitemap.xml", (Sitemap sitemap, CancellationToken cancellationToken) => sitemap.RootAsync(cancellationToken));
-        app.MapGet("/sitemaps/{number:int:min(1)}.xml", (int number, Sitemap sitemap, CancellationToken cancellationToken) =>
-            sitemap.PartAsync(number, cancellationToken));
+        app.MapGet("/sitemap.xml", (HttpContext http, Sitemap sitemap, CancellationToken cancellationToken) =>
+            sitemap.RootAsync(http, cancellationToken));
+        app.MapGet("/sitemaps/{number:int:min(1)}.xml", (int number, HttpContext http, Sitemap sitemap, CancellationToken cancellationToken) =>
+            sitemap.PartAsync(number, http, cancellationToken));
         app.MapGet("/robots.txt", (Sitemap sitemap) => Results.Text(sitemap.RobotsText(), "text/plain; charset=utf-8"));
-        app.MapGet("/feed.atom", (AtomFeed feed, CancellationToken cancellationToken) => feed.ResponseAsync(cancellationToken));
+        app.MapGet("/feed.atom", (HttpContext http, AtomFeed feed, CancellationToken cancellationToken) => feed.ResponseAsync(http, cancellationToken));
         return app;
     }
 }
