@@ -1,4 +1,5 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Api;
 using CommerceGuard.Features.Accounts;
 using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Cli;
@@ -25,6 +26,7 @@ builder.AddAccounts();
 builder.AddAudit();
 builder.AddInterchange();
 builder.AddSyndication();
+builder.AddGlossaryApi();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.UseAccounts();
 app.MapFeedback();
 app.MapSearchApi();
 app.MapSyndication();
+app.MapGlossaryApi();
 app.MapSitePages();
 
 await app.RunAsync();

@@ -1,0 +1,42 @@
+namespace CommerceGuard.Features.Api;
+
+/// <summary>A term in a list: enough to show it and fetch the rest.</summary>
+/// <param name="Slug">The term's address part, and its key in <c>/api/v1/terms/{slug}</c>.</param>
+/// <param name="Title">The term as readers see it.</param>
+/// <param name="Url">The term's page.</param>
+/// <param name="Modified">When the published text last changed (UTC).</param>
+/// <param name="Categories">The slugs of its categories.</param>
+public sealed record TermSummaryDto(string Slug, string Title, string Url, DateTimeOffset Modified, IReadOnlyList<string> Categories);
+
+/// <summary>One page of terms, in the order they were made.</summary>
+/// <param name="Terms">This page's terms.</param>
+/// <param name="Next">The cursor for the next page, or null on the last one.</param>
+public sealed record TermListDto(IReadOnlyList<TermSummaryDto> Terms, string? Next);
+
+/// <summary>A section of a term as written (Markdown) and as the site shows it (HTML, sanitized, terms linked).</summary>
+public sealed record TextDto(string Markdown, string Html);
+
+/// <summary>A related term; its page is null when the term is not written yet.</summary>
+public sealed record RelatedTermDto(string Title, string? Url);
+
+/// <summary>A category as a term names it.</summary>
+public sealed record CategoryRefDto(string Slug, string Name, string Url);
+
+/// <summary>A published term, whole.</summary>
+public sealed record TermDto(
+    string Slug,
+    string Title,
+    string Language,
+    string Url,
+    DateTimeOffset Modified,
+    IReadOnlyList<string> Aliases,
+    TextDto Definition,
+    IReadOnlyList<TextDto> Examples,
+    TextDto? Misuse,
+    TextDto? Benefits,
+    TextDto? Conclusion,
+    IReadOnlyList<RelatedTermDto> Related,
+    IReadOnlyList<CategoryRefDto> Categories);
+
+/// <summary>A category with how many published terms it holds.</summary>
+public sealed record CategoryDto(string Slug, string Name, string Description, string Url, int TermCount);

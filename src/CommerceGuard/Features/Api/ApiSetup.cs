@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Shared;
+using CommerceGuard.Features.Syndication;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommerceGuard.Features.Api;
+
+/// <summary>
+/// The read side of <c>/api/v1</c>: published terms and categories for anyone, no sign-in.
+/// Every answer carries an ETag (and Last-Modified when the terms say when), and is open to
+/// scripts on other sites for GET; errors are RFC 9457 problem details.
+/// </summary>
+public static class ApiSetup
+{
+    public const string CorsPolicy = "public-read";
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 100;
+
+    public static WebApplicationBuilder AddGlossaryApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("GET", "HEAD")
+            .WithHeaders("If-None-Match", "If-Modified-Since")
+            .WithExposedHeaders("ETag", "Last-Modified")));
+        return builder;
+    }
+
+    public static WebApplication MapGlossaryApi(this WebApplication app)
+    {
+        app.UseCors();
+        var api = app.MapGroup("/api/v1").RequireCors(CorsPolicy);
+        api.MapGet("/terms", ListTermsAsync);
+        api.MapGet("/terms/{slug}", GetTermAsync);
+        api.MapGet("/categories", ListCategoriesAsync);
+        // An address under /api that is no endpoint answers as the API does, not with the site's error page.
+        app.MapFallback("/api/{**rest}", () => Problem(StatusCodes.Status404NotFound, "There is no such endpoint.", "See /openapi/v1.json for the API's addresses."));
+        return app;
+    }
+
+    private static async Task<IResult> ListTermsAsync(
+        HttpContext http, GlossaryDb db, SiteAddress site, IOptions<JsonOptions> json,
+        string? cursor, int? limit, string? category, string? letter, DateTimeOffset? modifiedSince, CancellationToken cancellationToken)
+    {
+        var size = limit ?? DefaultLimit;
+        if (size is < 1 or > MaxLimit)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The limit is out of range.", $"Ask for 1 to {MaxLimit} terms a page.");
+        }
+        if (!TryReadCursor(cursor, out var after))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The cursor is not one this API gave.", "Start without a cursor, then pass the 'next' of each page.");
+        }
+        if (letter is not null && !AlphabetIndex.Headings.Contains(letter.ToUpperInvariant()))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The letter is not one of the index's.", "Use A to Z, or # for titles that start with a digit or symbol.");
+        }
+        var terms = db.Published().Where(term => term.Id > after);
+        if (category is not null)
+        {
+            terms = terms.Where(term => term.Categories.Any(named => named.Slug == category));
+        }
+        if (modifiedSince is { } since)
+        {
+            var sinceUtc = since.UtcDateTime;
+            terms = terms.Where(term => term.ModifiedAt >= sinceUtc);
+        }
+        var page = new List<(int Id, TermSummaryDto Term)>();
+        // The A–Z heading folds accents, which the database cannot, so a letter is matched here, as rows stream by.
+        await foreach (var term in terms.OrderBy(term => term.Id)
+            .Select(term => new { term.Id, term.Slug, term.Title, term.ModifiedAt, Categories = term.Categories.Select(named => named.Slug).ToList() })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (letter is not null && !AlphabetIndex.HeadingFor(term.Title).Equals(letter, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            page.Add((term.Id, new TermSummaryDto(term.Slug, term.Title, site.Of(GlossaryUrls.Term(term.Slug)), Utc(term.ModifiedAt), term.Categories)));
+            if (page.Count > size)
+            {
+                break;
+            }
+        }
+        var more = page.Count > size;
+        var shown = page.Take(size).ToList();
+        var body = new TermListDto([.. shown.Select(entry => entry.Term)], more ? WriteCursor(shown[^1].Id) : null);
+        return Json(http, json, body, shown.Count > 0 ? shown.Max(entry => entry.Term.Modified) : null);
+    }
+
+    private static async Task<IResult> GetTermAsync(
+        string slug, HttpContext http, GlossaryDb db, TermArticles articles, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var term = await db.Published().Include(term => term.Categories.OrderBy(named => named.DisplayOrder))
+            .SingleOrDefaultAsync(term => term.Slug == slug, cancellationToken);
+        if (term is null)
+        {
+            var moved = await db.MovedTermsAsync(Languages.Default, [slug], cancellationToken);
+            return moved.TryGetValue(slug, out var link)
+                ? Results.Redirect($"/api/v1/terms/{link.Slug}", permanent: true)
+                : Problem(StatusCodes.Status404NotFound, "There is no published term with that slug.", $"No term answers to \"{slug}\".");
+        }
+        var article = await articles.BuildAsync(term, cancellationToken);
+        TextDto Text(string markdown, IHtmlContent html) => new(markdown, Html(html));
+        TextDto? Optional(string? markdown, IHtmlContent? html) => markdown is null || html is null ? null : Text(markdown, html);
+        var body = new TermDto(
+            term.Slug,
+            term.Title,
+            term.Language,
+            site.Of(GlossaryUrls.Term(term.Slug)),
+            Utc(term.ModifiedAt),
+            term.Aliases,
+            Text(term.Definition, article.Html.Definition),
+            [.. term.Examples.Zip(article.Html.Examples, Text)],
+            Optional(term.Misuse, article.Html.Misuse),
+            Optional(term.Benefits, article.Html.Benefits),
+            Optional(term.Conclusion, article.Html.Conclusion),
+            [.. article.Related.Select(related => new RelatedTermDto(related.Title, related.Url is null ? null : site.Of(related.Url)))],
+            [.. term.Categories.Select(named => new CategoryRefDto(named.Slug, named.Name, site.Of(GlossaryUrls.Category(named.Slug))))]);
+        return Json(http, json, body, body.Modified);
+    }
+
+    private static async Task<IResult> ListCategoriesAsync(
+        HttpContext http, GlossaryDb db, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var categories = await db.Categories.AsNoTracking()
+            .OrderBy(named => named.DisplayOrder).ThenBy(named => named.Name)
+            .Select(named => new
+            {
+                named.Slug,
+                named.Name,
+                named.Description,
+                Count = named.Terms.Count(term => term.Status == TermStatus.Published && term.Language == Languages.Default),
+            })
+            .ToListAsync(cancellationToken);
+        var body = categories.Select(named => new CategoryDto(named.Slug, named.Name, named.Description, site.Of(GlossaryUrls.Category(named.Slug)), named.Count)).ToList();
+        return Json(http, json, body, null);
+    }
+
+    /// <summary>The body as JSON, with an ETag and 304 when the client's copy is current.</summary>
+    private static IResult Json<T>(HttpContext http, IOptions<JsonOptions> json, T body, DateTimeOffset? modified) =>
+        ConditionalGet.Respond(http, JsonSerializer.SerializeToUtf8Bytes(body, json.Value.SerializerOptions), "application/json; charset=utf-8", modified?.UtcDateTime);
+
+    private static IResult Problem(int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
+    private static string Html(IHtmlContent html)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        html.WriteTo(writer, HtmlEncoder.Default);
+        return writer.ToString();
+    }
+
+    /// <summary>A cursor is the last term's id, in base64url so that clients treat it as opaque.</summary>
+    private static string WriteCursor(int id) =>
+        Convert.ToBase64String(BitConverter.GetBytes(id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryReadCursor(string? cursor, out int after)
+    {
+        after = 0;
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return true;
+        }
+        var base64 = cursor.Replace('-', '+').Replace('_', '/');
+        base64 += new string('=', (4 - base64.Length % 4) % 4);
+        var bytes = new byte[4];
+        if (!Convert.TryFromBase64String(base64, bytes, out var written) || written != 4)
+        {
+            return false;
+        }
+        after = BitConverter.ToInt32(bytes);
+        return after > 0;
+    }
+}
