@@ -40,3 +40,9 @@ public sealed record TermDto(
 
 /// <summary>A category with how many published terms it holds.</summary>
 public sealed record CategoryDto(string Slug, string Name, string Description, string Url, int TermCount);
+
+/// <summary>A search result: the term, its categories' names, and a snippet with the matched words in &lt;mark&gt;.</summary>
+public sealed record SearchHitDto(string Slug, string Title, string Url, string Categories, string SnippetHtml);
+
+/// <summary>A page of search results, best first, and the closest titles when nothing matched.</summary>
+public sealed record SearchResultsDto(string Query, int Total, int Page, int PageCount, IReadOnlyList<SearchHitDto> Hits, IReadOnlyList<RelatedTermDto> DidYouMean);

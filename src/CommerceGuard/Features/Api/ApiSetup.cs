@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Search;
 using CommerceGuard.Features.Shared;
 using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Html;
@@ -41,6 +42,7 @@ public static class ApiSetup
         api.MapGet("/terms", ListTermsAsync);
         api.MapGet("/terms/{slug}", GetTermAsync);
         api.MapGet("/categories", ListCategoriesAsync);
+        api.MapGet("/search", SearchAsync);
         // An address under /api that is no endpoint answers as the API does, not with the site's error page.
         app.MapFallback("/api/{**rest}", () => Problem(StatusCodes.Status404NotFound, "There is no such endpoint.", "See /openapi/v1.json for the API's addresses."));
         return app;
@@ -141,6 +143,28 @@ public static class ApiSetup
             })
             .ToListAsync(cancellationToken);
         var body = categories.Select(named => new CategoryDto(named.Slug, named.Name, named.Description, site.Of(GlossaryUrls.Category(named.Slug)), named.Count)).ToList();
+        return Json(http, json, body, null);
+    }
+
+    private static async Task<IResult> SearchAsync(
+        HttpContext http, GlossarySearch search, SiteAddress site, IOptions<JsonOptions> json, string? q, int? page, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Say what to search for.", "Pass the words as q, such as ?q=copay.");
+        }
+        if (page is < 1 or > GlossarySearch.MaxPage)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The page is out of range.", $"Pages run from 1 to {GlossarySearch.MaxPage}.");
+        }
+        var results = await search.SearchAsync(q, page ?? 1, cancellationToken: cancellationToken);
+        var body = new SearchResultsDto(
+            results.Query,
+            results.Total,
+            results.Page,
+            results.PageCount,
+            [.. results.Hits.Select(hit => new SearchHitDto(hit.Slug, hit.Title, site.Of(GlossaryUrls.Term(hit.Slug)), hit.Categories, hit.SnippetHtml))],
+            [.. results.DidYouMean.Select(link => new RelatedTermDto(link.Title, site.Of(link.Url)))]);
         return Json(http, json, body, null);
     }
 
