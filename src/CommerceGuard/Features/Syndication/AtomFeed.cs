@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Xml;
 using CommerceGuard.Data;
@@ -36,7 +35,7 @@ public sealed class AtomFeed(GlossaryDb db, SiteAddress site, MarkdownRenderer m
             xml.WriteElementString("id", Namespace, site.Of(GlossaryUrls.Index));
             xml.WriteElementString("title", Namespace, text["Feed.Title"]);
             xml.WriteElementString("subtitle", Namespace, text["Feed.Subtitle"]);
-            xml.WriteElementString("updated", Namespace, Rfc3339(updated));
+            xml.WriteElementString("updated", Namespace, Timestamps.Utc(updated));
             Link(xml, "self", site.Of("/feed.atom"), "application/atom+xml");
             Link(xml, "alternate", site.Of(GlossaryUrls.Index), "text/html");
             xml.WriteStartElement("author", Namespace);
@@ -49,8 +48,8 @@ public sealed class AtomFeed(GlossaryDb db, SiteAddress site, MarkdownRenderer m
                 xml.WriteStartElement("entry", Namespace);
                 xml.WriteElementString("id", Namespace, address);
                 xml.WriteElementString("title", Namespace, term.Title);
-                xml.WriteElementString("published", Namespace, Rfc3339(term.CreatedAt));
-                xml.WriteElementString("updated", Namespace, Rfc3339(term.ModifiedAt));
+                xml.WriteElementString("published", Namespace, Timestamps.Utc(term.CreatedAt));
+                xml.WriteElementString("updated", Namespace, Timestamps.Utc(term.ModifiedAt));
                 Link(xml, "alternate", address, "text/html");
                 foreach (var category in term.Categories)
                 {
@@ -79,6 +78,4 @@ public sealed class AtomFeed(GlossaryDb db, SiteAddress site, MarkdownRenderer m
         xml.WriteEndElement();
     }
 
-    private static string Rfc3339(DateTime at) =>
-        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

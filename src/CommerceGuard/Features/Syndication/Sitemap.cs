@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Xml;
 using CommerceGuard.Data;
@@ -85,7 +84,7 @@ public sealed class Sitemap(GlossaryDb db, SiteAddress site, IOptions<SitemapOpt
                 xml.WriteElementString("loc", Namespace, site.Of(path));
                 if (modified is { } date)
                 {
-                    xml.WriteElementString("lastmod", Namespace, W3cDate(date));
+                    xml.WriteElementString("lastmod", Namespace, Timestamps.Utc(date));
                 }
                 xml.WriteEndElement();
             }
@@ -113,7 +112,7 @@ public sealed class Sitemap(GlossaryDb db, SiteAddress site, IOptions<SitemapOpt
                 xml.WriteElementString("loc", Namespace, site.Of($"/sitemaps/{part + 1}.xml"));
                 if (lastModified[part] is { } date)
                 {
-                    xml.WriteElementString("lastmod", Namespace, W3cDate(date));
+                    xml.WriteElementString("lastmod", Namespace, Timestamps.Utc(date));
                 }
                 xml.WriteEndElement();
             }
@@ -121,8 +120,6 @@ public sealed class Sitemap(GlossaryDb db, SiteAddress site, IOptions<SitemapOpt
         });
     }
 
-    private static string W3cDate(DateTime at) =>
-        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static byte[] Write(Action<XmlWriter> body)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommerceGuard.Features.Content;
@@ -31,7 +30,7 @@ public sealed class StructuredData(SiteAddress site, MarkdownRenderer markdown, 
             ["termCode"] = term.Slug,
             ["description"] = markdown.PlainText(term.Definition),
             ["inLanguage"] = term.Language,
-            ["dateModified"] = DateTime.SpecifyKind(term.ModifiedAt, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["dateModified"] = Timestamps.Utc(term.ModifiedAt),
             ["inDefinedTermSet"] = GlossaryObject(),
         };
         if (term.Aliases.Count > 0)
