@@ -40,6 +40,7 @@ await app.LoadStarterGlossaryAsync();
 
 app.UseSitePages();
 app.UseRateLimiter();
+app.UseGlossaryApi();
 app.UseAccounts();
 app.MapFeedback();
 app.MapSearchApi();

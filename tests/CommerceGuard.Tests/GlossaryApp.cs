@@ -13,7 +13,7 @@ namespace CommerceGuard.Tests;
 /// </summary>
 public class GlossaryApp : WebApplicationFactory<Program>
 {
-    /// <summary>A request to this path fails inside the app, to show the error page.</summary>
+    /// <summary>A request to this path (or one ending in it, such as /api/v1/test/fail) fails inside the app, to show the error page.</summary>
     public const string FailingPath = "/test/fail";
 
     private readonly string folder = Directory.CreateTempSubdirectory("commerceguard-test-").FullName;
@@ -22,6 +22,8 @@ public class GlossaryApp : WebApplicationFactory<Program>
     {
         // High enough that no test trips the limit by accident; the limit's own test lowers it.
         ["PublicWrites:PermitsPerWindow"] = "10000",
+        ["Api:RateLimit:AnonymousPermits"] = "100000",
+        ["Api:RateLimit:KeyPermits"] = "100000",
     };
 
     /// <summary>
@@ -130,7 +132,7 @@ public class GlossaryApp : WebApplicationFactory<Program>
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             next(app);
-            app.Use((context, nextMiddleware) => context.Request.Path == FailingPath
+            app.Use((context, nextMiddleware) => context.Request.Path.Value?.EndsWith(FailingPath, StringComparison.Ordinal) == true
                 ? throw new InvalidOperationException("A failure staged by a test.")
                 : nextMiddleware(context));
         };

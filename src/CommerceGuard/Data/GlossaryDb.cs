@@ -1,4 +1,5 @@
 using CommerceGuard.Features.Accounts;
+using CommerceGuard.Features.Api.Keys;
 using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Feedback;
@@ -31,6 +32,7 @@ public abstract class GlossaryDb(DbContextOptions options)
     public DbSet<TermChange> TermChanges => Set<TermChange>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CommerceGuard.Data;
+using CommerceGuard.Features.Api.Editing;
+using CommerceGuard.Features.Api.Keys;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Search;
 using CommerceGuard.Features.Shared;
@@ -21,8 +23,6 @@ namespace CommerceGuard.Features.Api;
 public static class ApiSetup
 {
     public const string CorsPolicy = "public-read";
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 100;
 
     public static WebApplicationBuilder AddGlossaryApi(this WebApplicationBuilder builder)
     {
@@ -31,20 +31,34 @@ public static class ApiSetup
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")
             .WithHeaders("If-None-Match", "If-Modified-Since")
-            .WithExposedHeaders("ETag", "Last-Modified")));
+            .WithExposedHeaders("ETag", "Last-Modified", "RateLimit", "RateLimit-Policy", "Retry-After")));
+        builder.AddApiKeys();
+        builder.Services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ApiRateLimit>();
+        builder.Services.AddSingleton<ApiErrors>();
+        builder.Services.AddExceptionHandler<ApiExceptions>();
         return builder;
+    }
+
+    /// <summary>
+    /// The API's own middleware: CORS, then errors as problems and the rate limit. It runs before
+    /// sign-in and authorization, so that refused requests are counted and answered alike.
+    /// </summary>
+    public static WebApplication UseGlossaryApi(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseWhen(ApiErrors.IsApi, api => api.UseMiddleware<ApiErrors>().UseMiddleware<ApiRateLimit>());
+        return app;
     }
 
     public static WebApplication MapGlossaryApi(this WebApplication app)
     {
-        app.UseCors();
         var api = app.MapGroup("/api/v1").RequireCors(CorsPolicy);
         api.MapGet("/terms", ListTermsAsync);
         api.MapGet("/terms/{slug}", GetTermAsync);
         api.MapGet("/categories", ListCategoriesAsync);
         api.MapGet("/search", SearchAsync);
-        // An address under /api that is no endpoint answers as the API does, not with the site's error page.
-        app.MapFallback("/api/{**rest}", () => Problem(StatusCodes.Status404NotFound, "There is no such endpoint.", "See /openapi/v1.json for the API's addresses."));
+        api.MapTermEditing();
         return app;
     }
 
@@ -52,18 +66,13 @@ public static class ApiSetup
         HttpContext http, GlossaryDb db, SiteAddress site, IOptions<JsonOptions> json,
         string? cursor, int? limit, string? category, string? letter, DateTimeOffset? modifiedSince, CancellationToken cancellationToken)
     {
-        var size = limit ?? DefaultLimit;
-        if (size is < 1 or > MaxLimit)
+        if (ApiCursor.PageProblem(limit, cursor, out var size, out var after) is { } problem)
         {
-            return Problem(StatusCodes.Status400BadRequest, "The limit is out of range.", $"Ask for 1 to {MaxLimit} terms a page.");
-        }
-        if (!TryReadCursor(cursor, out var after))
-        {
-            return Problem(StatusCodes.Status400BadRequest, "The cursor is not one this API gave.", "Start without a cursor, then pass the 'next' of each page.");
+            return problem;
         }
         if (letter is not null && !AlphabetIndex.Headings.Contains(letter.ToUpperInvariant()))
         {
-            return Problem(StatusCodes.Status400BadRequest, "The letter is not one of the index's.", "Use A to Z, or # for titles that start with a digit or symbol.");
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "The letter is not one of the index's.", "Use A to Z, or # for titles that start with a digit or symbol.");
         }
         var terms = db.Published().Where(term => term.Id > after);
         if (category is not null)
@@ -93,7 +102,7 @@ public static class ApiSetup
         }
         var more = page.Count > size;
         var shown = page.Take(size).ToList();
-        var body = new TermListDto([.. shown.Select(entry => entry.Term)], more ? WriteCursor(shown[^1].Id) : null);
+        var body = new TermListDto([.. shown.Select(entry => entry.Term)], more ? ApiCursor.Write(shown[^1].Id) : null);
         return Json(http, json, body, shown.Count > 0 ? shown.Max(entry => entry.Term.Modified) : null);
     }
 
@@ -107,7 +116,7 @@ public static class ApiSetup
             var moved = await db.MovedTermsAsync(Languages.Default, [slug], cancellationToken);
             return moved.TryGetValue(slug, out var link)
                 ? Results.Redirect($"/api/v1/terms/{link.Slug}", permanent: true)
-                : Problem(StatusCodes.Status404NotFound, "There is no published term with that slug.", $"No term answers to \"{slug}\".");
+                : ApiProblems.Of(StatusCodes.Status404NotFound, "There is no published term with that slug.", $"No term answers to \"{slug}\".");
         }
         var article = await articles.BuildAsync(term, cancellationToken);
         TextDto Text(string markdown, IHtmlContent html) => new(markdown, Html(html));
@@ -151,11 +160,11 @@ public static class ApiSetup
     {
         if (string.IsNullOrWhiteSpace(q))
         {
-            return Problem(StatusCodes.Status400BadRequest, "Say what to search for.", "Pass the words as q, such as ?q=copay.");
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "Say what to search for.", "Pass the words as q, such as ?q=copay.");
         }
         if (page is < 1 or > GlossarySearch.MaxPage)
         {
-            return Problem(StatusCodes.Status400BadRequest, "The page is out of range.", $"Pages run from 1 to {GlossarySearch.MaxPage}.");
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "The page is out of range.", $"Pages run from 1 to {GlossarySearch.MaxPage}.");
         }
         var results = await search.SearchAsync(q, page ?? 1, cancellationToken: cancellationToken);
         var body = new SearchResultsDto(
@@ -172,9 +181,6 @@ public static class ApiSetup
     private static IResult Json<T>(HttpContext http, IOptions<JsonOptions> json, T body, DateTimeOffset? modified) =>
         ConditionalGet.Respond(http, JsonSerializer.SerializeToUtf8Bytes(body, json.Value.SerializerOptions), "application/json; charset=utf-8", modified?.UtcDateTime);
 
-    private static IResult Problem(int status, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail);
-
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private static string Html(IHtmlContent html)
@@ -182,27 +188,5 @@ public static class ApiSetup
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         html.WriteTo(writer, HtmlEncoder.Default);
         return writer.ToString();
-    }
-
-    /// <summary>A cursor is the last term's id, in base64url so that clients treat it as opaque.</summary>
-    private static string WriteCursor(int id) =>
-        Convert.ToBase64String(BitConverter.GetBytes(id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static bool TryReadCursor(string? cursor, out int after)
-    {
-        after = 0;
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return true;
-        }
-        var base64 = cursor.Replace('-', '+').Replace('_', '/');
-        base64 += new string('=', (4 - base64.Length % 4) % 4);
-        var bytes = new byte[4];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written) || written != 4)
-        {
-            return false;
-        }
-        after = BitConverter.ToInt32(bytes);
-        return after > 0;
     }
 }

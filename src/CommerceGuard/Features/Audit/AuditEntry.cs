@@ -53,6 +53,8 @@ public static class AuditActions
     public const string TermDeleted = "term-deleted";
     public const string CategoryDeleted = "category-deleted";
     public const string VolunteerDeleted = "volunteer-deleted";
+    public const string ApiKeyIssued = "api-key-issued";
+    public const string ApiKeyRevoked = "api-key-revoked";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -74,6 +74,24 @@ public enum TermStatus
     Unpublished,
 }
 
+/// <summary>The statuses as files and the API spell them: "draft", "in-review", "published", "unpublished".</summary>
+public static class TermStatusNames
+{
+    public static readonly IReadOnlyDictionary<string, TermStatus> All = new Dictionary<string, TermStatus>
+    {
+        ["draft"] = TermStatus.Draft,
+        ["in-review"] = TermStatus.InReview,
+        ["published"] = TermStatus.Published,
+        ["unpublished"] = TermStatus.Unpublished,
+    };
+
+    public static string Of(TermStatus status) => All.Single(entry => entry.Value == status).Key;
+
+    /// <summary>The status a name spells, in any case and with spaces around it; null for none.</summary>
+    public static TermStatus? Parse(string name) =>
+        All.TryGetValue(name.Trim().ToLowerInvariant(), out var status) ? status : null;
+}
+
 /// <summary>The languages terms are written in.</summary>
 public static class Languages
 {

@@ -166,7 +166,7 @@ public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> sit
         Title = term.Title,
         Slug = term.Slug,
         Language = term.Language,
-        Status = Importing.ImportCheck.StatusNames.Single(entry => entry.Value == term.Status).Key,
+        Status = TermStatusNames.Of(term.Status),
         Categories = [.. term.Categories.OrderBy(category => category.DisplayOrder).Select(category => category.Slug)],
         Aliases = term.Aliases,
         Related = term.RelatedSlugs,

@@ -56,7 +56,7 @@ internal sealed class ImportCheck(
         }
         if (StatusOf(options.Status ?? record.Status) is not { } status)
         {
-            report.Rejected.Add(where with { Message = $"The status \"{record.Status}\" is none of {string.Join(", ", StatusNames.Keys)}." });
+            report.Rejected.Add(where with { Message = $"The status \"{record.Status}\" is none of {string.Join(", ", TermStatusNames.All.Keys)}." });
             return;
         }
         var content = TermValidation.Tidied(ContentOf(record, where));
@@ -207,20 +207,10 @@ internal sealed class ImportCheck(
         categories.Add(made);
     }
 
-    /// <summary>The statuses a record may give, as interchange files spell them.</summary>
-    public static readonly IReadOnlyDictionary<string, TermStatus> StatusNames = new Dictionary<string, TermStatus>
-    {
-        ["draft"] = TermStatus.Draft,
-        ["in-review"] = TermStatus.InReview,
-        ["published"] = TermStatus.Published,
-        ["unpublished"] = TermStatus.Unpublished,
-    };
-
     /// <summary>The status a record gives (published when it gives none), or null when it names none we know.</summary>
     private static TermStatus? StatusOf(string? name) =>
         name is null ? TermStatus.Published
-            : StatusNames.TryGetValue(name.Trim().ToLowerInvariant(), out var status) ? status
-            : null;
+            : TermStatusNames.Parse(name);
 
     private static string Named(TermRecord record) => record.Title.Length > 0 ? record.Title : record.Slug ?? "(untitled)";
 }

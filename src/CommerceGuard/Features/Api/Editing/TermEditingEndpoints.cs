@@ -1,0 +1,280 @@
+using System.Globalization;
+using CommerceGuard.Data;
+using CommerceGuard.Features.Api.Keys;
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Features.Syndication;
+using Microsoft.AspNetCore.Http.Json;
+using RequestSizeLimitAttribute = Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace CommerceGuard.Features.Api.Editing;
+
+/// <summary>
+/// <c>/api/v1/editing/terms</c>: the back office's view of terms, for programs holding an API
+/// key. Writes go through the <see cref="TermEditor"/>, so they are checked, kept as revisions
+/// and audited exactly as the editor page's are, and a change must name the version it started
+/// from in <c>If-Match</c>, so that it cannot silently overwrite someone else's.
+/// </summary>
+public static class TermEditingEndpoints
+{
+    public const string Path = "/editing/terms";
+
+    /// <summary>A term's body is text; a megabyte is far more than any term needs.</summary>
+    private const long MaxBodyBytes = 1_000_000;
+
+    public static void MapTermEditing(this RouteGroupBuilder api)
+    {
+        var editing = api.MapGroup(Path).WithTags("Editing");
+        editing.MapGet("", ListAsync).RequireAuthorization(ApiPolicies.Read);
+        editing.MapGet("/{slug}", GetAsync).RequireAuthorization(ApiPolicies.Read);
+        editing.MapPost("", CreateAsync).RequireAuthorization(ApiPolicies.Write)
+            .Accepts<TermInputDto>("application/json").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        editing.MapPut("/{slug}", UpdateAsync).RequireAuthorization(ApiPolicies.Write)
+            .Accepts<TermInputDto>("application/json").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+    }
+
+    private static async Task<IResult> ListAsync(
+        GlossaryDb db, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        if (ApiCursor.PageProblem(limit, cursor, out var size, out var after) is { } problem)
+        {
+            return problem;
+        }
+        var terms = db.Terms.AsNoTracking().Where(term => term.Language == Languages.Default && term.Id > after);
+        if (status is not null)
+        {
+            if (TermStatusNames.Parse(status) is not { } wanted)
+            {
+                return ApiProblems.Of(StatusCodes.Status400BadRequest, "There is no such status.", $"Use one of {string.Join(", ", TermStatusNames.All.Keys)}.");
+            }
+            terms = terms.Where(term => (term.PendingStatus ?? term.Status) == wanted);
+        }
+        var page = await terms.OrderBy(term => term.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var shown = page.Take(size).ToList();
+        return Results.Ok(new EditableTermListDto(
+            [.. shown.Select(term => new EditableTermSummaryDto(
+                term.Slug, term.Title, TermStatusNames.Of(TermWorkflow.WorkingStatus(term)), term.Status == TermStatus.Published, term.Version, Utc(term.ModifiedAt)))],
+            page.Count > size ? ApiCursor.Write(shown[^1].Id) : null));
+    }
+
+    private static async Task<IResult> GetAsync(
+        string slug, HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, CancellationToken cancellationToken)
+    {
+        var draft = await FindAsync(db, editor, slug, cancellationToken);
+        if (draft is null)
+        {
+            return NoSuchTerm(slug);
+        }
+        var etag = ETagOf(draft.Term);
+        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false)))
+        {
+            http.Response.GetTypedHeaders().ETag = etag;
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return await RespondAsync(http, db, site, draft, created: false, cancellationToken);
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var (input, problem) = await ReadInputAsync(http, db, json.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var who = ApiPolicies.Writer(http.User);
+        var outcome = await editor.CreateAsync(input!.Content, input.Summary, who, input.Status == TermStatus.Published, cancellationToken);
+        if (outcome.Succeeded && input.Status == TermStatus.InReview)
+        {
+            outcome = await editor.MoveAsync(outcome.TermId!.Value, outcome.Version, WorkflowMove.Submit, who, cancellationToken);
+        }
+        return await AnswerAsync(http, db, editor, site, outcome, created: true, cancellationToken);
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        string slug, HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var ifMatch = http.Request.GetTypedHeaders().IfMatch;
+        if (ifMatch.Count == 0)
+        {
+            return ApiProblems.Of(StatusCodes.Status428PreconditionRequired, "Say which version you changed.",
+                "Send the ETag of the term as you fetched it in 'If-Match', so that a change made meanwhile is not overwritten.");
+        }
+        var draft = await FindAsync(db, editor, slug, cancellationToken);
+        if (draft is null)
+        {
+            return NoSuchTerm(slug);
+        }
+        var current = ETagOf(draft.Term);
+        if (!ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: true)))
+        {
+            return NotCurrent(http, current);
+        }
+        var (input, problem) = await ReadInputAsync(http, db, json.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var who = ApiPolicies.Writer(http.User);
+        var id = draft.Term.Id;
+        var outcome = await editor.SaveAsync(id, draft.Term.Version, input!.Content, input.Summary, who, input.Status == TermStatus.Published, cancellationToken);
+        if (outcome.Succeeded && input.Status is TermStatus.Draft or TermStatus.InReview)
+        {
+            outcome = await MoveToAsync(editor, id, outcome, input.Status.Value, who, cancellationToken);
+        }
+        return await AnswerAsync(http, db, editor, site, outcome, created: false, cancellationToken);
+    }
+
+    /// <summary>Takes the saved term's working copy to the status the client asked for, a step at a time.</summary>
+    private static async Task<EditOutcome> MoveToAsync(
+        TermEditor editor, int id, EditOutcome saved, TermStatus wanted, StaffMember who, CancellationToken cancellationToken)
+    {
+        var draft = await editor.LoadAsync(id, cancellationToken);
+        if (draft is null)
+        {
+            return new EditOutcome { Missing = true };
+        }
+        WorkflowMove[] moves = (draft.WorkingStatus, wanted) switch
+        {
+            (TermStatus.InReview, TermStatus.Draft) => [WorkflowMove.Withdraw],
+            (TermStatus.Unpublished, TermStatus.Draft) => [WorkflowMove.Redraft],
+            (TermStatus.Draft, TermStatus.InReview) => [WorkflowMove.Submit],
+            (TermStatus.Unpublished, TermStatus.InReview) => [WorkflowMove.Redraft, WorkflowMove.Submit],
+            _ => [],
+        };
+        var outcome = saved;
+        foreach (var move in moves)
+        {
+            outcome = await editor.MoveAsync(id, outcome.Version, move, who, cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                break;
+            }
+        }
+        return outcome;
+    }
+
+    private sealed record Input(TermContent Content, string? Summary, TermStatus? Status);
+
+    private static async Task<(Input? Input, IResult? Problem)> ReadInputAsync(
+        HttpContext http, GlossaryDb db, JsonOptions json, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<TermInputDto>(http.Request, json, cancellationToken);
+        if (body is null)
+        {
+            return (null, problem);
+        }
+        var problems = new Dictionary<string, string>();
+        TermStatus? status = null;
+        if (body.Status is not null)
+        {
+            status = TermStatusNames.Parse(body.Status);
+            if (status is null or TermStatus.Unpublished)
+            {
+                problems["status"] = "Use draft, in-review or published for the status.";
+            }
+        }
+        var slugs = body.Categories ?? [];
+        var categories = await db.Categories.Where(category => slugs.Contains(category.Slug))
+            .Select(category => new { category.Slug, category.Id }).ToListAsync(cancellationToken);
+        if (slugs.Except(categories.Select(category => category.Slug)).ToList() is { Count: > 0 } unknown)
+        {
+            problems[TermFields.Categories] = $"There is no category {string.Join(", ", unknown.Select(slug => $"\"{slug}\""))}.";
+        }
+        if (problems.Count > 0)
+        {
+            return (null, ApiProblems.Invalid(problems));
+        }
+        if (status == TermStatus.Published && !http.User.HasClaim(ApiPolicies.ScopeClaim, nameof(ApiScope.Publish)))
+        {
+            return (null, ApiProblems.Of(StatusCodes.Status403Forbidden, "This key's scope does not allow publishing.",
+                "Save the term as a draft or for review, or ask an Admin for a key with the publish scope."));
+        }
+        var content = new TermContent
+        {
+            Title = body.Title ?? "",
+            Slug = body.Slug ?? "",
+            Definition = body.Definition ?? "",
+            Examples = body.Examples ?? [],
+            Misuse = body.Misuse,
+            Benefits = body.Benefits,
+            Conclusion = body.Conclusion,
+            RelatedSlugs = body.Related ?? [],
+            Aliases = body.Aliases ?? [],
+            CategoryIds = [.. categories.Select(category => category.Id)],
+            Sources = body.Sources ?? [],
+            EditorNote = body.EditorNote,
+            AutoLink = body.AutoLink ?? true,
+        };
+        return (new Input(content, body.Summary, status), null);
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, EditOutcome outcome, bool created, CancellationToken cancellationToken)
+    {
+        if (outcome.Missing)
+        {
+            return ApiProblems.Of(StatusCodes.Status404NotFound, "The term is gone.", "It was deleted while the change was being made.");
+        }
+        if (outcome.Conflict is { } conflict)
+        {
+            return NotCurrent(http, new EntityTagHeaderValue(Quoted(outcome.TermId ?? 0, conflict.Version)));
+        }
+        if (!outcome.Succeeded)
+        {
+            return outcome.Problems.Keys.All(field => field == EditOutcome.General)
+                ? ApiProblems.Of(StatusCodes.Status409Conflict, "The term cannot make that change now.", string.Join(" ", outcome.Problems.Values))
+                : ApiProblems.Invalid(outcome.Problems);
+        }
+        var draft = await editor.LoadAsync(outcome.TermId!.Value, cancellationToken);
+        return draft is null
+            ? ApiProblems.Of(StatusCodes.Status404NotFound, "The term is gone.", "It was deleted just after the change was saved.")
+            : await RespondAsync(http, db, site, draft, created, cancellationToken);
+    }
+
+    private static async Task<IResult> RespondAsync(
+        HttpContext http, GlossaryDb db, SiteAddress site, TermDraft draft, bool created, CancellationToken cancellationToken)
+    {
+        var content = draft.Content;
+        var categories = await db.Categories.Where(category => content.CategoryIds.Contains(category.Id))
+            .OrderBy(category => category.DisplayOrder).Select(category => category.Slug).ToListAsync(cancellationToken);
+        var term = draft.Term;
+        var live = term.Status == TermStatus.Published;
+        var body = new EditableTermDto(
+            term.Slug, content.Title, TermStatusNames.Of(draft.WorkingStatus), live, term.Version, Utc(term.ModifiedAt),
+            live ? site.Of(GlossaryUrls.Term(term.Slug)) : null,
+            content.Definition, content.Examples, content.Misuse, content.Benefits, content.Conclusion,
+            content.RelatedSlugs, content.Aliases, categories, content.Sources, content.EditorNote, content.AutoLink);
+        http.Response.GetTypedHeaders().ETag = ETagOf(term);
+        http.Response.Headers.CacheControl = "no-store";
+        return created ? Results.Created($"/api/v1{Path}/{term.Slug}", body) : Results.Ok(body);
+    }
+
+    private static async Task<TermDraft?> FindAsync(GlossaryDb db, TermEditor editor, string slug, CancellationToken cancellationToken)
+    {
+        var id = await db.Terms.Where(term => term.Language == Languages.Default && term.Slug == slug)
+            .Select(term => (int?)term.Id).SingleOrDefaultAsync(cancellationToken);
+        return id is null ? null : await editor.LoadAsync(id.Value, cancellationToken);
+    }
+
+    /// <summary>The term's id and version: a deleted term's successor of the same slug never matches its old ETag.</summary>
+    private static EntityTagHeaderValue ETagOf(Term term) => new(Quoted(term.Id, term.Version));
+
+    private static string Quoted(int id, int version) =>
+        string.Create(CultureInfo.InvariantCulture, $"\"{id}-{version}\"");
+
+    private static IResult NotCurrent(HttpContext http, EntityTagHeaderValue current)
+    {
+        http.Response.GetTypedHeaders().ETag = current;
+        return ApiProblems.Of(StatusCodes.Status412PreconditionFailed, "The term changed since you fetched it.",
+            $"Its ETag is now {current.Tag}: fetch it again, make your change to what it says now, and send that ETag in 'If-Match'.");
+    }
+
+    private static IResult NoSuchTerm(string slug) =>
+        ApiProblems.Of(StatusCodes.Status404NotFound, "There is no term with that slug.", $"No term answers to \"{slug}\" in any status.");
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+}
