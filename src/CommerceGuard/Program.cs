@@ -43,7 +43,6 @@ app.UseRateLimiter();
 app.UseGlossaryApi();
 app.UseAccounts();
 app.MapFeedback();
-app.MapSearchApi();
 app.MapSyndication();
 app.MapGlossaryApi();
 app.MapSitePages();

@@ -89,13 +89,3 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
         return any;
     }
 }
-
-public static class SuggestionEndpoints
-{
-    public static WebApplication MapSearchApi(this WebApplication app)
-    {
-        app.MapGet("/api/v1/search/suggest", async (string? q, Suggestions suggestions, CancellationToken cancellationToken) =>
-            Results.Ok(await suggestions.ForAsync(q, cancellationToken: cancellationToken)));
-        return app;
-    }
-}

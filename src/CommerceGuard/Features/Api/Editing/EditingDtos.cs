@@ -55,36 +55,52 @@ public sealed record EditableTermSummaryDto(string Slug, string Title, string St
 
 /// <summary>
 /// A term's whole text, to create it or to replace what it says. Sections left out are empty
-/// afterwards, as with any PUT. The slug is made from the title when it is left out.
+/// afterwards, as with any PUT. Only the title and the definition are required.
 /// </summary>
-/// <param name="Title">The term, as readers will see it. Required.</param>
-/// <param name="Slug">Lower-case letters, digits and single hyphens; made from the title when left out.</param>
-/// <param name="Definition">The definition, in Markdown. Required.</param>
-/// <param name="Examples">The numbered examples, each in Markdown.</param>
-/// <param name="Misuse">How the term is misused, in Markdown.</param>
-/// <param name="Benefits">What understanding it brings, in Markdown.</param>
-/// <param name="Conclusion">The closing words, in Markdown.</param>
-/// <param name="Related">Related terms by slug or title; a title no term has names a term not written yet.</param>
-/// <param name="Aliases">Other names readers know the term by.</param>
-/// <param name="Categories">Category slugs; each must exist.</param>
-/// <param name="Sources">The works the text relies on; each needs a title, and an address must be http or https.</param>
-/// <param name="EditorNote">A note for the back office, never shown to readers.</param>
-/// <param name="AutoLink">Whether to link the term wherever it appears in other terms; yes when left out.</param>
-/// <param name="Summary">What changed, for the revision history.</param>
-/// <param name="Status">draft (the default), in-review to ask for review, or published (needs the publish scope).</param>
-public sealed record TermInputDto(
-    string? Title,
-    string? Slug,
-    string? Definition,
-    IReadOnlyList<string>? Examples,
-    string? Misuse,
-    string? Benefits,
-    string? Conclusion,
-    IReadOnlyList<string>? Related,
-    IReadOnlyList<string>? Aliases,
-    IReadOnlyList<string>? Categories,
-    IReadOnlyList<TermSource>? Sources,
-    string? EditorNote,
-    bool? AutoLink,
-    string? Summary,
-    string? Status);
+public sealed record TermInputDto
+{
+    /// <summary>The term, as readers will see it.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Lower-case letters, digits and single hyphens; made from the title when left out.</summary>
+    public string? Slug { get; init; }
+
+    /// <summary>The definition, in Markdown.</summary>
+    public string? Definition { get; init; }
+
+    /// <summary>The numbered examples, each in Markdown.</summary>
+    public IReadOnlyList<string>? Examples { get; init; }
+
+    /// <summary>How the term is misused, in Markdown.</summary>
+    public string? Misuse { get; init; }
+
+    /// <summary>What understanding it brings, in Markdown.</summary>
+    public string? Benefits { get; init; }
+
+    /// <summary>The closing words, in Markdown.</summary>
+    public string? Conclusion { get; init; }
+
+    /// <summary>Related terms by slug or title; a title no term has names a term not written yet.</summary>
+    public IReadOnlyList<string>? Related { get; init; }
+
+    /// <summary>Other names readers know the term by.</summary>
+    public IReadOnlyList<string>? Aliases { get; init; }
+
+    /// <summary>Category slugs; each must exist.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    /// <summary>The works the text relies on; each needs a title, and an address must be http or https.</summary>
+    public IReadOnlyList<TermSource>? Sources { get; init; }
+
+    /// <summary>A note for the back office, never shown to readers.</summary>
+    public string? EditorNote { get; init; }
+
+    /// <summary>Whether to link the term wherever it appears in other terms; yes when left out.</summary>
+    public bool? AutoLink { get; init; }
+
+    /// <summary>What changed, for the revision history.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>draft (the default), in-review to ask for review, or published (needs the publish scope).</summary>
+    public string? Status { get; init; }
+}

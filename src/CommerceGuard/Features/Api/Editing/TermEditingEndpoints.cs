@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Api.Keys;
@@ -28,16 +29,37 @@ public static class TermEditingEndpoints
     public static void MapTermEditing(this RouteGroupBuilder api)
     {
         var editing = api.MapGroup(Path).WithTags("Editing");
-        editing.MapGet("", ListAsync).RequireAuthorization(ApiPolicies.Read);
-        editing.MapGet("/{slug}", GetAsync).RequireAuthorization(ApiPolicies.Read);
-        editing.MapPost("", CreateAsync).RequireAuthorization(ApiPolicies.Write)
-            .Accepts<TermInputDto>("application/json").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
-        editing.MapPut("/{slug}", UpdateAsync).RequireAuthorization(ApiPolicies.Write)
-            .Accepts<TermInputDto>("application/json").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        editing.MapGet("", ListAsync).RequireAuthorization(ApiPolicies.Read).WithName("listEditableTerms")
+            .WithSummary("List terms in any status")
+            .WithDescription("Every term, whatever its status, in the order they were made; the status is the working text's. Needs the read scope.")
+            .Produces<EditableTermListDto>().ProducesProblem(StatusCodes.Status400BadRequest);
+        editing.MapGet("/{slug}", GetAsync).RequireAuthorization(ApiPolicies.Read).WithName("getEditableTerm")
+            .WithSummary("Fetch a term as the back office sees it")
+            .WithDescription("The text being worked on, in Markdown, whatever its status. Its ETag is what a change sends back in If-Match. Needs the read scope.")
+            .Produces<EditableTermDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        editing.MapPost("", CreateAsync).RequireAuthorization(ApiPolicies.Write).WithName("createTerm")
+            .WithSummary("Create a term")
+            .WithDescription("Writes a new term as a draft, for review, or published (the publish scope), with its first revision. Needs the write scope.")
+            .Accepts<TermInputDto>("application/json").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .Produces<EditableTermDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        editing.MapPut("/{slug}", UpdateAsync).RequireAuthorization(ApiPolicies.Write).WithName("replaceTerm")
+            .WithSummary("Replace what a term says")
+            .WithDescription("Saves the whole text as the term's next revision; on a published term it is the next version, which readers see once it is published. Send the ETag you fetched in If-Match: a term changed since answers 412. Needs the write scope.")
+            .Accepts<TermInputDto>("application/json").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .Produces<EditableTermDto>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
     private static async Task<IResult> ListAsync(
-        GlossaryDb db, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
+        GlossaryDb db,
+        [Description("Only terms whose working text is draft, in-review, published or unpublished.")] string? status,
+        [Description("The 'next' of the page before; leave it out for the first page.")] string? cursor,
+        [Description("Terms a page, 1 to 100; 50 when left out.")] int? limit,
+        CancellationToken cancellationToken)
     {
         if (ApiCursor.PageProblem(limit, cursor, out var size, out var after) is { } problem)
         {
@@ -61,7 +83,7 @@ public static class TermEditingEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string slug, HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, CancellationToken cancellationToken)
+        [Description("The term's slug.")] string slug, HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, CancellationToken cancellationToken)
     {
         var draft = await FindAsync(db, editor, slug, cancellationToken);
         if (draft is null)
@@ -95,7 +117,7 @@ public static class TermEditingEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        string slug, HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        [Description("The term's slug as it is now; the body may give it a new one.")] string slug, HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var ifMatch = http.Request.GetTypedHeaders().IfMatch;
         if (ifMatch.Count == 0)
