@@ -202,6 +202,23 @@ public static class PageTypes
             await Go(page, "/admin/audit");
             await Assertions.Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
         },
+        ["api-keys"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Admin);
+            await Go(page, "/admin/api-keys");
+            await page.GetByLabel("What it is for").FillAsync("Newsroom sync");
+            await page.GetByLabel("Write:").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Issue key" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#new-key")).ToBeVisibleAsync();
+        },
+        ["api-reference"] = async (_, page) =>
+        {
+            await Go(page, "/developers/api");
+            var operation = page.Locator("section.api-operation", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "List published terms" }) });
+            await operation.GetByText("Try it").ClickAsync();
+            await operation.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+            await Assertions.Expect(operation.Locator(".api-status")).ToContainTextAsync("200");
+        },
     };
 
     private const string BackOfficePassword = "copper lantern willow rain";

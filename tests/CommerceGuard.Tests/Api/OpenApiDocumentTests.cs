@@ -136,6 +136,26 @@ public sealed class OpenApiDocumentTests(GlossaryApp app) : IClassFixture<Glossa
     }
 
     [Fact]
+    public async Task The_reference_page_shows_every_operation_and_schema_of_the_document()
+    {
+        var document = await DocumentAsync();
+
+        var page = await app.Browser().GetPageAsync("/developers/api");
+
+        foreach (var (method, path, operation) in Operations(document))
+        {
+            var section = page.GetElementById(operation["operationId"]!.GetValue<string>())?.ParentElement;
+            Assert.True(section is not null, $"{method} {path} is missing from the page");
+            Assert.Contains($"{method.ToUpperInvariant()} {path}", section!.QuerySelector(".api-route")!.Text(), StringComparison.Ordinal);
+            Assert.NotNull(section.QuerySelector("form[data-try-method]"));
+        }
+        foreach (var (name, _) in document["components"]!["schemas"]!.AsObject())
+        {
+            Assert.NotNull(page.GetElementById($"schema-{name}"));
+        }
+    }
+
+    [Fact]
     public async Task The_document_is_open_to_other_sites()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, DocumentAddress);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -16,6 +17,7 @@ public static class ApiDocument
     public const string Name = "v1";
     public const string Path = "/openapi/v1.json";
     public const string KeyScheme = "apiKey";
+    public const string ScopeExtension = "x-api-key-scope";
 
     public static WebApplicationBuilder AddApiDocument(this WebApplicationBuilder builder)
     {
@@ -86,9 +88,13 @@ public static class ApiDocument
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<IAuthorizeData>().FirstOrDefault() is { Policy: { } policy })
         {
+            var scope = policy.Replace("api-", "", StringComparison.Ordinal);
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, context.Document)] = [] }];
+            // The scope a key needs, for programs (and the reference page) to read without parsing prose.
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            operation.Extensions[ScopeExtension] = new JsonNodeExtension(JsonValue.Create(scope));
             operation.Responses.TryAdd("401", Problem("No API key was sent, or the key is unknown or revoked."));
-            operation.Responses.TryAdd("403", Problem($"The key's scope does not allow this (it needs {policy.Replace("api-", "", StringComparison.Ordinal)})."));
+            operation.Responses.TryAdd("403", Problem($"The key's scope does not allow this (it needs {scope})."));
         }
         if (isGet)
         {

@@ -27,6 +27,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<ApiErrors>();
         builder.Services.AddExceptionHandler<ApiExceptions>();
         builder.AddApiDocument();
+        builder.Services.AddScoped<Reference.ApiReference>();
         return builder;
     }
 
