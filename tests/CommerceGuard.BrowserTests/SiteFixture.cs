@@ -68,7 +68,7 @@ public sealed class SiteFixture : IAsyncLifetime
         await Site.DisposeAsync();
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CommerceGuard.slnx")))

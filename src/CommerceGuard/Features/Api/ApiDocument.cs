@@ -67,6 +67,7 @@ public static class ApiDocument
             new() { Name = "Glossary", Description = "Published terms and categories, for anyone." },
             new() { Name = "Search", Description = "The site's search, which forgives typos, and suggestions as a reader types." },
             new() { Name = "Editing", Description = "Terms in every status, and writing them. Needs an API key." },
+            new() { Name = "Widget", Description = "What widget.js, the script partner sites add to link our terms in their articles, reads." },
         };
         return Task.CompletedTask;
     }

@@ -1,6 +1,7 @@
 using CommerceGuard.Features.Api.Editing;
 using CommerceGuard.Features.Api.Keys;
 using CommerceGuard.Features.Api.Reading;
+using CommerceGuard.Features.Api.Widget;
 
 namespace CommerceGuard.Features.Api;
 
@@ -28,6 +29,7 @@ public static class ApiSetup
         builder.Services.AddExceptionHandler<ApiExceptions>();
         builder.AddApiDocument();
         builder.Services.AddScoped<Reference.ApiReference>();
+        builder.Services.AddSingleton<Widget.WidgetTerms>();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class ApiSetup
         var api = app.MapGroup("/api/v1").RequireCors(CorsPolicy);
         api.MapGlossaryReading();
         api.MapTermEditing();
+        api.MapPartnerWidget();
         app.MapApiDocument();
         return app;
     }

@@ -8,6 +8,12 @@ namespace CommerceGuard.Features.Content;
 /// <param name="AutoLink">False for a term too common a word to link automatically.</param>
 public sealed record LinkTarget(string Slug, string Title, string Summary, IReadOnlyList<string> Names, bool AutoLink = true);
 
+/// <summary>
+/// One name the matcher knows: its word keys, its term, and, for a short acronym, the only
+/// spelling that matches. Earlier entries win a name two terms share.
+/// </summary>
+public sealed record MatcherEntry(IReadOnlyList<string> Keys, LinkTarget Target, string? ExactText);
+
 /// <summary>A mention of a term in a text: the characters it covers.</summary>
 public readonly record struct TermMention(int Start, int Length, LinkTarget Target);
 
@@ -30,18 +36,20 @@ public sealed class TermMatcher
             .ToList();
         // Every name as written first, then plurals, so "Damages" the term is never taken by
         // "Damage" the term's plural.
-        foreach (var (name, keys, target) in names)
+        Entries =
+        [
+            .. names.Select(entry => new MatcherEntry(entry.Keys, entry.Target, IsShortAcronym(entry.Name) ? entry.Name : null)),
+            .. names.Where(entry => !IsShortAcronym(entry.Name)).SelectMany(entry =>
+                TermTokens.Plurals(entry.Keys[^1]).Select(plural => new MatcherEntry([.. entry.Keys[..^1], plural], entry.Target, null))),
+        ];
+        foreach (var entry in Entries)
         {
-            Add(keys, target, IsShortAcronym(name) ? name : null);
-        }
-        foreach (var (name, keys, target) in names.Where(entry => !IsShortAcronym(entry.Name)))
-        {
-            foreach (var plural in TermTokens.Plurals(keys[^1]))
-            {
-                Add([.. keys[..^1], plural], target, null);
-            }
+            Add(entry.Keys, entry.Target, entry.ExactText);
         }
     }
+
+    /// <summary>What the matcher matches, in the order it was built: for a matcher elsewhere (the partner widget) to build the same.</summary>
+    public IReadOnlyList<MatcherEntry> Entries { get; }
 
     /// <summary>"US", "EOB": short capitals that would otherwise match everyday words ("us").</summary>
     private static bool IsShortAcronym(string name) =>
@@ -83,7 +91,7 @@ public sealed class TermMatcher
         return best;
     }
 
-    private void Add(string[] keys, LinkTarget target, string? exactText)
+    private void Add(IReadOnlyList<string> keys, LinkTarget target, string? exactText)
     {
         var node = root;
         foreach (var key in keys)

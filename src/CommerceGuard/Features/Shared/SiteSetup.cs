@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Localization;
 
 namespace CommerceGuard.Features.Shared;
@@ -37,8 +38,23 @@ public static class SiteSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ShareWidgetScript });
         return app;
+    }
+
+    /// <summary>
+    /// widget.js runs on other sites: any page may load it (and check it with Subresource
+    /// Integrity), and caches may keep it for an hour.
+    /// </summary>
+    private static void ShareWidgetScript(StaticFileResponseContext context)
+    {
+        if (context.Context.Request.Path.Equals("/widget.js", StringComparison.Ordinal))
+        {
+            var headers = context.Context.Response.Headers;
+            headers.CacheControl = "public, max-age=3600";
+            headers.AccessControlAllowOrigin = "*";
+            headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+        }
     }
 
     public static WebApplication MapSitePages(this WebApplication app)
