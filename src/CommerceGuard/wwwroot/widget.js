@@ -33,9 +33,10 @@
 
   // Letters that do not decompose into a base letter and a mark, spelled as English writes them.
   const spelled = { "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH", "ı": "i" };
-  const wordPart = /[\p{L}\p{N}\p{M}\u200C\u200D]/u;
+  // As .NET counts them: letters, decimal digits and marks make words; its white space separates.
+  const wordPart = /[\p{L}\p{Nd}\p{M}\u200C\u200D]/u;
   const hyphen = /[-\u2010\u2011]/u;
-  const space = /\s/u;
+  const space = /[\t-\r \u0085\p{Zs}\u2028\u2029]/u;
 
   const withoutAccents = (text) =>
     [...text].map((c) => spelled[c] ?? c).join("").normalize("NFKD").replace(/\p{Mn}/gu, "").normalize("NFC");
@@ -79,7 +80,7 @@
     return tokens;
   };
 
-  const isLetterOrDigit = (c) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const isLetterOrDigit = (c) => c !== undefined && /[\p{L}\p{Nd}]/u.test(c);
   const isJoiningHyphen = (text, i) => i > 0 && i < text.length - 1 && hyphen.test(text[i]) && isLetterOrDigit(text[i - 1]) && isLetterOrDigit(text[i + 1]);
 
   const buildTrie = (names) => {

@@ -81,6 +81,17 @@ public sealed class ApiKeyTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 
     [Fact]
+    public async Task A_client_that_accepts_no_json_is_still_told_it_needs_a_key()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Drafts);
+        request.Headers.Accept.ParseAdd("text/plain");
+
+        using var response = await app.Browser().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_staff_cookie_does_not_open_the_editing_endpoints()
     {
         var desk = await app.SignedInAsync(Roles.Admin);
@@ -88,6 +99,23 @@ public sealed class ApiKeyTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         using var response = await desk.GetAsync(Drafts);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Other_sites_scripts_cannot_send_keys_or_write()
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, new Uri("/api/v1/editing/terms/premium", UriKind.Relative));
+        preflight.Headers.Add("Origin", "https://partner.example.com");
+        preflight.Headers.Add("Access-Control-Request-Method", "PUT");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization, content-type, if-match");
+
+        using var answer = await app.Browser().SendAsync(preflight);
+
+        // A browser goes on only when the answer allows both the method and the header; it allows neither.
+        var methods = answer.Headers.TryGetValues("Access-Control-Allow-Methods", out var allowedMethods) ? string.Join(",", allowedMethods) : "";
+        var headers = answer.Headers.TryGetValues("Access-Control-Allow-Headers", out var allowedHeaders) ? string.Join(",", allowedHeaders) : "";
+        Assert.DoesNotContain("PUT", methods, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("authorization", headers, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CommerceGuard.Features.Api.Keys;
 using CommerceGuard.Features.Glossary;
 using Microsoft.EntityFrameworkCore;
@@ -189,6 +190,70 @@ public sealed class TermWritingApiTests(GlossaryApp app) : IClassFixture<Glossar
         await response.ExpectAsync(HttpStatusCode.Created);
         var actor = await app.WithDbAsync(db => db.AuditEntries.Where(entry => entry.Subject == "ambulance-surcharge").Select(entry => entry.Actor).FirstAsync());
         Assert.StartsWith("API key cg_", actor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_null_in_a_list_is_named_as_the_field_s_problem()
+    {
+        var program = await app.ProgramAsync(ApiScope.Write);
+
+        using var response = await program.PostAsync(Terms, new StringContent(
+            """{"title": "Null example", "definition": "Has a null.", "examples": [null], "sources": [{"title": null}]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("examples", out _));
+        Assert.True(errors.TryGetProperty("sources", out _));
+    }
+
+    [Fact]
+    public async Task An_If_Match_that_is_not_an_etag_is_a_bad_request_that_says_how_to_quote_it()
+    {
+        var program = await app.ProgramAsync(ApiScope.Write);
+        using var created = await program.PostAsJsonAsync(Terms, new { title = "Unquoted etag", definition = "A test of If-Match." });
+        var request = new HttpRequestMessage(HttpMethod.Put, TermAt("unquoted-etag")) { Content = JsonContent.Create(new { title = "Unquoted etag", definition = "Changed." }) };
+        request.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.Tag.Trim('"'));
+
+        using var response = await program.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("quotes", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_term_fetched_edited_and_sent_back_keeps_its_slug_and_status_and_only_its_text_changes()
+    {
+        await app.AddTermAsync("round-trip-term", "Round trip term", term => (term.Version, term.AutoLink) = (1, false));
+        var program = await app.ProgramAsync(ApiScope.Write);
+        using var fetched = await program.GetAsync(TermAt("round-trip-term"));
+        var body = JsonNode.Parse(await fetched.Content.ReadAsStringAsync())!.AsObject();
+        body["title"] = "Round trip term, renamed";
+        body.Remove("slug");
+        body.Remove("autoLink");
+
+        using var saved = await Put(program, "round-trip-term", fetched.Headers.ETag!, body);
+
+        await saved.ExpectAsync(HttpStatusCode.OK);
+        var after = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("round-trip-term", after.GetProperty("slug").GetString());
+        Assert.False(after.GetProperty("autoLink").GetBoolean());
+        Assert.Equal("Round trip term, renamed", after.GetProperty("title").GetString());
+        Assert.True(after.GetProperty("live").GetBoolean());
+        // The write key sent "published" back as it came; the change waits as the next version.
+        Assert.Equal("draft", after.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_back_office_list_answers_304_when_nothing_changed()
+    {
+        var program = await app.ProgramAsync(ApiScope.Read);
+        using var first = await program.GetAsync(Terms);
+        var again = new HttpRequestMessage(HttpMethod.Get, Terms);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var second = await program.SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
     }
 
     private static Task<HttpResponseMessage> Put(HttpClient program, string slug, EntityTagHeaderValue etag, object body)

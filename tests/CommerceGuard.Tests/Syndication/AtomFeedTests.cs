@@ -26,7 +26,9 @@ public sealed class AtomFeedTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         using var response = await app.Browser().GetAsync(new Uri("/feed.atom", UriKind.Relative));
 
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
-        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        var xml = await response.Content.ReadAsStringAsync();
+        XmlSchemas.AssertValid(xml, "atom.xsd");
+        var feed = XDocument.Parse(xml).Root!;
         Assert.Equal(Atom + "feed", feed.Name);
         // RFC 4287: a feed has exactly one id, title and updated, an author (here for every entry), and a self link.
         foreach (var name in new[] { "id", "title", "updated", "author" })
@@ -50,6 +52,15 @@ public sealed class AtomFeedTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.Equal(Date(entries[0], "updated"), Date(feed, "updated"));
         Assert.DoesNotContain(entries, entry => entry.Element(Atom + "title")!.Value == "Draft feed term");
     }
+
+    [Theory]
+    [InlineData("<updated>2026-11-30T12:00:00</updated>")]
+    [InlineData("<id>not an absolute address</id>")]
+    [InlineData("<link rel=\"alternate\"/>")]
+    [InlineData("<description>RSS, not Atom</description>")]
+    public void The_schema_the_feed_is_checked_against_refuses_what_atom_does(string element) =>
+        Assert.NotEmpty(XmlSchemas.Problems(
+            $"<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x</id><title>t</title><updated>2026-11-30T12:00:00Z</updated>{element}</feed>", "atom.xsd"));
 
     [Fact]
     public async Task Every_page_points_feed_readers_at_the_feed()

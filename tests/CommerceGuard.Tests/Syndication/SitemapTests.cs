@@ -15,7 +15,10 @@ public sealed class SitemapTests
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
-        return XDocument.Parse(await response.Content.ReadAsStringAsync());
+        // Every sitemap and index the site serves is checked against the protocol's schema.
+        var xml = await response.Content.ReadAsStringAsync();
+        XmlSchemas.AssertValid(xml, "sitemap.xsd");
+        return XDocument.Parse(xml);
     }
 
     /// <summary>The protocol's rules for a url set: absolute locations of at most 2,048 characters, W3C dates.</summary>
@@ -77,6 +80,14 @@ public sealed class SitemapTests
         Assert.Equal(expected, all.Distinct().Count());
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/sitemaps/{parts.Count + 1}.xml", UriKind.Relative))).StatusCode);
     }
+
+    [Theory]
+    [InlineData("<url><loc>/glossary/premium</loc></url>")]
+    [InlineData("<url><loc>https://glossary.example.org/</loc><lastmod>30/11/2026</lastmod></url>")]
+    [InlineData("<url><loc>https://glossary.example.org/</loc><priority>2</priority></url>")]
+    [InlineData("<url><lastmod>2026-11-30</lastmod></url>")]
+    public void The_schema_the_sitemaps_are_checked_against_refuses_what_the_protocol_does(string url) =>
+        Assert.NotEmpty(XmlSchemas.Problems($"<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{url}</urlset>", "sitemap.xsd"));
 
     [Fact]
     public async Task Robots_keep_crawlers_out_of_the_back_office_and_point_at_the_sitemap()

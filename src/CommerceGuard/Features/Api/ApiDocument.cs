@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using CommerceGuard.Features.Shared;
 using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -19,8 +21,14 @@ public static class ApiDocument
     public const string KeyScheme = "apiKey";
     public const string ScopeExtension = "x-api-key-scope";
 
+    /// <summary>Endpoint metadata for the answers that carry Last-Modified (and so honour If-Modified-Since).</summary>
+    public static readonly object SendsLastModified = new LastModifiedMarker();
+
+    private sealed class LastModifiedMarker;
+
     public static WebApplicationBuilder AddApiDocument(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<ApiDocumentCache>();
         builder.Services.AddOpenApi(Name, options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
@@ -32,8 +40,16 @@ public static class ApiDocument
         return builder;
     }
 
+    /// <summary>
+    /// Serves the document, made once: the endpoints it describes cannot change while the site
+    /// runs, so there is no reason to make it again for every client generator and crawler.
+    /// </summary>
     public static void MapApiDocument(this WebApplication app) =>
-        app.MapOpenApi("/openapi/{documentName}.json").RequireCors(ApiSetup.CorsPolicy);
+        app.MapGet(Path, async (HttpContext http, ApiDocumentCache cache, CancellationToken cancellationToken) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return ConditionalGet.Respond(http, await cache.JsonAsync(cancellationToken), "application/json; charset=utf-8", null);
+        }).RequireCors(ApiSetup.CorsPolicy).ExcludeFromDescription();
 
     private static Task DescribeDocumentAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -46,8 +62,8 @@ public static class ApiDocument
                 suggestions for anyone, and, with an API key an Admin issued, terms in every status and
                 the means to write them.
 
-                Every answer carries an ETag; a GET with `If-None-Match` (or `If-Modified-Since`, where
-                there is a Last-Modified) answers 304 when nothing changed. Reading is open to scripts
+                Every successful answer carries an ETag; a GET with `If-None-Match` (or `If-Modified-Since`,
+                where there is a Last-Modified) answers 304 when nothing changed. Reading is open to scripts
                 on any site (CORS). Each client (an address, or a key) has a quota, stated on every
                 answer in the `RateLimit-Policy` and `RateLimit` fields; past it the answer is 429 with
                 `Retry-After`. Errors are RFC 9457 problem details.
@@ -77,16 +93,20 @@ public static class ApiDocument
         operation.Responses ??= [];
         operation.Parameters ??= [];
         var isGet = context.Description.HttpMethod == "GET";
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var lastModified = isGet && metadata.Contains(SendsLastModified);
         if (isGet)
         {
             operation.Parameters.Add(Header("If-None-Match", "The ETag of the copy you hold: the answer is 304 with no body when it is still current."));
-            operation.Parameters.Add(Header("If-Modified-Since", "The Last-Modified of the copy you hold, where the answer gave one; If-None-Match wins when both are sent."));
+        }
+        if (lastModified)
+        {
+            operation.Parameters.Add(Header("If-Modified-Since", "The Last-Modified of the copy you hold; If-None-Match wins when both are sent."));
         }
         else if (context.Description.HttpMethod == "PUT")
         {
             operation.Parameters.Add(Header("If-Match", "The ETag of the term as you fetched it; the change is refused with 412 if the term changed since.", required: true));
         }
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<IAuthorizeData>().FirstOrDefault() is { Policy: { } policy })
         {
             var scope = policy.Replace("api-", "", StringComparison.Ordinal);
@@ -99,12 +119,15 @@ public static class ApiDocument
         }
         if (isGet)
         {
-            operation.Responses.TryAdd("304", new OpenApiResponse { Description = "The copy named in If-None-Match (or If-Modified-Since) is current." });
+            operation.Responses.TryAdd("304", new OpenApiResponse
+            {
+                Description = lastModified ? "The copy named in If-None-Match (or If-Modified-Since) is current." : "The copy named in If-None-Match is current.",
+            });
         }
         operation.Responses.TryAdd("429", Problem("This client has used its quota; Retry-After says when to come back."));
         foreach (var (status, response) in operation.Responses)
         {
-            DescribeHeaders(context.Document, status, (OpenApiResponse)response, isGet);
+            DescribeHeaders(context.Document, status, (OpenApiResponse)response, isGet, lastModified);
         }
         // In the order of their codes, as a reader looks them up.
         var ordered = operation.Responses.OrderBy(entry => entry.Key, StringComparer.Ordinal).ToList();
@@ -123,22 +146,23 @@ public static class ApiDocument
         ["RateLimit"] = "What is left of the quota (r) and the seconds until it is whole again (t), as in \"address\";r=119;t=1.",
         ["Retry-After"] = "Seconds to wait before asking again.",
         ["ETag"] = "Names this version of the answer; send it back in If-None-Match (or If-Match, to change a term).",
-        ["Last-Modified"] = "When the newest term in the answer changed, where the answer has terms.",
+        ["Last-Modified"] = "When the newest term in the answer changed.",
     };
 
     /// <summary>Where the client stands with its quota, on every answer, and the validators of what it got.</summary>
-    private static void DescribeHeaders(OpenApiDocument? document, string status, OpenApiResponse response, bool isGet)
+    private static void DescribeHeaders(OpenApiDocument? document, string status, OpenApiResponse response, bool isGet, bool lastModified)
     {
         List<string> fields = ["RateLimit-Policy", "RateLimit"];
         if (status == "429")
         {
             fields.Add("Retry-After");
         }
-        if (status is "201" || (isGet && status is "200" or "304") || status == "200")
+        // A 412 names the version the term is at now, to fetch and merge with.
+        if (status is "200" or "201" or "304" or "412")
         {
             fields.Add("ETag");
         }
-        if (isGet && status is "200" or "304")
+        if (lastModified && status is "200" or "304")
         {
             fields.Add("Last-Modified");
         }
@@ -189,4 +213,36 @@ public static class ApiDocument
             ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails") },
         },
     };
+}
+
+/// <summary>
+/// The OpenAPI document, made on first use and kept, as an object for the reference page and as
+/// JSON. Making it is the same every time, so it is made once for everyone, whoever asks first.
+/// </summary>
+public sealed class ApiDocumentCache
+{
+    private readonly IServiceScopeFactory scopes;
+    private readonly Lazy<Task<Made>> made;
+
+    public ApiDocumentCache(IServiceScopeFactory scopes)
+    {
+        this.scopes = scopes;
+        made = new Lazy<Task<Made>>(MakeAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private sealed record Made(OpenApiDocument Document, byte[] Json);
+
+    public async Task<OpenApiDocument> DocumentAsync(CancellationToken cancellationToken) =>
+        (await made.Value.WaitAsync(cancellationToken)).Document;
+
+    public async Task<byte[]> JsonAsync(CancellationToken cancellationToken) =>
+        (await made.Value.WaitAsync(cancellationToken)).Json;
+
+    private async Task<Made> MakeAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var provider = scope.ServiceProvider.GetRequiredKeyedService<IOpenApiDocumentProvider>(ApiDocument.Name);
+        var document = await provider.GetOpenApiDocumentAsync(CancellationToken.None);
+        return new Made(document, Encoding.UTF8.GetBytes(await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, CancellationToken.None)));
+    }
 }

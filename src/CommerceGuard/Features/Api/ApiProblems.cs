@@ -1,3 +1,8 @@
+using System.Text.Json;
+using CommerceGuard.Features.Shared;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
 namespace CommerceGuard.Features.Api;
 
 /// <summary>The API's errors, as RFC 9457 problem details.</summary>
@@ -12,4 +17,11 @@ public static class ApiProblems
             problems.ToDictionary(problem => problem.Key.Length == 0 ? "term" : problem.Key, problem => new[] { problem.Value }),
             title: "The term was not saved: some of it needs changing.",
             detail: string.Join(" ", problems.Values));
+}
+
+/// <summary>The API's answers as JSON, each with an ETag (a hash of the body) and 304 when the client's copy is current.</summary>
+public static class ApiJson
+{
+    public static IResult Respond<T>(HttpContext http, IOptions<JsonOptions> json, T body, DateTimeOffset? modified) =>
+        ConditionalGet.Respond(http, JsonSerializer.SerializeToUtf8Bytes(body, json.Value.SerializerOptions), "application/json; charset=utf-8", modified?.UtcDateTime);
 }

@@ -83,23 +83,32 @@ public sealed class ApiRateLimit : IMiddleware, IDisposable
 
     private TokenBucketRateLimiterOptions Bucket(int quota)
     {
-        // Refilled every second, by the quota's share of the window (at least one token).
-        var perSecond = Math.Max(1, quota / options.WindowSeconds);
+        var (tokens, seconds) = Refill(quota);
         return new TokenBucketRateLimiterOptions
         {
             TokenLimit = quota,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(seconds),
             QueueLimit = 0,
             AutoReplenishment = true,
         };
     }
 
+    /// <summary>
+    /// The quota's exact rate in the coarsest whole steps: 120 a minute is 2 every second, 100 a
+    /// minute 5 every 3 seconds. Finer steps would wake a timer far more often for nothing.
+    /// </summary>
+    private (int Tokens, int Seconds) Refill(int quota)
+    {
+        var common = (int)System.Numerics.BigInteger.GreatestCommonDivisor(quota, options.WindowSeconds);
+        return (quota / common, options.WindowSeconds / common);
+    }
+
     /// <summary>How long until the bucket is full again, which is when the whole quota is back.</summary>
     private int SecondsToRefill(int quota, int remaining)
     {
-        var perSecond = Math.Max(1, quota / options.WindowSeconds);
-        return (quota - remaining + perSecond - 1) / perSecond;
+        var (tokens, seconds) = Refill(quota);
+        return (quota - remaining + tokens - 1) / tokens * seconds;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

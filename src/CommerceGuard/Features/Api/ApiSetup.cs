@@ -28,7 +28,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<ApiErrors>();
         builder.Services.AddExceptionHandler<ApiExceptions>();
         builder.AddApiDocument();
-        builder.Services.AddScoped<Reference.ApiReference>();
+        builder.Services.AddSingleton<Reference.ApiReference>();
         builder.Services.AddSingleton<Widget.WidgetTerms>();
         return builder;
     }

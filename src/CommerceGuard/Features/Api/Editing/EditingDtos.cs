@@ -55,14 +55,15 @@ public sealed record EditableTermSummaryDto(string Slug, string Title, string St
 
 /// <summary>
 /// A term's whole text, to create it or to replace what it says. Sections left out are empty
-/// afterwards, as with any PUT. Only the title and the definition are required.
+/// afterwards, as with any PUT, except the slug and automatic linking, which a PUT leaves as they
+/// were. Only the title and the definition are required.
 /// </summary>
 public sealed record TermInputDto
 {
     /// <summary>The term, as readers will see it.</summary>
     public string? Title { get; init; }
 
-    /// <summary>Lower-case letters, digits and single hyphens; made from the title when left out.</summary>
+    /// <summary>Lower-case letters, digits and single hyphens. Left out, a new term's is made from its title and a changed term keeps its own.</summary>
     public string? Slug { get; init; }
 
     /// <summary>The definition, in Markdown.</summary>
@@ -95,12 +96,16 @@ public sealed record TermInputDto
     /// <summary>A note for the back office, never shown to readers.</summary>
     public string? EditorNote { get; init; }
 
-    /// <summary>Whether to link the term wherever it appears in other terms; yes when left out.</summary>
+    /// <summary>Whether to link the term wherever it appears in other terms. Left out, a new term links and a changed term keeps its setting.</summary>
     public bool? AutoLink { get; init; }
 
     /// <summary>What changed, for the revision history.</summary>
     public string? Summary { get; init; }
 
-    /// <summary>draft (the default), in-review to ask for review, or published (needs the publish scope).</summary>
+    /// <summary>
+    /// Where the text should stand afterwards: draft, in-review to ask for review, or published
+    /// (needs the publish scope). Left out, a new term is a draft and a changed term stays where it
+    /// is; the status it is in already changes nothing. The answer's status says where it got to.
+    /// </summary>
     public string? Status { get; init; }
 }

@@ -55,7 +55,7 @@ public static class TermEditingEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        GlossaryDb db,
+        HttpContext http, GlossaryDb db, IOptions<JsonOptions> json,
         [Description("Only terms whose working text is draft, in-review, published or unpublished.")] string? status,
         [Description("The 'next' of the page before; leave it out for the first page.")] string? cursor,
         [Description("Terms a page, 1 to 100; 50 when left out.")] int? limit,
@@ -76,10 +76,10 @@ public static class TermEditingEndpoints
         }
         var page = await terms.OrderBy(term => term.Id).Take(size + 1).ToListAsync(cancellationToken);
         var shown = page.Take(size).ToList();
-        return Results.Ok(new EditableTermListDto(
+        return ApiJson.Respond(http, json, new EditableTermListDto(
             [.. shown.Select(term => new EditableTermSummaryDto(
                 term.Slug, term.Title, TermStatusNames.Of(TermWorkflow.WorkingStatus(term)), term.Status == TermStatus.Published, term.Version, Utc(term.ModifiedAt)))],
-            page.Count > size ? ApiCursor.Write(shown[^1].Id) : null));
+            page.Count > size ? ApiCursor.Write(shown[^1].Id) : null), null);
     }
 
     private static async Task<IResult> GetAsync(
@@ -102,7 +102,7 @@ public static class TermEditingEndpoints
     private static async Task<IResult> CreateAsync(
         HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (input, problem) = await ReadInputAsync(http, db, json.Value, cancellationToken);
+        var (input, problem) = await TermInput.ReadAsync(http, db, json.Value, current: null, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -111,7 +111,7 @@ public static class TermEditingEndpoints
         var outcome = await editor.CreateAsync(input!.Content, input.Summary, who, input.Status == TermStatus.Published, cancellationToken);
         if (outcome.Succeeded && input.Status == TermStatus.InReview)
         {
-            outcome = await editor.MoveAsync(outcome.TermId!.Value, outcome.Version, WorkflowMove.Submit, who, cancellationToken);
+            outcome = await MoveToAsync(editor, outcome.TermId!.Value, outcome, TermStatus.InReview, who, cancellationToken);
         }
         return await AnswerAsync(http, db, editor, site, outcome, created: true, cancellationToken);
     }
@@ -120,6 +120,11 @@ public static class TermEditingEndpoints
         [Description("The term's slug as it is now; the body may give it a new one.")] string slug, HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var ifMatch = http.Request.GetTypedHeaders().IfMatch;
+        if (ifMatch.Count == 0 && http.Request.Headers.IfMatch.Count > 0)
+        {
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "The If-Match header is not an ETag.",
+                "Send the ETag exactly as the API gave it, quotes included, such as If-Match: \"12-3\".");
+        }
         if (ifMatch.Count == 0)
         {
             return ApiProblems.Of(StatusCodes.Status428PreconditionRequired, "Say which version you changed.",
@@ -135,7 +140,7 @@ public static class TermEditingEndpoints
         {
             return NotCurrent(http, current);
         }
-        var (input, problem) = await ReadInputAsync(http, db, json.Value, cancellationToken);
+        var (input, problem) = await TermInput.ReadAsync(http, db, json.Value, draft, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -150,7 +155,11 @@ public static class TermEditingEndpoints
         return await AnswerAsync(http, db, editor, site, outcome, created: false, cancellationToken);
     }
 
-    /// <summary>Takes the saved term's working copy to the status the client asked for, a step at a time.</summary>
+    /// <summary>
+    /// Takes the saved term's working copy to the status the client asked for, a step at a time.
+    /// The text is saved by then: if a step is refused (someone moved the term meanwhile), the
+    /// answer is the saved term as it stands, whose status says where it got to.
+    /// </summary>
     private static async Task<EditOutcome> MoveToAsync(
         TermEditor editor, int id, EditOutcome saved, TermStatus wanted, StaffMember who, CancellationToken cancellationToken)
     {
@@ -170,68 +179,14 @@ public static class TermEditingEndpoints
         var outcome = saved;
         foreach (var move in moves)
         {
-            outcome = await editor.MoveAsync(id, outcome.Version, move, who, cancellationToken);
-            if (!outcome.Succeeded)
+            var moved = await editor.MoveAsync(id, outcome.Version, move, who, cancellationToken);
+            if (!moved.Succeeded)
             {
                 break;
             }
+            outcome = moved;
         }
         return outcome;
-    }
-
-    private sealed record Input(TermContent Content, string? Summary, TermStatus? Status);
-
-    private static async Task<(Input? Input, IResult? Problem)> ReadInputAsync(
-        HttpContext http, GlossaryDb db, JsonOptions json, CancellationToken cancellationToken)
-    {
-        var (body, problem) = await JsonBody.ReadAsync<TermInputDto>(http.Request, json, cancellationToken);
-        if (body is null)
-        {
-            return (null, problem);
-        }
-        var problems = new Dictionary<string, string>();
-        TermStatus? status = null;
-        if (body.Status is not null)
-        {
-            status = TermStatusNames.Parse(body.Status);
-            if (status is null or TermStatus.Unpublished)
-            {
-                problems["status"] = "Use draft, in-review or published for the status.";
-            }
-        }
-        var slugs = body.Categories ?? [];
-        var categories = await db.Categories.Where(category => slugs.Contains(category.Slug))
-            .Select(category => new { category.Slug, category.Id }).ToListAsync(cancellationToken);
-        if (slugs.Except(categories.Select(category => category.Slug)).ToList() is { Count: > 0 } unknown)
-        {
-            problems[TermFields.Categories] = $"There is no category {string.Join(", ", unknown.Select(slug => $"\"{slug}\""))}.";
-        }
-        if (problems.Count > 0)
-        {
-            return (null, ApiProblems.Invalid(problems));
-        }
-        if (status == TermStatus.Published && !http.User.HasClaim(ApiPolicies.ScopeClaim, nameof(ApiScope.Publish)))
-        {
-            return (null, ApiProblems.Of(StatusCodes.Status403Forbidden, "This key's scope does not allow publishing.",
-                "Save the term as a draft or for review, or ask an Admin for a key with the publish scope."));
-        }
-        var content = new TermContent
-        {
-            Title = body.Title ?? "",
-            Slug = body.Slug ?? "",
-            Definition = body.Definition ?? "",
-            Examples = body.Examples ?? [],
-            Misuse = body.Misuse,
-            Benefits = body.Benefits,
-            Conclusion = body.Conclusion,
-            RelatedSlugs = body.Related ?? [],
-            Aliases = body.Aliases ?? [],
-            CategoryIds = [.. categories.Select(category => category.Id)],
-            Sources = body.Sources ?? [],
-            EditorNote = body.EditorNote,
-            AutoLink = body.AutoLink ?? true,
-        };
-        return (new Input(content, body.Summary, status), null);
     }
 
     private static async Task<IResult> AnswerAsync(

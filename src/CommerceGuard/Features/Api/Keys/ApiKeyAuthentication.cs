@@ -92,7 +92,11 @@ public sealed class ApiKeyAuthentication(
     private async Task WriteProblemAsync(ProblemDetails problem)
     {
         problem.Status = Response.StatusCode;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
+        // A client that accepts no JSON still gets the problem, rather than a failure of its own.
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem }))
+        {
+            await Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
+        }
     }
 }
 

@@ -1,11 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Search;
-using CommerceGuard.Features.Shared;
 using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http.Json;
@@ -26,11 +24,12 @@ public static class GlossaryReadEndpoints
         api.MapGet("/terms", ListTermsAsync).WithTags("Glossary").WithName("listTerms")
             .WithSummary("List published terms")
             .WithDescription("Published terms in the order they were made, a page at a time. Pass each page's 'next' as the cursor for the one after.")
-            .Produces<TermListDto>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<TermListDto>().ProducesProblem(StatusCodes.Status400BadRequest).WithMetadata(ApiDocument.SendsLastModified);
         api.MapGet("/terms/{slug}", GetTermAsync).WithTags("Glossary").WithName("getTerm")
             .WithSummary("Fetch a published term")
             .WithDescription("Every section as Markdown and as the site's HTML, with related terms and categories. A slug the term had before answers 301 with its new address.")
-            .Produces<TermDto>().Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<TermDto>().Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(ApiDocument.SendsLastModified);
         api.MapGet("/categories", ListCategoriesAsync).WithTags("Glossary").WithName("listCategories")
             .WithSummary("List categories")
             .WithDescription("Every category, in the site's order, with how many published terms it holds.")
@@ -91,7 +90,7 @@ public static class GlossaryReadEndpoints
         var more = page.Count > size;
         var shown = page.Take(size).ToList();
         var body = new TermListDto([.. shown.Select(entry => entry.Term)], more ? ApiCursor.Write(shown[^1].Id) : null);
-        return Json(http, json, body, shown.Count > 0 ? shown.Max(entry => entry.Term.Modified) : null);
+        return ApiJson.Respond(http, json, body, shown.Count > 0 ? shown.Max(entry => entry.Term.Modified) : null);
     }
 
     private static async Task<IResult> GetTermAsync(
@@ -123,7 +122,7 @@ public static class GlossaryReadEndpoints
             Optional(term.Conclusion, article.Html.Conclusion),
             [.. article.Related.Select(related => new RelatedTermDto(related.Title, related.Url is null ? null : site.Of(related.Url)))],
             [.. term.Categories.Select(named => new CategoryRefDto(named.Slug, named.Name, site.Of(GlossaryUrls.Category(named.Slug))))]);
-        return Json(http, json, body, body.Modified);
+        return ApiJson.Respond(http, json, body, body.Modified);
     }
 
     private static async Task<IResult> ListCategoriesAsync(
@@ -140,7 +139,7 @@ public static class GlossaryReadEndpoints
             })
             .ToListAsync(cancellationToken);
         var body = categories.Select(named => new CategoryDto(named.Slug, named.Name, named.Description, site.Of(GlossaryUrls.Category(named.Slug)), named.Count)).ToList();
-        return Json(http, json, body, null);
+        return ApiJson.Respond(http, json, body, null);
     }
 
     private static async Task<IResult> SearchAsync(
@@ -165,12 +164,8 @@ public static class GlossaryReadEndpoints
             results.PageCount,
             [.. results.Hits.Select(hit => new SearchHitDto(hit.Slug, hit.Title, site.Of(GlossaryUrls.Term(hit.Slug)), hit.Categories, hit.SnippetHtml))],
             [.. results.DidYouMean.Select(link => new RelatedTermDto(link.Title, site.Of(link.Url)))]);
-        return Json(http, json, body, null);
+        return ApiJson.Respond(http, json, body, null);
     }
-
-    /// <summary>The body as JSON, with an ETag and 304 when the client's copy is current.</summary>
-    private static IResult Json<T>(HttpContext http, IOptions<JsonOptions> json, T body, DateTimeOffset? modified) =>
-        ConditionalGet.Respond(http, JsonSerializer.SerializeToUtf8Bytes(body, json.Value.SerializerOptions), "application/json; charset=utf-8", modified?.UtcDateTime);
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
@@ -185,5 +180,5 @@ public static class GlossaryReadEndpoints
         HttpContext http, Suggestions suggestions, IOptions<JsonOptions> json,
         [Description("What the reader has typed so far.")] string? q,
         CancellationToken cancellationToken) =>
-        Json(http, json, await suggestions.ForAsync(q, cancellationToken: cancellationToken), null);
+        ApiJson.Respond(http, json, await suggestions.ForAsync(q, cancellationToken: cancellationToken), null);
 }

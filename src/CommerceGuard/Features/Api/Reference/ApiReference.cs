@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace CommerceGuard.Features.Api.Reference;
@@ -22,12 +21,22 @@ public sealed record ReferenceTag(string Name, string Description, IReadOnlyList
 /// The API's OpenAPI document, read into what the reference page lists: the same document that
 /// <c>/openapi/v1.json</c> serves, so the page cannot say anything the document does not.
 /// </summary>
-public sealed class ApiReference(IServiceProvider services)
+public sealed class ApiReference(ApiDocumentCache cache)
 {
+    /// <summary>Kept whole in one reference, so that no reader sees half of it.</summary>
+    private sealed record Contents(IReadOnlyList<ReferenceTag> Tags, IReadOnlyList<ReferenceSchema> Schemas);
+
+    private Contents? read;
+
+    /// <summary>The document's tags, operations and schemas, read once: the document never changes while the site runs.</summary>
     public async Task<(IReadOnlyList<ReferenceTag> Tags, IReadOnlyList<ReferenceSchema> Schemas)> ReadAsync(CancellationToken cancellationToken)
     {
-        var provider = services.GetRequiredKeyedService<IOpenApiDocumentProvider>(ApiDocument.Name);
-        var document = await provider.GetOpenApiDocumentAsync(cancellationToken);
+        var done = read ??= Read(await cache.DocumentAsync(cancellationToken));
+        return (done.Tags, done.Schemas);
+    }
+
+    private static Contents Read(OpenApiDocument document)
+    {
         var operations = (document.Paths ?? [])
             .SelectMany(path => (path.Value.Operations ?? []).Select(entry => (Tag: entry.Value.Tags?.FirstOrDefault()?.Name ?? "", Operation: Operation(path.Key, entry.Key, entry.Value))))
             .ToList();
@@ -39,7 +48,7 @@ public sealed class ApiReference(IServiceProvider services)
             .OrderBy(schema => schema.Key, StringComparer.Ordinal)
             .Select(schema => new ReferenceSchema(schema.Key, schema.Value.Description ?? "", [.. Properties(schema.Value)]))
             .ToList();
-        return (tags, schemas);
+        return new Contents(tags, schemas);
     }
 
     private static ReferenceOperation Operation(string path, HttpMethod method, OpenApiOperation operation)
