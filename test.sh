@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 log=$(mktemp)
+browser_log=""
 trap 'rm -f "$log"' EXIT
 
 # Debian packages the tests need. Browser tests drive Debian's Chromium: no browser can be
@@ -12,6 +13,8 @@ trap 'rm -f "$log"' EXIT
 need=()
 command -v chromium >/dev/null || need+=(chromium)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+# The HTTP tests run a second time on PostgreSQL: Debian's server, started below on a throwaway folder.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 if ((${#need[@]})); then
   echo "== Installing ${need[*]}"
   sudo=""
@@ -31,9 +34,26 @@ dotnet build CommerceGuard.slnx --no-restore --configuration Release
 rm -rf artifacts
 mkdir -p artifacts
 
+# shellcheck source=tests/throwaway-postgres.sh
+. tests/throwaway-postgres.sh
+echo "== Starting a throwaway PostgreSQL"
+start_postgres
+trap 'stop_postgres; rm -f "$log" "$browser_log"' EXIT
+
 echo "== Running the tests"
+# Two lanes, one a core: the browser tests in one; in the other the HTTP tests on SQLite, then
+# the same tests again on PostgreSQL. The browser lane's output follows when it is done.
+browser_log=$(mktemp)
+dotnet test tests/CommerceGuard.BrowserTests --no-build --configuration Release >"$browser_log" 2>&1 &
+browser=$!
 status=0
-dotnet test CommerceGuard.slnx --no-build --configuration Release 2>&1 | tee "$log" || status=$?
+dotnet test tests/CommerceGuard.Tests --no-build --configuration Release 2>&1 | tee "$log" || status=$?
+echo "== The HTTP tests again, on PostgreSQL"
+COMMERCEGUARD_TEST_POSTGRES="$POSTGRES_TEST_SERVER" \
+  dotnet test tests/CommerceGuard.Tests --no-build --configuration Release 2>&1 | tee -a "$log" || status=$?
+echo "== The browser tests"
+wait "$browser" || status=$?
+tee -a "$log" < "$browser_log"
 
 echo "== Artifacts: $(find artifacts -type f | wc -l) files in $(pwd)/artifacts"
 # One plain closing line for whoever reads the log.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceGuard.Tests;
@@ -33,7 +34,10 @@ public class GlossaryApp : WebApplicationFactory<Program>
     public const string PostgresVariable = "COMMERCEGUARD_TEST_POSTGRES";
 
     /// <summary>A second server on this app's database, as when several servers share one.</summary>
-    public GlossaryApp AnotherServer() => new() { sharedDatabase = DatabaseFile };
+    public GlossaryApp AnotherServer() => new() { sharedDatabase = DatabaseFile, sharedPostgres = PostgresDatabase, ownsDatabase = false };
+
+    /// <summary>False for a second server, which leaves the database to the first.</summary>
+    private bool ownsDatabase = true;
 
     public string DatabaseFile => sharedDatabase ?? Path.Combine(folder, "glossary.db");
 
@@ -47,15 +51,28 @@ public class GlossaryApp : WebApplicationFactory<Program>
         return this;
     }
 
+    static GlossaryApp() =>
+        // Test hosts never reload their configuration, and each watcher would hold one of the
+        // few inotify instances a user may have (128), which hundreds of hosts soon use up.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+    /// <summary>The app's own PostgreSQL database, when the tests run on PostgreSQL.</summary>
+    private string? PostgresDatabase =>
+        sharedPostgres ?? (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
+            ? $"{server};Database=test_{Path.GetFileName(folder).Replace('-', '_')}"
+            : null);
+
+    private string? sharedPostgres;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Glossary", $"Data Source={DatabaseFile}");
-        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } postgres)
+        if (PostgresDatabase is { } postgres)
         {
             // Each app gets a database of its own on the server named, made by its first migration.
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Glossary", $"{postgres};Database=test_{Path.GetFileName(folder).Replace('-', '_')}");
+            builder.UseSetting("ConnectionStrings:Glossary", postgres);
         }
         builder.UseSetting("Search:IndexPath", Path.Combine(folder, "search-index"));
         foreach (var (key, value) in settings)
@@ -101,12 +118,36 @@ public class GlossaryApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && ownsDatabase && Directory.Exists(folder) && PostgresDatabase is { } postgres)
+        {
+            DropPostgresDatabase(postgres);
+        }
         // The factory disposes through more than one path; the folder goes on the first.
         if (Directory.Exists(folder))
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Closes the app's pooled connections and drops its database, so that hundreds of test apps
+    /// neither run the server out of connections nor leave their databases behind.
+    /// </summary>
+    private static void DropPostgresDatabase(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString);
+        using (var connection = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+        var name = database.Database!;
+        database.Database = "postgres";
+        database.Pooling = false;
+        using var server = new NpgsqlConnection(database.ConnectionString);
+        server.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
+        drop.ExecuteNonQuery();
     }
 
     /// <summary>The address every test request comes from: the in-memory server gives none, a real one always does.</summary>
