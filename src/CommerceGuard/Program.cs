@@ -8,6 +8,7 @@ using CommerceGuard.Features.Content;
 using CommerceGuard.Features.Feedback;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Interchange;
+using CommerceGuard.Features.Operations;
 using CommerceGuard.Features.Search;
 using CommerceGuard.Features.Shared;
 using CommerceGuard.Features.Syndication;
@@ -27,10 +28,14 @@ builder.AddAudit();
 builder.AddInterchange();
 builder.AddSyndication();
 builder.AddGlossaryApi();
+builder.AddHealth();
 
 var app = builder.Build();
 
-await app.MigrateGlossaryDataAsync();
+if (!CommandLine.ManagesSchema(args))
+{
+    await app.MigrateGlossaryDataOnStartAsync();
+}
 if (CommandLine.IsCommand(args))
 {
     // Commands work on the database as it is: the starter glossary is the site's, not theirs.
@@ -45,6 +50,7 @@ app.UseAccounts();
 app.MapFeedback();
 app.MapSyndication();
 app.MapGlossaryApi();
+app.MapHealth();
 app.MapSitePages();
 
 await app.RunAsync();

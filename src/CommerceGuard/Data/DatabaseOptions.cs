@@ -17,6 +17,12 @@ public sealed class DatabaseOptions
     /// </summary>
     [Required]
     public string ConnectionString { get; set; } = "Data Source=data/glossary.db";
+
+    /// <summary>
+    /// Whether the site (and every command but <c>db</c>'s) brings the schema up to date when it
+    /// starts. Turn it off for rolling deploys, where <c>db migrate</c> is run once, on its own.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
 }
 
 /// <summary>The databases the glossary runs on.</summary>

@@ -2,6 +2,7 @@ using CommerceGuard.Data.Postgres;
 using CommerceGuard.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CommerceGuard.Data;
 
@@ -40,16 +41,27 @@ public static class GlossaryDataSetup
         return builder;
     }
 
-    /// <summary>Brings the database schema up to date. Runs before the site serves.</summary>
-    public static async Task MigrateGlossaryDataAsync(this WebApplication app)
+    /// <summary>Brings the schema up to date before the site serves, unless <c>Database:MigrateOnStart</c> is off.</summary>
+    public static async Task MigrateGlossaryDataOnStartAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        {
+            await MigrateAsync(app.Services, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Applies the migrations the database lacks, and returns their names.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
-        await db.Database.MigrateAsync();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging lets readers go on while a write is in progress.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        return pending;
     }
 }

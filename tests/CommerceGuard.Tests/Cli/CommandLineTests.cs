@@ -6,6 +6,7 @@ public sealed class CommandLineTests
 {
     [Theory]
     [InlineData(new[] { "glossary", "check" }, true)]
+    [InlineData(new[] { "db", "migrate" }, true)]
     [InlineData(new string[0], false)]
     [InlineData(new[] { "--urls", "http://127.0.0.1:8080" }, false)]
     [InlineData(new[] { "urls=http://127.0.0.1:8080" }, false)]

@@ -12,10 +12,13 @@ namespace CommerceGuard.Features.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["glossary", "search", "users", "import", "export"];
+    private static readonly string[] Verbs = ["glossary", "search", "users", "import", "export", "db"];
 
     /// <summary>Whether the arguments name a verb; anything else is the web host's own settings.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    /// <summary>The <c>db</c> commands look after the schema themselves; nothing migrates before them.</summary>
+    public static bool ManagesSchema(string[] args) => args.Length > 0 && args[0] == "db";
 
     public static Task<int> RunCommandAsync(this WebApplication app, string[] args) => RunAsync(app.Services, args);
 
@@ -28,6 +31,7 @@ public static class CommandLine
         root.Subcommands.Add(UsersCommands.Create(services, input ?? Console.In));
         root.Subcommands.Add(ImportCommand.Create(services));
         root.Subcommands.Add(ExportCommand.Create(services));
+        root.Subcommands.Add(DatabaseCommands.Create(services));
         var configuration = new InvocationConfiguration();
         if (output is not null)
         {

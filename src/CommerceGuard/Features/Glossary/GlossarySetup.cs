@@ -1,6 +1,8 @@
+using CommerceGuard.Data;
+using Microsoft.EntityFrameworkCore;
 namespace CommerceGuard.Features.Glossary;
 
-public static class GlossarySetup
+public static partial class GlossarySetup
 {
     public static WebApplicationBuilder AddGlossary(this WebApplicationBuilder builder)
     {
@@ -15,6 +17,17 @@ public static class GlossarySetup
     public static async Task LoadStarterGlossaryAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            // Started with Database:MigrateOnStart=false on a schema not yet migrated: serve
+            // what can be served, report not ready, and leave the content to after 'db migrate'.
+            LogSchemaNotCurrent(app.Logger);
+            return;
+        }
         await scope.ServiceProvider.GetRequiredService<StarterGlossary>().LoadIfNewAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database schema is not current, so the starter glossary was not checked: run 'db migrate'")]
+    private static partial void LogSchemaNotCurrent(ILogger logger);
 }
