@@ -55,6 +55,8 @@ public sealed class SiteFixture : IAsyncLifetime
             ReducedMotion = motion,
         });
         context.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions do: on a busy two-core machine a save can take more than the default 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 

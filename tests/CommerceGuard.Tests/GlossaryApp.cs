@@ -56,6 +56,24 @@ public class GlossaryApp : WebApplicationFactory<Program>
         // few inotify instances a user may have (128), which hundreds of hosts soon use up.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
 
+    /// <summary>The app's database, as a connection string for either provider.</summary>
+    public string ConnectionString => PostgresDatabase ?? $"Data Source={DatabaseFile}";
+
+    /// <summary>A connection string for a new, empty database beside this app's, of the same provider; dropped with the app.</summary>
+    public string NewDatabase(string name)
+    {
+        if (PostgresDatabase is { } postgres)
+        {
+            var database = new NpgsqlConnectionStringBuilder(postgres);
+            database.Database += "_" + name;
+            extraPostgres.Add(database.ConnectionString);
+            return database.ConnectionString;
+        }
+        return $"Data Source={Path.Combine(folder, name + ".db")}";
+    }
+
+    private readonly List<string> extraPostgres = [];
+
     /// <summary>The app's own PostgreSQL database, when the tests run on PostgreSQL.</summary>
     private string? PostgresDatabase =>
         sharedPostgres ?? (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
@@ -120,7 +138,10 @@ public class GlossaryApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && ownsDatabase && Directory.Exists(folder) && PostgresDatabase is { } postgres)
         {
-            DropPostgresDatabase(postgres);
+            foreach (var database in extraPostgres.Append(postgres))
+            {
+                DropPostgresDatabase(database);
+            }
         }
         // The factory disposes through more than one path; the folder goes on the first.
         if (Directory.Exists(folder))

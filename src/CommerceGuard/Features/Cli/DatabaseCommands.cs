@@ -1,5 +1,7 @@
 using System.CommandLine;
 using CommerceGuard.Data;
+using CommerceGuard.Features.Operations;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Cli;
 
@@ -28,6 +30,58 @@ public static class DatabaseCommands
             }
             return 0;
         });
-        return new Command("db", "Work on the database itself.") { migrate };
+        return new Command("db", "Work on the database itself.") { migrate, CopyCommand() };
+    }
+
+    private static Command CopyCommand()
+    {
+        var from = new Option<string>("--from") { Description = "The database to copy: 'Data Source=…' for SQLite, 'Host=…;Database=…' for PostgreSQL", Required = true };
+        var to = new Option<string>("--to") { Description = "The database to copy into, which must be empty (it is created and migrated when missing)", Required = true };
+        var copy = new Command("copy",
+            "Copy a whole glossary (terms, revisions, votes, accounts, everything) from one database to another, SQLite or PostgreSQL either way, and verify it by row counts and checksums before committing.")
+        {
+            from, to,
+        };
+        copy.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var (source, target) = (parse.GetValue(from)!, parse.GetValue(to)!);
+            foreach (var (name, connection) in new[] { ("--from", source), ("--to", target) })
+            {
+                if (DatabaseCopy.ProviderOf(connection) is null)
+                {
+                    output.WriteLine($"{name}: say 'Data Source=…' for SQLite or 'Host=…;Database=…' for PostgreSQL.");
+                    return 2;
+                }
+            }
+            await using var sourceDb = DatabaseCopy.Open(source);
+            await using var targetDb = DatabaseCopy.Open(target);
+            if ((await sourceDb.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                output.WriteLine("The source's schema is older than this version's: run 'db migrate' on it first.");
+                return 2;
+            }
+            IReadOnlyList<CopiedTable> checks;
+            try
+            {
+                checks = await DatabaseCopy.CopyAsync(sourceDb, targetDb, line => output.WriteLine($"  copied {line}"), cancellationToken);
+            }
+            catch (InvalidOperationException refused)
+            {
+                output.WriteLine(refused.Message);
+                return 2;
+            }
+            output.WriteLine();
+            foreach (var check in checks)
+            {
+                output.WriteLine($"  {(check.Matches ? "ok      " : "DIFFERS ")}{check.Table}: {check.SourceRows} → {check.TargetRows} rows, checksum {check.SourceChecksum[..12]} → {check.TargetChecksum[..12]}");
+            }
+            var differing = checks.Count(check => !check.Matches);
+            output.WriteLine(differing == 0
+                ? $"Copied and verified {checks.Count} tables, {checks.Sum(check => check.TargetRows)} rows."
+                : $"{differing} table(s) differ after copying: nothing was committed, and the target is as it was.");
+            return differing == 0 ? 0 : 1;
+        });
+        return copy;
     }
 }

@@ -67,7 +67,7 @@ internal sealed class DatabaseHealth(GlossaryDb db) : IHealthCheck
         {
             if (!await db.Database.CanConnectAsync(cancellationToken))
             {
-                return HealthCheckResult.Unhealthy("The database does not answer.");
+                return HealthCheckResult.Unhealthy("The database does not answer, or does not exist yet: 'db migrate' makes it.");
             }
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             return pending.Count == 0
