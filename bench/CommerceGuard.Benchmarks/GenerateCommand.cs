@@ -57,7 +57,7 @@ internal static class GenerateCommand
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddGlossaryData();
         var app = builder.Build();
-        await app.MigrateGlossaryDataAsync();
+        await GlossaryDataSetup.MigrateAsync(app.Services, CancellationToken.None);
         return app;
     }
 

@@ -29,6 +29,7 @@ builder.AddInterchange();
 builder.AddSyndication();
 builder.AddGlossaryApi();
 builder.AddHealth();
+builder.AddProxySupport();
 
 var app = builder.Build();
 
@@ -43,6 +44,7 @@ if (CommandLine.IsCommand(args))
 }
 await app.LoadStarterGlossaryAsync();
 
+app.UseProxySupport();
 app.UseSitePages();
 app.UseRateLimiter();
 app.UseGlossaryApi();

@@ -1,0 +1,117 @@
+using YamlDotNet.RepresentationModel;
+
+namespace CommerceGuard.Tests.Operations;
+
+/// <summary>
+/// deploy/: no container engine runs on our machines, so these files cannot be run here. These
+/// tests keep them honest in what can be checked without one: they parse, and they say what
+/// the README promises (non-root, read-only root, health checks, two nodes on one PostgreSQL and
+/// Redis behind nginx, migrations run once, no secret written down).
+/// </summary>
+public sealed class DeployFilesTests
+{
+    private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
+
+    [Fact]
+    public void The_image_is_built_in_stages_and_runs_as_a_non_root_user_with_a_health_check()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Deploy, "Dockerfile"))
+            .Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
+
+        Assert.Equal(2, lines.Count(line => line.StartsWith("FROM ", StringComparison.Ordinal)));
+        Assert.Contains(lines, line => line.StartsWith("COPY --from=build", StringComparison.Ordinal));
+        var user = Assert.Single(lines, line => line.StartsWith("USER ", StringComparison.Ordinal));
+        Assert.DoesNotContain("root", user, StringComparison.Ordinal);
+        Assert.True(lines.IndexOf(user) > lines.FindLastIndex(line => line.StartsWith("RUN ", StringComparison.Ordinal)), "nothing may run as root after USER");
+        Assert.Contains(lines, line => line.StartsWith("HEALTHCHECK", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("/health/live", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("ENTRYPOINT [\"dotnet\", \"CommerceGuard.dll\"]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compose_runs_two_read_only_nodes_on_one_database_and_redis_behind_nginx_after_one_migration()
+    {
+        var services = (YamlMappingNode)Compose()["services"];
+        string[] nodes = ["node-a", "node-b"];
+
+        foreach (var name in nodes)
+        {
+            var node = Merged((YamlMappingNode)services[name]);
+            Assert.Equal("true", Scalar(node, "read_only"));
+            var environment = Merged((YamlMappingNode)node["environment"]);
+            Assert.Equal("Postgres", Scalar(environment, "Database__Provider"));
+            Assert.Equal("false", Scalar(environment, "Database__MigrateOnStart"));
+            Assert.Contains("Host=postgres", Scalar(environment, "ConnectionStrings__Glossary"), StringComparison.Ordinal);
+            Assert.Equal("redis:6379", Scalar(environment, "Redis__Configuration"));
+            var dependsOn = (YamlMappingNode)node["depends_on"];
+            Assert.Equal("service_completed_successfully", Scalar((YamlMappingNode)dependsOn["migrate"], "condition"));
+        }
+        Assert.Equal("[db, migrate]", string.Join(", ", ((YamlSequenceNode)((YamlMappingNode)services["migrate"])["command"]).Children).Insert(0, "[") + "]");
+        Assert.True(services.Children.ContainsKey("postgres") && services.Children.ContainsKey("redis") && services.Children.ContainsKey("nginx"));
+    }
+
+    [Fact]
+    public void No_secret_is_written_in_the_deploy_files()
+    {
+        // Every password, as a setting or inside a connection string, is the environment's, and compose refuses to start without it.
+        var settings = File.ReadAllLines(Path.Combine(Deploy, "compose.yaml")).Where(line => !line.TrimStart().StartsWith('#')).ToList();
+        var passwords = settings
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"(?i)^\s*[A-Z_]*PASSWORD\s*:\s*(.+)$"))
+            .Where(match => match.Success).Select(match => match.Groups[1].Value.Trim().Trim('"'))
+            .Concat(settings.SelectMany(line => System.Text.RegularExpressions.Regex.Matches(line, @"Password=([^;""]*)").Select(match => match.Groups[1].Value)))
+            .ToList();
+
+        Assert.NotEmpty(passwords);
+        Assert.All(passwords, password => Assert.StartsWith("${POSTGRES_PASSWORD:?", password, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Nginx_balances_both_nodes_and_tells_them_who_the_client_is()
+    {
+        var config = File.ReadAllText(Path.Combine(Deploy, "nginx.conf"));
+
+        Assert.Contains("server node-a:8080", config, StringComparison.Ordinal);
+        Assert.Contains("server node-b:8080", config, StringComparison.Ordinal);
+        Assert.Contains("proxy_set_header X-Forwarded-For", config, StringComparison.Ordinal);
+        Assert.Contains("proxy_set_header X-Forwarded-Proto", config, StringComparison.Ordinal);
+        Assert.Equal(config.Count(c => c == '{'), config.Count(c => c == '}'));
+    }
+
+    private static YamlMappingNode Compose()
+    {
+        var yaml = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(Deploy, "compose.yaml"));
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    /// <summary>A mapping with its YAML merge keys ("&lt;&lt;: *anchor") applied, as compose applies them; its own keys win.</summary>
+    private static YamlMappingNode Merged(YamlMappingNode node)
+    {
+        var merged = new YamlMappingNode();
+        if (node.Children.TryGetValue(new YamlScalarNode("<<"), out var inherited))
+        {
+            foreach (var (key, value) in Merged((YamlMappingNode)inherited).Children)
+            {
+                merged.Children[key] = value;
+            }
+        }
+        foreach (var (key, value) in node.Children.Where(entry => ((YamlScalarNode)entry.Key).Value != "<<"))
+        {
+            merged.Children[key] = value;
+        }
+        return merged;
+    }
+
+    private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value ?? "";
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CommerceGuard.slnx")))
+        {
+            folder = folder.Parent;
+        }
+        return folder!.FullName;
+    }
+}
