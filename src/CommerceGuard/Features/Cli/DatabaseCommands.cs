@@ -30,7 +30,65 @@ public static class DatabaseCommands
             }
             return 0;
         });
-        return new Command("db", "Work on the database itself.") { migrate, CopyCommand() };
+        return new Command("db", "Work on the database itself.") { migrate, CopyCommand(), BackupCommand(services), RestoreCommand(services) };
+    }
+
+    private static Command BackupCommand(IServiceProvider services)
+    {
+        var file = new Argument<string>("file") { Description = "Where to write the backup; it must not exist yet" };
+        var backup = new Command("backup",
+            "Back up the database while the site runs: SQLite's online backup, or pg_dump (custom format) for PostgreSQL.") { file };
+        backup.SetAction(async (parse, cancellationToken) =>
+        {
+            var database = services.GetRequiredService<GlossaryConnection>();
+            var path = Path.GetFullPath(parse.GetValue(file)!);
+            return await ReportAsync(parse.InvocationConfiguration.Output, async () =>
+            {
+                await DatabaseBackup.BackupAsync(database.Provider, database.ConnectionString, path, cancellationToken);
+                return $"Backed up the {database.Provider} database to {path} ({new FileInfo(path).Length:N0} bytes).";
+            });
+        });
+        return backup;
+    }
+
+    private static Command RestoreCommand(IServiceProvider services)
+    {
+        var file = new Argument<string>("file") { Description = "A backup that 'db backup' wrote" };
+        var replace = new Option<bool>("--replace") { Description = "Confirm that everything in the database is to be replaced by the backup" };
+        var restore = new Command("restore",
+            "Replace everything in the database with a backup. Stop the site's servers first, and start them again afterwards.") { file, replace };
+        restore.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            if (!parse.GetValue(replace))
+            {
+                output.WriteLine("This replaces everything in the database with the backup: pass --replace to confirm.");
+                return 2;
+            }
+            var database = services.GetRequiredService<GlossaryConnection>();
+            var path = Path.GetFullPath(parse.GetValue(file)!);
+            return await ReportAsync(output, async () =>
+            {
+                await DatabaseBackup.RestoreAsync(database.Provider, database.ConnectionString, path, cancellationToken);
+                return $"Restored {path}. Start the servers; each rebuilds its search index from the restored terms.";
+            });
+        });
+        return restore;
+    }
+
+    /// <summary>Runs the work and prints what became of it; a refusal or a tool's failure is a message and exit code 2, not a stack trace.</summary>
+    private static async Task<int> ReportAsync(TextWriter output, Func<Task<string>> work)
+    {
+        try
+        {
+            output.WriteLine(await work());
+            return 0;
+        }
+        catch (InvalidOperationException refused)
+        {
+            output.WriteLine(refused.Message);
+            return 2;
+        }
     }
 
     private static Command CopyCommand()

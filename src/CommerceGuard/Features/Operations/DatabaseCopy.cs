@@ -116,6 +116,18 @@ public static class DatabaseCopy
         return checks;
     }
 
+    /// <summary>Every table's row count and checksum, in copy order: two databases that agree on these hold the same glossary.</summary>
+    public static async Task<IReadOnlyList<(string Table, long Rows, string Checksum)>> ChecksumsAsync(GlossaryDb db, CancellationToken cancellationToken)
+    {
+        var sums = new List<(string, long, string)>();
+        foreach (var table in TablesInOrder(db.Model))
+        {
+            var (rows, checksum) = await Invoke<Task<(long, string)>>(nameof(ChecksumAsync), table, db, cancellationToken);
+            sums.Add((table.GetTableName()!, rows, checksum));
+        }
+        return sums;
+    }
+
     private static async Task<long> CountAsync(GlossaryDb db, IEntityType table, CancellationToken cancellationToken) =>
         await Invoke<Task<long>>(nameof(CountRowsAsync), table, db, cancellationToken);
 

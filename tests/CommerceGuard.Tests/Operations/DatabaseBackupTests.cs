@@ -1,0 +1,74 @@
+using CommerceGuard.Features.Cli;
+using CommerceGuard.Features.Operations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Tests.Operations;
+
+/// <summary>
+/// <c>db backup</c> and <c>db restore</c>, on whichever database the tests run on: a backup
+/// restored over later changes gives back exactly the glossary that was backed up.
+/// </summary>
+public sealed class DatabaseBackupTests : IDisposable
+{
+    private readonly GlossaryApp app = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("commerceguard-backup-").FullName;
+
+    public void Dispose()
+    {
+        app.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_restored_backup_gives_back_every_table_as_it_was()
+    {
+        await app.SearchIndexReadyAsync();
+        await app.AddTermAsync("before-backup", "Before backup");
+        var file = Path.Combine(folder, "glossary.backup");
+        var before = await ChecksumsAsync();
+
+        var (backedUp, backupOutput) = await RunAsync("db", "backup", file);
+        await app.AddTermAsync("after-backup", "After backup");
+        await app.WithDbAsync(db => db.Terms.Where(term => term.Slug == "before-backup").ExecuteDeleteAsync());
+        var (refused, refusal) = await RunAsync("db", "restore", file);
+        var (restored, restoreOutput) = await RunAsync("db", "restore", file, "--replace");
+
+        Assert.True(backedUp == 0, backupOutput);
+        Assert.True(File.Exists(file));
+        Assert.Equal(2, refused);
+        Assert.Contains("--replace", refusal, StringComparison.Ordinal);
+        Assert.True(restored == 0, restoreOutput);
+        Assert.Equal(before, await ChecksumsAsync());
+        Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Slug == "after-backup")));
+    }
+
+    [Fact]
+    public async Task A_backup_never_overwrites_a_file_and_a_missing_backup_is_named()
+    {
+        app.Browser();
+        var file = Path.Combine(folder, "taken.backup");
+        await File.WriteAllTextAsync(file, "an earlier backup");
+
+        var (overwrite, overwriteOutput) = await RunAsync("db", "backup", file);
+        var (missing, missingOutput) = await RunAsync("db", "restore", Path.Combine(folder, "nowhere.backup"), "--replace");
+
+        Assert.Equal(2, overwrite);
+        Assert.Contains("exists already", overwriteOutput, StringComparison.Ordinal);
+        Assert.Equal("an earlier backup", await File.ReadAllTextAsync(file));
+        Assert.Equal(2, missing);
+        Assert.Contains("no backup", missingOutput, StringComparison.Ordinal);
+    }
+
+    private async Task<IReadOnlyList<(string Table, long Rows, string Checksum)>> ChecksumsAsync()
+    {
+        await using var db = DatabaseCopy.Open(app.ConnectionString);
+        return await DatabaseCopy.ChecksumsAsync(db, CancellationToken.None);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exitCode = await CommandLine.RunAsync(app.Services, args, output);
+        return (exitCode, output.ToString());
+    }
+}
