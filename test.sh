@@ -36,9 +36,11 @@ mkdir -p artifacts
 
 # shellcheck source=tests/throwaway-postgres.sh
 . tests/throwaway-postgres.sh
+browser=""
+# Set before anything starts, so that an interrupted or failed run still stops what it started.
+trap 'stop_postgres; [ -z "$browser" ] || kill "$browser" 2>/dev/null || true; rm -f "$log" "$browser_log"' EXIT
 echo "== Starting a throwaway PostgreSQL"
 start_postgres
-trap 'stop_postgres; rm -f "$log" "$browser_log"' EXIT
 
 echo "== Running the tests"
 # Two lanes, one a core: the browser tests in one; in the other the HTTP tests on SQLite, then

@@ -16,10 +16,11 @@ as_postgres() {
 }
 
 start_postgres() {
-  postgres_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  # The newest server that is installed (a newer client alone has no initdb).
+  postgres_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
   postgres_folder=$(mktemp -d /tmp/commerceguard-postgres.XXXXXX)
   [ "$(id -u)" -ne 0 ] || chown postgres "$postgres_folder"
-  as_postgres "$postgres_bin/initdb" -D "$postgres_folder/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
+  as_postgres "$postgres_bin/initdb" -D "$postgres_folder/data" -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null
   # A port nothing else listens on: try a few at random until the server starts on one.
   for _ in 1 2 3 4 5 6 7 8 9 10; do
     local port=$((20000 + RANDOM % 20000))

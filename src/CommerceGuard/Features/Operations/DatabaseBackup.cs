@@ -21,6 +21,12 @@ public static class DatabaseBackup
         }
         var partial = file + ".partial";
         File.Delete(partial);
+        // A backup holds password hashes and the keys that sign cookies: only its owner may read it.
+        await File.WriteAllBytesAsync(partial, [], cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         if (provider == DatabaseProvider.Sqlite)
         {
             await using var source = new SqliteConnection(connectionString);

@@ -186,8 +186,9 @@ public static class DatabaseCopy
     private static string Canonical(object? value) => value switch
     {
         null => "\u2400",
-        DateTime at => DateTime.SpecifyKind(at, DateTimeKind.Utc).Ticks.ToString(CultureInfo.InvariantCulture),
-        DateTimeOffset at => at.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        // In microseconds: PostgreSQL keeps no finer time than that, SQLite keeps ticks.
+        DateTime at => (DateTime.SpecifyKind(at, DateTimeKind.Utc).Ticks / 10).ToString(CultureInfo.InvariantCulture),
+        DateTimeOffset at => (at.UtcTicks / 10).ToString(CultureInfo.InvariantCulture),
         byte[] bytes => Convert.ToBase64String(bytes),
         string text => text,
         System.Collections.IEnumerable items => string.Join("\u001d", items.Cast<object?>().Select(Canonical)),

@@ -90,15 +90,16 @@ internal sealed class SearchIndexHealth(SearchIndex index, GlossaryDb db, TimePr
         {
             return HealthCheckResult.Unhealthy("The search index is being built.");
         }
-        var newest = await db.TermChanges.AsNoTracking().OrderByDescending(change => change.Sequence)
-            .Select(change => new { change.Sequence, change.At }).FirstOrDefaultAsync(cancellationToken);
-        if (newest is null || index.Sequence >= newest.Sequence)
+        // The oldest change the index lacks says how long it has been behind, however busy the site is.
+        var missing = db.TermChanges.AsNoTracking().Where(change => change.Sequence > index.Sequence);
+        var oldest = await missing.OrderBy(change => change.Sequence).Select(change => (DateTime?)change.At).FirstOrDefaultAsync(cancellationToken);
+        if (oldest is null)
         {
             return HealthCheckResult.Healthy("The search index has every change.");
         }
-        var behind = time.GetUtcNow().UtcDateTime - newest.At;
+        var behind = time.GetUtcNow().UtcDateTime - oldest.Value;
         var bound = TimeSpan.FromSeconds(options.Value.MaxIndexLagSeconds);
-        var description = $"The search index is {newest.Sequence - index.Sequence} change(s) behind, the newest {behind.TotalSeconds:0} s old.";
+        var description = $"The search index is {await missing.CountAsync(cancellationToken)} change(s) behind, the oldest {behind.TotalSeconds:0} s old.";
         return behind > bound ? HealthCheckResult.Unhealthy(description) : HealthCheckResult.Degraded(description);
     }
 }
