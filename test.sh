@@ -15,6 +15,8 @@ command -v chromium >/dev/null || need+=(chromium)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 # The HTTP tests run a second time on PostgreSQL: Debian's server, started below on a throwaway folder.
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+# Tests of several servers sharing a cache start their own redis-server on a free port.
+command -v redis-server >/dev/null || need+=(redis-server)
 if ((${#need[@]})); then
   echo "== Installing ${need[*]}"
   sudo=""

@@ -20,6 +20,11 @@ public sealed class TermChange
     public required string Language { get; set; }
     public bool Deleted { get; set; }
     public DateTime At { get; set; }
+
+    /// <summary>The slug of an entry for a change around the terms rather than to one (a category's name), which every page shows.</summary>
+    public const string AroundTerms = "~";
+
+    public static TermChange AroundEveryTerm(DateTime at) => new() { Slug = AroundTerms, Language = AroundTerms, At = at };
 }
 
 internal sealed class TermChangeConfiguration : IEntityTypeConfiguration<TermChange>

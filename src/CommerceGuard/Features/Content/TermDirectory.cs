@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Glossary;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,10 +9,15 @@ namespace CommerceGuard.Features.Content;
 /// <summary>
 /// Keeps each language's <see cref="TermLinks"/> and rebuilds it only when
 /// <see cref="TermChanges"/> says a term changed, never per request. While a rebuild runs,
-/// readers briefly get the previous links rather than waiting on a large glossary's rebuild.
+/// readers briefly get the previous links rather than waiting on a large glossary's rebuild,
+/// and the pages made with them are not cached.
 /// </summary>
 public sealed partial class TermDirectory(
-    IServiceScopeFactory scopes, TermChanges changes, MarkdownRenderer markdown, ILogger<TermDirectory> logger) : IDisposable
+    IServiceScopeFactory scopes,
+    TermChanges changes,
+    MarkdownRenderer markdown,
+    IHttpContextAccessor requests,
+    ILogger<TermDirectory> logger) : IDisposable
 {
     /// <summary>How long a request waits for a rebuild before it makes do with the previous links.</summary>
     private static readonly TimeSpan PatienceForRebuild = TimeSpan.FromMilliseconds(250);
@@ -38,7 +44,12 @@ public sealed partial class TermDirectory(
         }
         var rebuild = rebuilds.GetOrAdd(language, RebuildAsync);
         var first = await Task.WhenAny(rebuild, Task.Delay(PatienceForRebuild, cancellationToken));
-        return first == rebuild && rebuild.IsCompletedSuccessfully ? rebuild.Result : links;
+        if (first == rebuild && rebuild.IsCompletedSuccessfully)
+        {
+            return rebuild.Result;
+        }
+        PageCache.MarkUnfit(requests.HttpContext);
+        return links;
     }
 
     private async Task<TermLinks> RebuildAsync(string language)

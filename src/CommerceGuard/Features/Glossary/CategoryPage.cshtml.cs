@@ -1,11 +1,14 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Glossary;
 
 /// <summary>A category's description and its published terms A–Z.</summary>
+[OutputCache(PolicyName = PageCache.PublicPage)]
 public sealed class CategoryPageModel(GlossaryDb db) : PageModel
 {
     public CategoryLink Category { get; private set; } = null!;

@@ -1,10 +1,13 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Glossary;
 
 /// <summary>Every published term A–Z, under a jump bar of letters.</summary>
+[OutputCache(PolicyName = PageCache.PublicPage)]
 public sealed class IndexPageModel(GlossaryDb db) : PageModel
 {
     public IReadOnlyList<LetterGroup<TermLink>> Groups { get; private set; } = [];

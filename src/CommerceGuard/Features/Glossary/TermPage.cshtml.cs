@@ -1,13 +1,16 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Content;
 using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Glossary;
 
 /// <summary>One term, laid out as the seed page shows it.</summary>
+[OutputCache(PolicyName = PageCache.PublicPage)]
 public sealed class TermPageModel(GlossaryDb db, TermArticles articles, StructuredData structuredData, MarkdownRenderer markdown) : PageModel
 {
     public TermArticle Article { get; private set; } = null!;

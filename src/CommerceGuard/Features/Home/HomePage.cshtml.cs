@@ -1,11 +1,14 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Glossary;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Home;
 
 /// <summary>The front door: the mission, the categories, and what changed lately.</summary>
+[OutputCache(PolicyName = PageCache.PublicPage)]
 public sealed class HomePageModel(GlossaryDb db) : PageModel
 {
     public const int RecentCount = 10;

@@ -107,7 +107,8 @@ internal sealed partial class SearchIndexer(
             await RebuildAsync(db, cancellationToken);
             return;
         }
-        var touched = newer.Select(change => (change.Language, change.Slug)).Distinct().ToList();
+        var touched = newer.Where(change => change.Slug != TermChange.AroundTerms)
+            .Select(change => (change.Language, change.Slug)).Distinct().ToList();
         var slugs = touched.Select(key => key.Slug).ToList();
         var terms = await db.Terms.AsNoTracking().Include(term => term.Categories)
             .Where(term => slugs.Contains(term.Slug))

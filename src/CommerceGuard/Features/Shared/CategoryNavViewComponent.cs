@@ -1,4 +1,5 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Glossary;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,6 +19,7 @@ public sealed partial class CategoryNavViewComponent(GlossaryDb db, ILogger<Cate
             // The error page uses this layout too; when the database is what failed, the page
             // must still render, so the row is left empty rather than failing again.
             LogUnavailable(error);
+            PageCache.MarkUnfit(HttpContext);
             return View(Array.Empty<CategoryLink>());
         }
     }

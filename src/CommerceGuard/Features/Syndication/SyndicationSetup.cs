@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CommerceGuard.Features.Caching;
 
 namespace CommerceGuard.Features.Syndication;
 
@@ -30,12 +31,13 @@ public static class SyndicationSetup
 
     public static WebApplication MapSyndication(this WebApplication app)
     {
-        app.MapGet("/sitemap.xml", (HttpContext http, Sitemap sitemap, CancellationToken cancellationToken) =>
+        var syndication = app.MapGroup("").CacheOutput(PageCache.PublicPage);
+        syndication.MapGet("/sitemap.xml", (HttpContext http, Sitemap sitemap, CancellationToken cancellationToken) =>
             sitemap.RootAsync(http, cancellationToken));
-        app.MapGet("/sitemaps/{number:int:min(1)}.xml", (int number, HttpContext http, Sitemap sitemap, CancellationToken cancellationToken) =>
+        syndication.MapGet("/sitemaps/{number:int:min(1)}.xml", (int number, HttpContext http, Sitemap sitemap, CancellationToken cancellationToken) =>
             sitemap.PartAsync(number, http, cancellationToken));
-        app.MapGet("/robots.txt", (Sitemap sitemap) => Results.Text(sitemap.RobotsText(), "text/plain; charset=utf-8"));
-        app.MapGet("/feed.atom", (HttpContext http, AtomFeed feed, CancellationToken cancellationToken) => feed.ResponseAsync(http, cancellationToken));
+        syndication.MapGet("/robots.txt", (Sitemap sitemap) => Results.Text(sitemap.RobotsText(), "text/plain; charset=utf-8"));
+        syndication.MapGet("/feed.atom", (HttpContext http, AtomFeed feed, CancellationToken cancellationToken) => feed.ResponseAsync(http, cancellationToken));
         return app;
     }
 }

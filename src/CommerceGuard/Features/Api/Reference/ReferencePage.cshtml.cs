@@ -1,4 +1,6 @@
+using CommerceGuard.Features.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace CommerceGuard.Features.Api.Reference;
@@ -7,6 +9,7 @@ namespace CommerceGuard.Features.Api.Reference;
 /// The API's reference for the people who write programs against it: every operation from the
 /// OpenAPI document, with a form to try each one from the page.
 /// </summary>
+[OutputCache(PolicyName = PageCache.PublicPage)]
 public sealed class ReferencePageModel(ApiReference reference, IOptions<ApiRateLimitOptions> limits) : PageModel
 {
     public IReadOnlyList<ReferenceTag> Tags { get; private set; } = [];

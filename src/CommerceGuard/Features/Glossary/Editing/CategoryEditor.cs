@@ -81,6 +81,10 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
             Slug = category.Slug, Name = category.Name, Description = category.Description, DisplayOrder = last + index + 1,
         })).ToList();
         db.Categories.AddRange(added.Select(pair => pair.Category));
+        if (added.Count > 0)
+        {
+            db.TermChanges.Add(TermChange.AroundEveryTerm(time.GetUtcNow().UtcDateTime));
+        }
         await db.SaveChangesAsync(cancellationToken);
         return added.ToDictionary(pair => pair.Placeholder, pair => pair.Category.Id);
     }
@@ -151,6 +155,8 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
 
     private async Task<CategoryOutcome> SaveAsync(CancellationToken cancellationToken)
     {
+        // Every page's navigation lists the categories, so every page is out of date.
+        db.TermChanges.Add(TermChange.AroundEveryTerm(time.GetUtcNow().UtcDateTime));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

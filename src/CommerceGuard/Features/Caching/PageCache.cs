@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using CommerceGuard.Features.Operations;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CommerceGuard.Features.Caching;
+
+/// <summary>How long a public page is kept. Section <c>PageCache</c>.</summary>
+public sealed class PageCacheOptions
+{
+    public const string Section = "PageCache";
+
+    /// <summary>
+    /// The longest a page is kept, in seconds. A change to the glossary replaces pages at once
+    /// whatever this says; it bounds only what nothing in the glossary tells us about.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int Seconds { get; set; } = 600;
+
+    /// <summary>The most memory this server's own cache of pages may use, in megabytes.</summary>
+    [Range(1, 100_000)]
+    public int SizeLimitMegabytes { get; set; } = 100;
+}
+
+/// <summary>
+/// Public pages are the same for every anonymous reader, so each is rendered once and then
+/// served from the output cache: in this server's memory, or in Redis when several servers
+/// share one. Pages opt in with <c>[OutputCache(PolicyName = PageCache.PublicPage)]</c>.
+/// </summary>
+public static class PageCache
+{
+    /// <summary>The output cache policy of the public pages.</summary>
+    public const string PublicPage = "public-page";
+
+    /// <summary>The tag of every cached page; a change to the glossary evicts them all.</summary>
+    public const string Tag = "glossary";
+
+    private const string UnfitKey = "PageCache.Unfit";
+
+    public static WebApplicationBuilder AddPageCache(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PageCacheOptions>()
+            .BindConfiguration(PageCacheOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var limits = builder.Configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>() ?? new PageCacheOptions();
+        builder.Services.AddOutputCache(options =>
+        {
+            options.SizeLimit = limits.SizeLimitMegabytes * 1024L * 1024;
+            // "/glossary/Doctor" answers a redirect to "/glossary/doctor", never the page itself.
+            options.UseCaseSensitivePaths = true;
+            options.AddPolicy(PublicPage, new PublicPagePolicy());
+        });
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"]))
+        {
+            UseRedisStore(builder.Services, limits);
+        }
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddHostedService<PageCacheEviction>();
+        return builder;
+    }
+
+    /// <summary>After authentication, so that a signed-in editor is never served a cached page.</summary>
+    public static WebApplication UsePageCache(this WebApplication app)
+    {
+        app.UseOutputCache();
+        return app;
+    }
+
+    /// <summary>
+    /// Says that this response was made from something less than the current glossary (links
+    /// from before the latest change, a part left out because the database failed): it is sent,
+    /// but never kept for other readers.
+    /// </summary>
+    public static void MarkUnfit(HttpContext? context)
+    {
+        if (context is not null)
+        {
+            context.Items[UnfitKey] = true;
+        }
+    }
+
+    internal static bool IsUnfit(HttpContext context) => context.Items.ContainsKey(UnfitKey);
+
+    /// <summary>
+    /// Pages go to Redis, shared by every server, and to this server's memory while Redis is
+    /// away. The Redis store is registered by its library and then wrapped.
+    /// </summary>
+    private static void UseRedisStore(IServiceCollection services, PageCacheOptions limits)
+    {
+        services.AddStackExchangeRedisOutputCache(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
+            .Configure<RedisConnection>((options, redis) =>
+            {
+                options.InstanceName = redis.InstanceName + "pages:";
+                options.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
+            });
+        var redisStore = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
+        services.RemoveAll<IOutputCacheStore>();
+        services.AddSingleton<IOutputCacheStore>(provider => new SharedOutputCacheStore(
+            (IOutputCacheStore)(redisStore.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, redisStore.ImplementationType!)),
+            LocalStore(limits),
+            provider.GetRequiredService<RedisConnection>()));
+    }
+
+    /// <summary>The framework's own in-memory store, which it does not make public, from a container of its own.</summary>
+    private static IOutputCacheStore LocalStore(PageCacheOptions limits) =>
+        new ServiceCollection()
+            .AddOutputCache(options => options.SizeLimit = limits.SizeLimitMegabytes * 1024L * 1024)
+            .BuildServiceProvider()
+            .GetRequiredService<IOutputCacheStore>();
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using CommerceGuard.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace CommerceGuard.Features.Caching;
+
+/// <summary>
+/// When a public page may be cached, and under what key. The key holds the change-feed version
+/// this server has reached, so a page made before a change is never served after it, on any
+/// server, even one whose cache eviction was missed; eviction by <see cref="PageCache.Tag"/>
+/// then only frees the room.
+/// </summary>
+internal sealed class PublicPagePolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var request = http.Request;
+        // Signed-in staff see drafts' effects and menus of their own: never from the cache, never into it.
+        var anonymous = http.User.Identity?.IsAuthenticated != true && !request.Headers.ContainsKey("Authorization");
+        var reading = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = context.AllowCacheStorage = anonymous && reading;
+        context.AllowLocking = true;
+        context.Tags.Add(PageCache.Tag);
+        var services = http.RequestServices;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<PageCacheOptions>>().Value.Seconds);
+        context.CacheVaryByRules.QueryKeys = "*";
+        // Pages name the site by its configured address, never by the Host a client sent, so
+        // one copy serves every node and every name the site answers to.
+        context.CacheVaryByRules.VaryByHost = false;
+        context.CacheVaryByRules.VaryByValues["changes"] = services.GetRequiredService<TermChanges>().Version.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        // A cookie belongs to one reader; anything but a whole page is not worth keeping.
+        if (http.Response.Headers.SetCookie.Count > 0 || http.Response.StatusCode != StatusCodes.Status200OK || PageCache.IsUnfit(http))
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,127 @@
+using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Tests.Admin;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommerceGuard.Tests.Caching;
+
+/// <summary>
+/// Public pages are made once and served from the output cache to every anonymous reader, yet
+/// a saved change shows at once. A page that came from the cache carries an <c>Age</c> header.
+/// </summary>
+public sealed class PageCacheTests : IDisposable
+{
+    private readonly GlossaryApp app = new();
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/glossary")]
+    [InlineData("/glossary/therapeutic-relationship")]
+    [InlineData("/about")]
+    [InlineData("/feed.atom")]
+    [InlineData("/sitemap.xml")]
+    public async Task A_public_page_is_made_once_and_then_served_from_the_cache(string url)
+    {
+        var reader = app.Browser();
+
+        using var first = await reader.GetAsync(new Uri(url, UriKind.Relative));
+        using var second = await reader.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/volunteer")]
+    [InlineData("/search?q=premium")]
+    public async Task Pages_with_a_form_token_or_a_query_of_their_own_are_never_cached(string url)
+    {
+        var reader = app.Browser();
+
+        using var first = await reader.GetAsync(new Uri(url, UriKind.Relative));
+        using var second = await reader.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Null(second.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_saved_change_to_a_term_is_shown_at_once()
+    {
+        await app.AddTermAsync("cached-term", "Cached Term");
+        var reader = app.Browser();
+        await reader.GetPageAsync("/glossary/cached-term");
+
+        await app.WithDbAsync(async db =>
+        {
+            var term = await db.Terms.SingleAsync(t => t.Slug == "cached-term");
+            term.Definition = "A definition written after the page was cached.";
+            await db.SaveChangesAsync();
+        });
+
+        var page = await reader.GetPageAsync("/glossary/cached-term");
+        Assert.Contains("A definition written after the page was cached.", page.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_new_term_appears_in_the_index_and_is_linked_from_cached_terms_at_once()
+    {
+        await app.AddTermAsync("mentions", "Mentions", term => term.Definition = "It speaks of a quiet ledger.");
+        var reader = app.Browser();
+        await reader.GetPageAsync("/glossary");
+        await reader.GetPageAsync("/glossary/mentions");
+
+        await app.AddTermAsync("quiet-ledger", "Quiet Ledger");
+
+        var index = await reader.GetPageAsync("/glossary");
+        Assert.NotNull(index.QuerySelector("a[href='/glossary/quiet-ledger']"));
+        var mentions = await reader.GetPageAsync("/glossary/mentions");
+        Assert.NotNull(mentions.QuerySelector("a[href='/glossary/quiet-ledger']"));
+    }
+
+    [Fact]
+    public async Task A_renamed_category_reaches_the_navigation_of_every_cached_page()
+    {
+        var reader = app.Browser();
+        await reader.GetPageAsync("/about");
+        var category = await app.WithDbAsync(db => db.Categories.OrderBy(c => c.DisplayOrder).FirstAsync());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<CategoryEditor>();
+            var outcome = await editor.UpdateAsync(category.Id, "Renamed While Cached", category.Slug, category.Description);
+            Assert.True(outcome.Succeeded);
+        }
+
+        var about = await reader.GetPageAsync("/about");
+        Assert.Contains("Renamed While Cached", about.QuerySelector("header")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Signed_in_staff_are_never_served_from_the_cache_nor_fill_it()
+    {
+        var editor = await app.SignedInAsync("Editor");
+
+        using var first = await editor.GetAsync(new Uri("/glossary", UriKind.Relative));
+        using var second = await editor.GetAsync(new Uri("/glossary", UriKind.Relative));
+        using var reader = await app.Browser().GetAsync(new Uri("/glossary", UriKind.Relative));
+
+        Assert.Null(second.Headers.Age);
+        Assert.Null(reader.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_missing_page_is_not_kept()
+    {
+        var reader = app.Browser();
+
+        using var first = await reader.GetAsync(new Uri("/glossary/not-yet-written", UriKind.Relative));
+        using var second = await reader.GetAsync(new Uri("/glossary/not-yet-written", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, second.StatusCode);
+        Assert.Null(second.Headers.Age);
+    }
+
+    public void Dispose() => app.Dispose();
+}
