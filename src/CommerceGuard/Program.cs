@@ -49,7 +49,7 @@ await app.LoadStarterGlossaryAsync();
 
 app.UseProxySupport();
 app.UseSitePages();
-app.UseRateLimiter();
+app.UsePublicWriteLimits();
 app.UseGlossaryApi();
 app.UseAccounts();
 app.UsePageCache();

@@ -4,7 +4,6 @@ using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace CommerceGuard.Features.Admin;
@@ -13,7 +12,7 @@ namespace CommerceGuard.Features.Admin;
 /// Where a one-time link (from <c>users add</c> or an Admin) lets its owner choose a password.
 /// Setting it changes the account's security stamp, which makes the link, and any other, useless.
 /// </summary>
-[EnableRateLimiting(PublicWrites.Policy)]
+[LimitPublicWrites]
 [RequestSizeLimit(16 * 1024)]
 public sealed class SetPasswordPageModel(UserManager<Account> users, AuditLog audit, IStringLocalizer<SiteText> text) : PageModel
 {

@@ -4,7 +4,6 @@ using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommerceGuard.Features.Admin;
 
@@ -12,7 +11,7 @@ namespace CommerceGuard.Features.Admin;
 /// The second step of signing in, for accounts with two-factor sign-in: a code from the
 /// authenticator app, or one of the recovery codes. Wrong codes count towards the lockout.
 /// </summary>
-[EnableRateLimiting(PublicWrites.Policy)]
+[LimitPublicWrites]
 [RequestSizeLimit(16 * 1024)]
 public sealed class SignInCodePageModel(SignInManager<Account> signIn, TimeProvider time, AuditLog audit) : PageModel
 {

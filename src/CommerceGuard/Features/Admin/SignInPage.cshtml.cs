@@ -4,7 +4,6 @@ using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace CommerceGuard.Features.Admin;
@@ -14,7 +13,7 @@ namespace CommerceGuard.Features.Admin;
 /// whether the email is unknown, the password wrong, or the account locked or disabled, and each
 /// wrong password counts towards locking the account.
 /// </summary>
-[EnableRateLimiting(PublicWrites.Policy)]
+[LimitPublicWrites]
 [RequestSizeLimit(16 * 1024)]
 public sealed class SignInPageModel(
     SignInManager<Account> signIn,

@@ -2,13 +2,12 @@ using CommerceGuard.Data;
 using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Community;
 
 /// <summary>The volunteer form. Offering again with the same email updates the earlier offer.</summary>
-[EnableRateLimiting(PublicWrites.Policy)]
+[LimitPublicWrites]
 [RequestSizeLimit(64 * 1024)]
 [RequestFormLimits(ValueCountLimit = 50, ValueLengthLimit = 32 * 1024)]
 public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time) : PageModel

@@ -25,7 +25,7 @@ public static class FeedbackEndpoints
     public static WebApplication MapFeedback(this WebApplication app)
     {
         app.MapPost("/glossary/{slug}/vote", CastVoteAsync)
-            .RequireRateLimiting(PublicWrites.Policy)
+            .LimitPublicWrites()
             .WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes));
         return app;
     }

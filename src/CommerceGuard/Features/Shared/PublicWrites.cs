@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CommerceGuard.Features.Shared;
@@ -12,45 +11,65 @@ public sealed class PublicWriteOptions
 {
     public const string Section = "PublicWrites";
 
-    /// <summary>Writes allowed per client address in each window.</summary>
+    /// <summary>Writes one client address may make at once; they come back steadily over the window.</summary>
     [Range(1, 100_000)]
     public int PermitsPerWindow { get; set; } = 30;
 
-    /// <summary>The window's length in seconds.</summary>
+    /// <summary>The window's length in seconds: the time in which a spent quota comes back whole.</summary>
     [Range(1, 86_400)]
     public int WindowSeconds { get; set; } = 60;
 }
 
+/// <summary>Marks a page or endpoint whose writes (anything but GET and HEAD) count against <see cref="PublicWriteOptions"/>.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class LimitPublicWritesAttribute : Attribute;
+
 /// <summary>
-/// Guards for anonymous writes: a rate limit per client address, and a same-origin check for
-/// writes from cached pages, which cannot carry an antiforgery token of their own.
+/// Guards for anonymous writes: a rate limit per client address (a token bucket, shared by
+/// every server through Redis when there is one), and a same-origin check for writes from
+/// cached pages, which cannot carry an antiforgery token of their own.
 /// </summary>
 public static class PublicWrites
 {
-    /// <summary>The rate-limit policy for anonymous writes; reads pass through it untouched.</summary>
-    public const string Policy = "public-writes";
-
     public static WebApplicationBuilder AddPublicWriteLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PublicWriteOptions>()
             .BindConfiguration(PublicWriteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter =
-                        ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-                return ValueTask.CompletedTask;
-            };
-            options.AddPolicy(Policy, LimitWrites);
-        });
+        builder.Services.AddSingleton<TokenBuckets>();
         return builder;
+    }
+
+    /// <summary>After routing, so that it knows which endpoint a write is for.</summary>
+    public static WebApplication UsePublicWriteLimits(this WebApplication app)
+    {
+        app.Use(LimitAsync);
+        return app;
+    }
+
+    public static TBuilder LimitPublicWrites<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithMetadata(new LimitPublicWritesAttribute());
+
+    private static async Task LimitAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<LimitPublicWritesAttribute>() is null)
+        {
+            await next(context);
+            return;
+        }
+        var limits = context.RequestServices.GetRequiredService<IOptions<PublicWriteOptions>>().Value;
+        var answer = await context.RequestServices.GetRequiredService<TokenBuckets>()
+            .TakeAsync("writes:" + ClientKey(context.Connection.RemoteIpAddress), BucketShape.Of(limits.PermitsPerWindow, limits.WindowSeconds));
+        if (answer.Granted)
+        {
+            await next(context);
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(answer.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -94,18 +113,4 @@ public static class PublicWrites
         return new IPAddress(bytes) + "/64";
     }
 
-    private static RateLimitPartition<string> LimitWrites(HttpContext context)
-    {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-        {
-            return RateLimitPartition.GetNoLimiter("reads");
-        }
-        var limits = context.RequestServices.GetRequiredService<IOptions<PublicWriteOptions>>().Value;
-        return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limits.PermitsPerWindow,
-            Window = TimeSpan.FromSeconds(limits.WindowSeconds),
-            QueueLimit = 0,
-        });
-    }
 }
