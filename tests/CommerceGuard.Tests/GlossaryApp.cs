@@ -76,11 +76,15 @@ public class GlossaryApp : WebApplicationFactory<Program>
 
     /// <summary>The app's own PostgreSQL database, when the tests run on PostgreSQL.</summary>
     private string? PostgresDatabase =>
-        sharedPostgres ?? (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
+        sharedPostgres ?? ((postgresServer ?? Environment.GetEnvironmentVariable(PostgresVariable)) is { Length: > 0 } server
             ? $"{server};Database=test_{Path.GetFileName(folder).Replace('-', '_')}"
             : null);
 
     private string? sharedPostgres;
+    private string? postgresServer;
+
+    /// <summary>An app on the PostgreSQL server given (<c>Host=…;Port=…;Username=…</c>), whichever provider the run tests.</summary>
+    public static GlossaryApp OnPostgres(string server) => new() { postgresServer = server };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,3 +1,4 @@
+using CommerceGuard.Features.Operations;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -45,20 +46,35 @@ public sealed class ApiExceptions(IProblemDetailsService problems) : IExceptionH
         {
             return false;
         }
-        var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-        httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = status,
-                Title = status == StatusCodes.Status500InternalServerError ? "Something went wrong on our side." : ReasonPhrases.GetReasonPhrase(status),
-                Detail = status == StatusCodes.Status500InternalServerError
-                    ? "The failure is logged under this problem's traceId; quote it if you report it."
-                    : exception.Message,
-            },
+            ProblemDetails = ProblemFor(exception, httpContext.Response),
         });
+    }
+
+    private static ProblemDetails ProblemFor(Exception exception, HttpResponse response)
+    {
+        if (DatabaseOutage.IsOutage(exception))
+        {
+            DatabaseOutage.Answer(response);
+            return new ProblemDetails
+            {
+                Status = response.StatusCode,
+                Title = "The glossary's database cannot be reached.",
+                Detail = $"Nothing was changed. Try again in {DatabaseOutage.RetryAfterSeconds} seconds.",
+            };
+        }
+        var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        response.StatusCode = status;
+        return new ProblemDetails
+        {
+            Status = status,
+            Title = status == StatusCodes.Status500InternalServerError ? "Something went wrong on our side." : ReasonPhrases.GetReasonPhrase(status),
+            Detail = status == StatusCodes.Status500InternalServerError
+                ? "The failure is logged under this problem's traceId; quote it if you report it."
+                : exception.Message,
+        };
     }
 }

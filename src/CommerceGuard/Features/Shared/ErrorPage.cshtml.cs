@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using CommerceGuard.Features.Operations;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommerceGuard.Features.Shared;
 
 /// <summary>
-/// The page for every error: "not found", "too many requests", or a failure of ours. It is
+/// The page for every error: "not found", "too many requests", "back soon" while the database
+/// cannot be reached, or a failure of ours. It is
 /// re-executed for whatever request failed, POSTs included, so it takes no antiforgery token.
 /// </summary>
 [IgnoreAntiforgeryToken]
@@ -25,6 +28,11 @@ public sealed class ErrorPageModel : PageModel
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var parsed) ? parsed : 0;
         Status = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Status;
+        if (DatabaseOutage.IsOutage(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            DatabaseOutage.Answer(Response);
+            Status = Response.StatusCode;
+        }
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 }
