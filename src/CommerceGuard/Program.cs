@@ -17,7 +17,6 @@ using CommerceGuard.Features.Syndication;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddGlossaryData();
-builder.AddRedis();
 builder.AddPageCache();
 builder.AddSitePages();
 builder.AddContentPipeline();
@@ -31,8 +30,7 @@ builder.AddAudit();
 builder.AddInterchange();
 builder.AddSyndication();
 builder.AddGlossaryApi();
-builder.AddHealth();
-builder.AddProxySupport();
+builder.AddOperations();
 
 var app = builder.Build();
 
@@ -47,7 +45,7 @@ if (CommandLine.IsCommand(args))
 }
 await app.LoadStarterGlossaryAsync();
 
-app.UseProxySupport();
+app.UseOperations();
 app.UseSitePages();
 app.UsePublicWriteLimits();
 app.UseGlossaryApi();

@@ -5,6 +5,7 @@ using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Feedback;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Features.Operations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public abstract class GlossaryDb(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Lease> Leases => Set<Lease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

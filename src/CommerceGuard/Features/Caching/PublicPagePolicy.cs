@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommerceGuard.Data;
+using CommerceGuard.Features.Operations;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -35,11 +36,19 @@ internal sealed class PublicPagePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<SiteMetrics>().PageCacheHit();
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
+        if (context.AllowCacheLookup)
+        {
+            http.RequestServices.GetRequiredService<SiteMetrics>().PageCacheMiss();
+        }
         // A cookie belongs to one reader; anything but a whole page is not worth keeping.
         if (http.Response.Headers.SetCookie.Count > 0 || http.Response.StatusCode != StatusCodes.Status200OK || PageCache.IsUnfit(http))
         {

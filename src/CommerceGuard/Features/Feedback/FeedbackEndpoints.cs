@@ -1,5 +1,6 @@
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Operations;
 using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public static class FeedbackEndpoints
     }
 
     private static async Task<IResult> CastVoteAsync(
-        string slug, HttpContext http, GlossaryDb db, TimeProvider time, CancellationToken cancellationToken)
+        string slug, HttpContext http, GlossaryDb db, TimeProvider time, SiteMetrics metrics, CancellationToken cancellationToken)
     {
         if (PublicWrites.IsCrossSite(http.Request))
         {
@@ -59,6 +60,7 @@ public static class FeedbackEndpoints
 
         var voterKey = VoterKeys.ReadOrIssue(http, time);
         await RecordAsync(db, termId.Value, voterKey, ballot, time.GetUtcNow().UtcDateTime, cancellationToken);
+        metrics.Vote(ballot.Helpful);
 
         if (WantsJson(http.Request))
         {
