@@ -30,6 +30,8 @@ public sealed class DatabaseBackupTests : IDisposable
         var (backedUp, backupOutput) = await RunAsync("db", "backup", file);
         await app.AddTermAsync("after-backup", "After backup");
         await app.WithDbAsync(db => db.Terms.Where(term => term.Slug == "before-backup").ExecuteDeleteAsync());
+        // As a later version's migration would: a table the backup knows nothing of.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("CREATE TABLE \"AddedLater\" (\"Id\" integer PRIMARY KEY)"));
         var (refused, refusal) = await RunAsync("db", "restore", file);
         var (restored, restoreOutput) = await RunAsync("db", "restore", file, "--replace");
 
@@ -40,6 +42,9 @@ public sealed class DatabaseBackupTests : IDisposable
         Assert.True(restored == 0, restoreOutput);
         Assert.Equal(before, await ChecksumsAsync());
         Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Slug == "after-backup")));
+        Assert.Empty(await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>(db.Database.IsNpgsql()
+            ? "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_name = 'AddedLater'"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE name = 'AddedLater'").ToListAsync()));
     }
 
     [Fact]

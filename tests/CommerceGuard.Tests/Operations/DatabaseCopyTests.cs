@@ -64,6 +64,24 @@ public sealed class DatabaseCopyTests : IDisposable
         Assert.Equal(0, await after.Votes.CountAsync());
     }
 
+    [Fact]
+    public async Task A_copy_into_a_database_of_something_else_is_refused_before_it_is_touched()
+    {
+        await app.SearchIndexReadyAsync();
+        var target = app.NewDatabase("other");
+        await using (var other = DatabaseCopy.Open(target))
+        {
+            await other.Database.EnsureCreatedAsync();
+        }
+
+        var (status, output) = await RunAsync("db", "copy", "--from", app.ConnectionString, "--to", target);
+
+        Assert.Equal(2, status);
+        Assert.Contains("not a glossary's", output, StringComparison.Ordinal);
+        await using var after = DatabaseCopy.Open(target);
+        Assert.Empty(await after.Database.GetAppliedMigrationsAsync());
+    }
+
     /// <summary>The starter glossary, plus what the site gathers: an account, an edit's revisions, votes, an API key.</summary>
     private async Task GlossaryWithEverythingAsync()
     {

@@ -41,6 +41,7 @@ public sealed class DatabaseOutageTests : IDisposable
         Assert.Equal("Nothing was changed. Try again in 30 seconds.", (await refusedWrite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         using var ready = await reader.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.DoesNotContain(database.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         database.Start();
 

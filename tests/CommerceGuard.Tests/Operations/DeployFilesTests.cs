@@ -51,6 +51,25 @@ public sealed class DeployFilesTests
     }
 
     [Fact]
+    public void The_nodes_believe_forwarded_headers_from_nginx_alone_and_are_ready_before_it_sends_readers()
+    {
+        var services = (YamlMappingNode)Compose()["services"];
+        var nginx = (YamlMappingNode)services["nginx"];
+        var nginxAddress = Scalar((YamlMappingNode)((YamlMappingNode)nginx["networks"])["site"], "ipv4_address");
+
+        foreach (var name in new[] { "node-a", "node-b" })
+        {
+            var node = Merged((YamlMappingNode)services[name]);
+            Assert.Equal(nginxAddress, Scalar(Merged((YamlMappingNode)node["environment"]), "ForwardedHeaders__KnownProxies"));
+            Assert.Contains("/health/ready", string.Join(' ', ((YamlSequenceNode)((YamlMappingNode)node["healthcheck"])["test"]).Children), StringComparison.Ordinal);
+            Assert.Equal("service_healthy", Scalar((YamlMappingNode)((YamlMappingNode)nginx["depends_on"])[name], "condition"));
+        }
+        var config = File.ReadAllText(Path.Combine(Deploy, "nginx.conf"));
+        Assert.Matches(@"location /health/ \{\s*return 404;", config);
+        Assert.Matches(@"location = /metrics \{\s*return 404;", config);
+    }
+
+    [Fact]
     public void No_secret_is_written_in_the_deploy_files()
     {
         // Every password, as a setting or inside a connection string, is the environment's, and compose refuses to start without it.

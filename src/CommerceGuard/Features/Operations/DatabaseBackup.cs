@@ -29,8 +29,13 @@ public static class DatabaseBackup
         }
         if (provider == DatabaseProvider.Sqlite)
         {
-            await using var source = new SqliteConnection(connectionString);
+            // Read only: a mistyped path must fail, not make an empty database and back that up.
+            await using var source = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString());
             await source.OpenAsync(cancellationToken);
+            if (!await HasMigrationHistoryAsync(source, cancellationToken))
+            {
+                throw new InvalidOperationException("The database holds no glossary: it has no migration history.");
+            }
             await using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
             {
                 await target.OpenAsync(cancellationToken);
@@ -65,7 +70,33 @@ public static class DatabaseBackup
         }
         else
         {
-            await RunAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", file], connectionString, cancellationToken);
+            await RestorePostgresAsync(connectionString, file, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// pg_restore writes the backup out as SQL first, whole, so that a damaged backup fails
+    /// before anything is touched; psql then empties the schema and runs that SQL in one
+    /// transaction. Emptying the schema, rather than dropping the backup's own tables, also
+    /// removes tables that later versions added, which would otherwise outlive the restore.
+    /// </summary>
+    private static async Task RestorePostgresAsync(string connectionString, string file, CancellationToken cancellationToken)
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"commerceguard-restore-{Guid.NewGuid():N}.sql");
+        try
+        {
+            await File.WriteAllBytesAsync(script, [], cancellationToken);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            await RunAsync("pg_restore", ["--no-owner", "--no-privileges", $"--file={script}", file], null, cancellationToken);
+            await RunAsync("psql", ["--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1",
+                "--command=DROP SCHEMA public CASCADE; CREATE SCHEMA public;", $"--file={script}"], connectionString, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(script);
         }
     }
 
@@ -83,23 +114,17 @@ public static class DatabaseBackup
         }
     }
 
-    /// <summary>Runs a PostgreSQL client program against the database the connection string names.</summary>
-    private static async Task RunAsync(string program, string[] arguments, string connectionString, CancellationToken cancellationToken)
+    /// <summary>Runs a PostgreSQL client program, against the database the connection string names if one is given.</summary>
+    private static async Task RunAsync(string program, string[] arguments, string? connectionString, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnectionStringBuilder(connectionString);
         var start = new ProcessStartInfo(Find(program)) { RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add($"--host={connection.Host}");
-        start.ArgumentList.Add($"--port={connection.Port}");
-        start.ArgumentList.Add($"--username={connection.Username}");
-        start.ArgumentList.Add($"--dbname={connection.Database}");
+        if (connectionString is not null)
+        {
+            Connect(start, new NpgsqlConnectionStringBuilder(connectionString));
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
-        }
-        // The password goes in the environment, never on a command line that others can list.
-        if (!string.IsNullOrEmpty(connection.Password))
-        {
-            start.Environment["PGPASSWORD"] = connection.Password;
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} would not start.");
         var errors = await process.StandardError.ReadToEndAsync(cancellationToken);
@@ -108,6 +133,29 @@ public static class DatabaseBackup
         {
             throw new InvalidOperationException($"{program} failed (exit {process.ExitCode}): {errors.Trim()}");
         }
+    }
+
+    /// <summary>The server, database and user, and how to reach them: as libpq's environment says it, so no secret is on a command line.</summary>
+    private static void Connect(ProcessStartInfo start, NpgsqlConnectionStringBuilder connection)
+    {
+        var environment = start.Environment;
+        environment["PGHOST"] = connection.Host;
+        environment["PGPORT"] = connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["PGUSER"] = connection.Username;
+        environment["PGDATABASE"] = connection.Database;
+        environment["PGPASSWORD"] = string.IsNullOrEmpty(connection.Password) ? null : connection.Password;
+        environment["PGSSLMODE"] = connection.SslMode switch
+        {
+            SslMode.Disable => "disable",
+            SslMode.Allow => "allow",
+            SslMode.Require => "require",
+            SslMode.VerifyCA => "verify-ca",
+            SslMode.VerifyFull => "verify-full",
+            _ => "prefer",
+        };
+        environment["PGSSLROOTCERT"] = string.IsNullOrEmpty(connection.RootCertificate) ? null : connection.RootCertificate;
+        environment["PGSSLCERT"] = string.IsNullOrEmpty(connection.SslCertificate) ? null : connection.SslCertificate;
+        environment["PGSSLKEY"] = string.IsNullOrEmpty(connection.SslKey) ? null : connection.SslKey;
     }
 
     /// <summary>The program on the PATH, or from Debian's newest PostgreSQL, which is not on the PATH.</summary>

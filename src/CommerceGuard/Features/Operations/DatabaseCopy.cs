@@ -19,8 +19,9 @@ public sealed record CopiedTable(string Table, long SourceRows, long TargetRows,
 
 /// <summary>
 /// Moves a whole glossary (terms, revisions, votes, accounts, keys, everything the model holds)
-/// from one database to another, SQLite or PostgreSQL either way. The target is brought to the
-/// current schema and must be empty; every row keeps its key. The copy is one transaction that
+/// from one database to another, SQLite or PostgreSQL either way. The target must be empty and
+/// is brought to the current schema; every row keeps its key. The source is read as one
+/// snapshot, so the site may keep running on it. The copy is one transaction that
 /// is committed only when every table's row count and checksum on the target equal the
 /// source's, so a failed copy leaves the target as it was.
 /// </summary>
@@ -73,7 +74,9 @@ public static class DatabaseCopy
     public static async Task<IReadOnlyList<CopiedTable>> CopyAsync(
         GlossaryDb source, GlossaryDb target, Action<string> progress, CancellationToken cancellationToken)
     {
-        await target.Database.MigrateAsync(cancellationToken);
+        await PrepareTargetAsync(target, cancellationToken);
+        // Every read of the source, the checks' included, sees it as it was at one moment, even while the site writes to it.
+        await using var snapshot = await BeginSnapshotAsync(source, cancellationToken);
         var tables = TablesInOrder(target.Model);
         // Seed data is kept only in the design-time model.
         var design = target.GetService<IDesignTimeModel>().Model;
@@ -114,6 +117,50 @@ public static class DatabaseCopy
             await transaction.CommitAsync(cancellationToken);
         }
         return checks;
+    }
+
+    /// <summary>
+    /// Brings an empty target to the current schema. A target with tables of something else, or
+    /// with a glossary at an older schema, is refused before anything in it is touched.
+    /// </summary>
+    private static async Task PrepareTargetAsync(GlossaryDb target, CancellationToken cancellationToken)
+    {
+        var exists = await target.Database.CanConnectAsync(cancellationToken);
+        var applied = exists ? (await target.Database.GetAppliedMigrationsAsync(cancellationToken)).Count() : 0;
+        if (applied == 0)
+        {
+            if (exists && await TableCountAsync(target, cancellationToken) > 0)
+            {
+                throw new InvalidOperationException("The target holds tables that are not a glossary's: copy into an empty database.");
+            }
+            await target.Database.MigrateAsync(cancellationToken);
+        }
+        else if ((await target.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            throw new InvalidOperationException("The target holds a glossary of an older version: copy into an empty database.");
+        }
+    }
+
+    private static Task<long> TableCountAsync(GlossaryDb db, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<long>(db.Database.IsNpgsql()
+                ? "SELECT count(*) AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema()"
+                : "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// A transaction that only reads: PostgreSQL's repeatable read, or SQLite's deferred
+    /// transaction, which in WAL mode reads one snapshot and takes no write lock from the site.
+    /// </summary>
+    private static async Task<IAsyncDisposable> BeginSnapshotAsync(GlossaryDb source, CancellationToken cancellationToken)
+    {
+        if (source.Database.IsNpgsql())
+        {
+            return await source.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        }
+        await source.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)source.Database.GetDbConnection();
+        return await source.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), cancellationToken)
+            ?? throw new InvalidOperationException("The source's snapshot could not begin.");
     }
 
     /// <summary>Every table's row count and checksum, in copy order: two databases that agree on these hold the same glossary.</summary>
@@ -162,25 +209,24 @@ public static class DatabaseCopy
     }
 
     /// <summary>
-    /// The rows' count and a SHA-256 over every column of every row in key order, each value
-    /// written in one invariant form, so that the same data reads the same on either database.
+    /// The rows' count and a checksum: each row's SHA-256 over every column, each value written
+    /// in one invariant form, summed modulo 2²⁵⁶. A sum does not depend on the order the rows
+    /// come in, which differs between databases that sort text by different collations.
     /// </summary>
     private static async Task<(long Rows, string Checksum)> ChecksumAsync<T>(IEntityType table, GlossaryDb db, CancellationToken cancellationToken)
         where T : class
     {
         var properties = table.GetProperties().OrderBy(property => property.Name, StringComparer.Ordinal).ToList();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var modulus = System.Numerics.BigInteger.One << 256;
+        var sum = System.Numerics.BigInteger.Zero;
         long rows = 0;
-        await foreach (var row in Ordered(Rows<T>(db, table), table).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in Rows<T>(db, table).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            foreach (var property in properties)
-            {
-                hash.AppendData(Encoding.UTF8.GetBytes(Canonical(property.GetGetter().GetClrValue(row)) + "\u001f"));
-            }
-            hash.AppendData("\u001e"u8);
+            var text = string.Join("\u001f", properties.Select(property => Canonical(property.GetGetter().GetClrValue(row))));
+            sum = (sum + new System.Numerics.BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(text)), isUnsigned: true)) % modulus;
             rows++;
         }
-        return (rows, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return (rows, Convert.ToHexStringLower(sum.ToByteArray(isUnsigned: true, isBigEndian: true)).PadLeft(64, '0'));
     }
 
     private static string Canonical(object? value) => value switch
