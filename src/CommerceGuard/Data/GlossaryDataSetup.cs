@@ -25,13 +25,14 @@ public static class GlossaryDataSetup
         builder.Services.AddSingleton<GlossaryConnection>();
         builder.Services.AddSingleton<TermChanges>();
         builder.Services.AddSingleton<TermChangeInterceptor>();
+        builder.Services.AddSingleton<TermChangeCommitInterceptor>();
         builder.Services.AddHostedService<ChangeFeedFollower>();
         builder.Services.AddDbContext<SqliteGlossaryDb>((services, options) => options
             .UseSqlite(services.GetRequiredService<GlossaryConnection>().ConnectionString)
-            .AddInterceptors(services.GetRequiredService<TermChangeInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<TermChangeInterceptor>(), services.GetRequiredService<TermChangeCommitInterceptor>()));
         builder.Services.AddDbContext<PostgresGlossaryDb>((services, options) => options
             .UseNpgsql(services.GetRequiredService<GlossaryConnection>().ConnectionString)
-            .AddInterceptors(services.GetRequiredService<TermChangeInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<TermChangeInterceptor>(), services.GetRequiredService<TermChangeCommitInterceptor>()));
         builder.Services.AddScoped<GlossaryDb>(services =>
             services.GetRequiredService<GlossaryConnection>().Provider switch
             {

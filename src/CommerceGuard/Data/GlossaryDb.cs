@@ -36,6 +36,12 @@ public abstract class GlossaryDb(DbContextOptions options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Lease> Leases => Set<Lease>();
 
+    /// <summary>
+    /// The newest change saved inside a transaction that is still open: announced to this server
+    /// only when the transaction commits, since until then no other connection can read it.
+    /// </summary>
+    internal long UnannouncedChange { get; set; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         // Identity's own tables first; the features' configurations then refine them.

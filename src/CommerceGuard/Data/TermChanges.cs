@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CommerceGuard.Features.Glossary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -130,7 +131,59 @@ internal sealed class TermChangeInterceptor(TermChanges changes, TimeProvider ti
             return;
         }
         var written = db.ChangeTracker.Entries<TermChange>().Select(entry => entry.Entity.Sequence).DefaultIfEmpty().Max();
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Announced now, a page made meanwhile from what other connections still read would
+            // be cached as if it showed this change.
+            db.UnannouncedChange = Math.Max(db.UnannouncedChange, written);
+            return;
+        }
         changes.Advance(written);
+    }
+}
+
+/// <summary>Announces the changes saved inside a transaction once it commits, and forgets them if it does not.</summary>
+internal sealed class TermChangeCommitInterceptor(TermChanges changes) : DbTransactionInterceptor
+{
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Announce(eventData.Context);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Announce(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Announce(DbContext? context)
+    {
+        if (context is GlossaryDb { UnannouncedChange: > 0 } db)
+        {
+            changes.Advance(db.UnannouncedChange);
+            db.UnannouncedChange = 0;
+        }
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is GlossaryDb db)
+        {
+            db.UnannouncedChange = 0;
+        }
     }
 }
 

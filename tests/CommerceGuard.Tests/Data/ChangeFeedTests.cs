@@ -25,6 +25,29 @@ public sealed class ChangeFeedTests : IDisposable
         Assert.True(changes.Version > before);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_change_saved_inside_a_transaction_is_announced_when_it_commits_and_never_if_it_does_not(bool commit)
+    {
+        app.Browser();
+        var changes = app.Services.GetRequiredService<TermChanges>();
+        var before = changes.Version;
+
+        var duringTransaction = await app.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Terms.Add(new CommerceGuard.Features.Glossary.Term { Slug = "in-a-transaction", Title = "In a Transaction", Definition = "Saved before the commit." });
+            await db.SaveChangesAsync();
+            var seen = changes.Version;
+            await (commit ? transaction.CommitAsync() : transaction.RollbackAsync());
+            return seen;
+        });
+
+        Assert.Equal(before, duringTransaction);
+        Assert.Equal(commit, changes.Version > before);
+    }
+
     [Fact]
     public async Task Deleting_a_term_is_in_the_feed_too()
     {

@@ -24,14 +24,20 @@ public sealed class BackgroundWorkTests : IDisposable
     [Fact]
     public async Task A_lease_is_held_by_one_server_until_it_expires_and_its_holder_may_renew_it()
     {
-        var length = TimeSpan.FromMilliseconds(300);
+        var clock = new SettableClock();
+        var first = new ServerName();
+        var second = new ServerName();
+        var length = TimeSpan.FromMinutes(1);
 
-        Assert.True(await TakeAsync(serverA, "test-work", length));
-        Assert.False(await TakeAsync(serverB, "test-work", length));
-        Assert.True(await TakeAsync(serverA, "test-work", length));
-        await Task.Delay(length * 2);
-        Assert.True(await TakeAsync(serverB, "test-work", length));
-        Assert.False(await TakeAsync(serverA, "test-work", length));
+        Assert.True(await TakeAsync(first, clock, length));
+        Assert.False(await TakeAsync(second, clock, length));
+        clock.Now += TimeSpan.FromSeconds(50);
+        Assert.True(await TakeAsync(first, clock, length));
+        clock.Now += TimeSpan.FromSeconds(50);
+        Assert.False(await TakeAsync(second, clock, length));
+        clock.Now += TimeSpan.FromSeconds(11);
+        Assert.True(await TakeAsync(second, clock, length));
+        Assert.False(await TakeAsync(first, clock, length));
     }
 
     [Fact]
@@ -74,6 +80,20 @@ public sealed class BackgroundWorkTests : IDisposable
     {
         serverB.Dispose();
         serverA.Dispose();
+    }
+
+    /// <summary>Takes the lease "test-work" as the server named, on the clock given, in server A's database.</summary>
+    private async Task<bool> TakeAsync(ServerName server, TimeProvider clock, TimeSpan length)
+    {
+        await using var scope = serverA.Services.CreateAsyncScope();
+        return await new Leases(scope.ServiceProvider.GetRequiredService<GlossaryDb>(), clock, server).TryTakeAsync("test-work", length);
+    }
+
+    private sealed class SettableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     private static string NameOf(GlossaryApp server) => server.Services.GetRequiredService<ServerName>().Value;

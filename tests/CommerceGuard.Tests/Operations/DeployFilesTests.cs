@@ -28,6 +28,48 @@ public sealed class DeployFilesTests
         Assert.Contains(lines, line => line.StartsWith("ENTRYPOINT [\"dotnet\", \"CommerceGuard.dll\"]", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// hadolint is not installable here (not in Debian 12; its npm wrapper downloads from
+    /// GitHub), so the rules of it that this Dockerfile could break are checked here instead.
+    /// </summary>
+    [Fact]
+    public void The_dockerfile_keeps_the_linters_rules()
+    {
+        var instructions = Instructions(File.ReadAllLines(Path.Combine(Deploy, "Dockerfile")));
+
+        foreach (var install in instructions.Where(line => line.Contains("apt-get install", StringComparison.Ordinal)))
+        {
+            Assert.Contains("--no-install-recommends", install, StringComparison.Ordinal); // DL3015
+            Assert.Matches(@"--yes|-y\b", install); // DL3014
+            Assert.Contains("rm -rf /var/lib/apt/lists/*", install, StringComparison.Ordinal); // DL3009
+        }
+        Assert.All(instructions.Where(line => line.StartsWith("FROM ", StringComparison.Ordinal)),
+            from => Assert.Matches(@"^FROM \S+:\S+( AS \w+)?$", from)); // DL3006, DL3007: a tagged image, never latest
+        Assert.DoesNotContain(instructions, line => line.StartsWith("FROM ", StringComparison.Ordinal) && line.Contains(":latest", StringComparison.Ordinal));
+        Assert.All(instructions.Where(line => line.StartsWith("ENTRYPOINT", StringComparison.Ordinal) || line.StartsWith("CMD", StringComparison.Ordinal)),
+            command => Assert.Matches(@"^(ENTRYPOINT|CMD) \[", command)); // DL3025: JSON form, so signals reach the app
+        Assert.DoesNotContain(instructions, line => line.StartsWith("RUN cd ", StringComparison.Ordinal)); // DL3003: WORKDIR instead
+        Assert.DoesNotContain(instructions, line => line.StartsWith("ADD ", StringComparison.Ordinal)); // DL3020: COPY for files
+        Assert.DoesNotContain(instructions, line => line.Contains("sudo ", StringComparison.Ordinal)); // DL3004
+    }
+
+    /// <summary>The Dockerfile's instructions, each on one line: comments dropped, continued lines joined.</summary>
+    private static List<string> Instructions(IEnumerable<string> lines)
+    {
+        var instructions = new List<string>();
+        var current = "";
+        foreach (var line in lines.Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')))
+        {
+            current += line.TrimEnd('\\').Trim() + " ";
+            if (!line.EndsWith('\\'))
+            {
+                instructions.Add(current.Trim());
+                current = "";
+            }
+        }
+        return instructions;
+    }
+
     [Fact]
     public void Compose_runs_two_read_only_nodes_on_one_database_and_redis_behind_nginx_after_one_migration()
     {
@@ -65,8 +107,21 @@ public sealed class DeployFilesTests
             Assert.Equal("service_healthy", Scalar((YamlMappingNode)((YamlMappingNode)nginx["depends_on"])[name], "condition"));
         }
         var config = File.ReadAllText(Path.Combine(Deploy, "nginx.conf"));
-        Assert.Matches(@"location /health/ \{\s*return 404;", config);
-        Assert.Matches(@"location = /metrics \{\s*return 404;", config);
+        Assert.Contains("location ~* ^/(health|metrics)(/|$) {", config, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"proxy_next_upstream[^;]*http_503", config);
+    }
+
+    [Fact]
+    public void The_database_server_is_no_newer_than_the_client_in_the_image()
+    {
+        var services = (YamlMappingNode)Compose()["services"];
+        var server = Scalar((YamlMappingNode)services["postgres"], "image");
+        var dockerfile = File.ReadAllText(Path.Combine(Deploy, "Dockerfile"));
+
+        // The runtime image is Ubuntu 24.04 (noble), whose postgresql-client is 16; pg_dump refuses newer servers.
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("postgresql-client", dockerfile, StringComparison.Ordinal);
+        Assert.Equal("postgres:16", server);
     }
 
     [Fact]

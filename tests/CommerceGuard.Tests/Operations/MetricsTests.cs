@@ -27,9 +27,9 @@ public sealed class MetricsTests : IDisposable
 
         Assert.Contains("http_route=\"glossary/{slug}\"", metrics, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds_bucket", metrics, StringComparison.Ordinal);
-        Assert.Matches("commerceguard_page_cache_lookups_total\\{[^}]*result=\"hit\"[^}]*\\} 1", metrics);
-        Assert.Matches("commerceguard_page_cache_lookups_total\\{[^}]*result=\"miss\"[^}]*\\} 1", metrics);
-        Assert.Matches("commerceguard_votes_total\\{[^}]*helpful=\"no\"[^}]*\\} 1", metrics);
+        Assert.Matches("commerceguard_page_cache_lookups_total\\{[^}]*result=\"hit\"[^}]*\\} 1(\\s|$)", metrics);
+        Assert.Matches("commerceguard_page_cache_lookups_total\\{[^}]*result=\"miss\"[^}]*\\} 1(\\s|$)", metrics);
+        Assert.Matches("commerceguard_votes_total\\{[^}]*helpful=\"no\"[^}]*\\} 1(\\s|$)", metrics);
         Assert.Matches("commerceguard_search_index_lag\\{[^}]*\\} 0", metrics);
         Assert.Contains("service_name=\"CommerceGuard\"", metrics, StringComparison.Ordinal);
     }

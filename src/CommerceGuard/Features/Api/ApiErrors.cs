@@ -63,7 +63,8 @@ public sealed class ApiExceptions(IProblemDetailsService problems) : IExceptionH
             {
                 Status = response.StatusCode,
                 Title = "The glossary's database cannot be reached.",
-                Detail = $"Nothing was changed. Try again in {DatabaseOutage.RetryAfterSeconds} seconds.",
+                // A commit whose answer was lost may have been saved: the client must look before it repeats a write.
+                Detail = $"A change sent now was most likely not saved; read it back before sending it again in {DatabaseOutage.RetryAfterSeconds} seconds.",
             };
         }
         var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;

@@ -25,7 +25,8 @@ public sealed class PageCacheOptions
 /// <summary>
 /// Public pages are the same for every anonymous reader, so each is rendered once and then
 /// served from the output cache: in this server's memory, or in Redis when several servers
-/// share one. Pages opt in with <c>[OutputCache(PolicyName = PageCache.PublicPage)]</c>.
+/// share one. Pages opt in with <c>[OutputCache(PolicyName = PageCache.PublicPage)]</c>; a page
+/// that does must look the same to every reader and must not read its query string.
 /// </summary>
 public static class PageCache
 {

@@ -3,6 +3,7 @@ using CommerceGuard.Data;
 using CommerceGuard.Features.Operations;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace CommerceGuard.Features.Caching;
 
@@ -21,17 +22,21 @@ internal sealed class PublicPagePolicy : IOutputCachePolicy
         // Signed-in staff see drafts' effects and menus of their own: never from the cache, never into it.
         var anonymous = http.User.Identity?.IsAuthenticated != true && !request.Headers.ContainsKey("Authorization");
         var reading = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        var services = http.RequestServices;
+        // A server that has just started knows no version until it first reads the change feed.
+        var version = services.GetRequiredService<TermChanges>().Version;
         context.EnableOutputCaching = true;
-        context.AllowCacheLookup = context.AllowCacheStorage = anonymous && reading;
+        context.AllowCacheLookup = context.AllowCacheStorage = anonymous && reading && version > 0;
         context.AllowLocking = true;
         context.Tags.Add(PageCache.Tag);
-        var services = http.RequestServices;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<PageCacheOptions>>().Value.Seconds);
-        context.CacheVaryByRules.QueryKeys = "*";
+        // No cached page reads its query, so "?anything" is the same page, not a new entry for
+        // whoever wants to fill the cache or get past it.
+        context.CacheVaryByRules.QueryKeys = StringValues.Empty;
         // Pages name the site by its configured address, never by the Host a client sent, so
         // one copy serves every node and every name the site answers to.
         context.CacheVaryByRules.VaryByHost = false;
-        context.CacheVaryByRules.VaryByValues["changes"] = services.GetRequiredService<TermChanges>().Version.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["changes"] = version.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
         return ValueTask.CompletedTask;
     }

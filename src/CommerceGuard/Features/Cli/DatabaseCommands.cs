@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Operations;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Cli;
@@ -70,6 +72,8 @@ public static class DatabaseCommands
             return await ReportAsync(output, async () =>
             {
                 await DatabaseBackup.RestoreAsync(database.Provider, database.ConnectionString, path, cancellationToken);
+                // The restored change feed hands out sequences again that pages in Redis were keyed by.
+                await services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCache.Tag, cancellationToken);
                 return $"Restored {path}. Start the servers; each rebuilds its search index from the restored terms.";
             });
         });

@@ -31,7 +31,7 @@ public sealed partial class TermDirectory(
         if (!current.TryGetValue(language, out var links))
         {
             // Nothing to serve yet: this request waits for the first build.
-            return await RebuildAsync(language).WaitAsync(cancellationToken);
+            return Checked(await RebuildAsync(language).WaitAsync(cancellationToken));
         }
         if (links.Version == changes.Version)
         {
@@ -44,11 +44,19 @@ public sealed partial class TermDirectory(
         }
         var rebuild = rebuilds.GetOrAdd(language, RebuildAsync);
         var first = await Task.WhenAny(rebuild, Task.Delay(PatienceForRebuild, cancellationToken));
-        if (first == rebuild && rebuild.IsCompletedSuccessfully)
+        return Checked(first == rebuild && rebuild.IsCompletedSuccessfully ? rebuild.Result : links);
+    }
+
+    /// <summary>
+    /// Links older than the newest change (the rebuild was slow, or was one begun for an earlier
+    /// change) still serve this request, but the page made with them is not cached.
+    /// </summary>
+    private TermLinks Checked(TermLinks links)
+    {
+        if (links.Version < changes.Version)
         {
-            return rebuild.Result;
+            PageCache.MarkUnfit(requests.HttpContext);
         }
-        PageCache.MarkUnfit(requests.HttpContext);
         return links;
     }
 

@@ -19,7 +19,7 @@ public static class DatabaseOutage
     {
         for (var cause = error; cause is not null; cause = cause.InnerException)
         {
-            if (cause is SocketException or TimeoutException || IsUnreachable(cause as DbException))
+            if (cause is SocketException || IsUnreachable(cause as DbException))
             {
                 return true;
             }

@@ -41,6 +41,9 @@ public sealed partial class RedisConnection : IDisposable
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.ReconnectRetryPolicy = new LinearRetry(1000);
+        // Redis answers in well under a millisecond; one that has not answered in half a second
+        // is stalled, and readers must not wait on it.
+        configuration.AsyncTimeout = configuration.SyncTimeout = 500;
         multiplexer = ConnectionMultiplexer.Connect(configuration);
         multiplexer.ConnectionFailed += (_, failure) => LogLost(failure.Exception, failure.EndPoint);
         multiplexer.ConnectionRestored += (_, restored) => LogRestored(restored.EndPoint);
@@ -54,11 +57,24 @@ public sealed partial class RedisConnection : IDisposable
     public IConnectionMultiplexer Multiplexer =>
         multiplexer ?? throw new InvalidOperationException("Redis is not configured.");
 
-    /// <summary>Redis when it can be reached now; null when it is not configured or is away.</summary>
-    public IDatabase? Available => multiplexer is { IsConnected: true } ? multiplexer.GetDatabase() : null;
+    /// <summary>
+    /// Redis when it can be reached now; null when it is not configured, is away, or failed a
+    /// command in the last few seconds (connected but stalled, which the connection cannot tell).
+    /// </summary>
+    public IDatabase? Available =>
+        multiplexer is { IsConnected: true } && Environment.TickCount64 >= Interlocked.Read(ref restingUntil) ? multiplexer.GetDatabase() : null;
 
-    /// <summary>Logs a command that failed; the caller carries on without Redis.</summary>
-    public void Failed(Exception error, string what) => LogFailed(error, what);
+    private long restingUntil;
+
+    /// <summary>How long Redis is left alone after a command fails.</summary>
+    private const int RestMilliseconds = 5000;
+
+    /// <summary>Logs a command that failed, and leaves Redis alone for a few seconds; the caller carries on without it.</summary>
+    public void Failed(Exception error, string what)
+    {
+        Interlocked.Exchange(ref restingUntil, Environment.TickCount64 + RestMilliseconds);
+        LogFailed(error, what);
+    }
 
     public void Dispose() => multiplexer?.Dispose();
 
