@@ -40,7 +40,7 @@ public abstract class GlossaryDb(DbContextOptions options)
     /// The newest change saved inside a transaction that is still open: announced to this server
     /// only when the transaction commits, since until then no other connection can read it.
     /// </summary>
-    internal long UnannouncedChange { get; set; }
+    internal TermChange? UnannouncedChange { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -39,22 +39,40 @@ internal sealed class TermChangeConfiguration : IEntityTypeConfiguration<TermCha
 }
 
 /// <summary>
-/// The newest change-feed sequence this server knows of. Anything built from the terms (the
-/// auto-link matcher, caches, the search index) compares it with the sequence it was built from.
+/// The newest change-feed entry this server knows of. Anything built from the terms (the
+/// auto-link matcher, caches, the search index) compares its sequence with the one it was built from.
 /// </summary>
 public sealed class TermChanges
 {
-    private long version;
+    private Position newest = new(0, default);
 
-    public long Version => Interlocked.Read(ref version);
+    /// <summary>The newest entry's sequence.</summary>
+    public long Version => Volatile.Read(ref newest).Sequence;
 
-    /// <summary>Moves the version forward to <paramref name="sequence"/>; never backwards.</summary>
-    public void Advance(long sequence)
+    /// <summary>
+    /// The newest entry's sequence and time: a name for the glossary's state that another
+    /// database (a new one, or one restored from a backup and changed since) cannot share even
+    /// where its sequences run the same, since its changes were made at other times.
+    /// </summary>
+    public string Stamp
     {
-        var seen = Interlocked.Read(ref version);
-        while (sequence > seen)
+        get
         {
-            var before = Interlocked.CompareExchange(ref version, sequence, seen);
+            var position = Volatile.Read(ref newest);
+            // In microseconds, as PostgreSQL keeps it: the server that wrote the change and those
+            // that read it back must name it alike.
+            return FormattableString.Invariant($"{position.Sequence}@{position.At.Ticks / 10}");
+        }
+    }
+
+    /// <summary>Moves forward to the entry <paramref name="sequence"/>, made at <paramref name="at"/>; never backwards.</summary>
+    public void Advance(long sequence, DateTime at)
+    {
+        var seen = Volatile.Read(ref newest);
+        var next = new Position(sequence, at);
+        while (sequence > seen.Sequence)
+        {
+            var before = Interlocked.CompareExchange(ref newest, next, seen);
             if (before == seen)
             {
                 return;
@@ -62,6 +80,8 @@ public sealed class TermChanges
             seen = before;
         }
     }
+
+    private sealed record Position(long Sequence, DateTime At);
 }
 
 /// <summary>Writes the change feed's entries with every save that touches terms, and tells this server at once.</summary>
@@ -130,15 +150,22 @@ internal sealed class TermChangeInterceptor(TermChanges changes, TimeProvider ti
         {
             return;
         }
-        var written = db.ChangeTracker.Entries<TermChange>().Select(entry => entry.Entity.Sequence).DefaultIfEmpty().Max();
+        var written = db.ChangeTracker.Entries<TermChange>().Select(entry => entry.Entity).MaxBy(change => change.Sequence);
+        if (written is null)
+        {
+            return;
+        }
         if (db.Database.CurrentTransaction is not null)
         {
             // Announced now, a page made meanwhile from what other connections still read would
             // be cached as if it showed this change.
-            db.UnannouncedChange = Math.Max(db.UnannouncedChange, written);
+            if (written.Sequence > (db.UnannouncedChange?.Sequence ?? 0))
+            {
+                db.UnannouncedChange = written;
+            }
             return;
         }
-        changes.Advance(written);
+        changes.Advance(written.Sequence, written.At);
     }
 }
 
@@ -171,10 +198,10 @@ internal sealed class TermChangeCommitInterceptor(TermChanges changes) : DbTrans
 
     private void Announce(DbContext? context)
     {
-        if (context is GlossaryDb { UnannouncedChange: > 0 } db)
+        if (context is GlossaryDb { UnannouncedChange: { } change } db)
         {
-            changes.Advance(db.UnannouncedChange);
-            db.UnannouncedChange = 0;
+            changes.Advance(change.Sequence, change.At);
+            db.UnannouncedChange = null;
         }
     }
 
@@ -182,7 +209,7 @@ internal sealed class TermChangeCommitInterceptor(TermChanges changes) : DbTrans
     {
         if (context is GlossaryDb db)
         {
-            db.UnannouncedChange = 0;
+            db.UnannouncedChange = null;
         }
     }
 }
@@ -206,8 +233,12 @@ internal sealed partial class ChangeFeedFollower(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
-                var newest = await db.TermChanges.MaxAsync(change => (long?)change.Sequence, stoppingToken);
-                changes.Advance(newest ?? 0);
+                var newest = await db.TermChanges.AsNoTracking().OrderByDescending(change => change.Sequence)
+                    .Select(change => new { change.Sequence, change.At }).FirstOrDefaultAsync(stoppingToken);
+                if (newest is not null)
+                {
+                    changes.Advance(newest.Sequence, newest.At);
+                }
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

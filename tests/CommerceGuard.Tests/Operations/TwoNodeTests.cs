@@ -90,6 +90,20 @@ public sealed class TwoNodeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_site_on_another_database_sharing_the_redis_never_gets_this_sites_pages()
+    {
+        using var otherSite = new GlossaryApp().With("Redis:Configuration", redis.Configuration);
+        otherSite.Browser();
+        // Both glossaries start alike, so their change feeds reach the same sequence.
+        await WithinAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(Changes(otherSite).Version == Changes(nodeA).Version));
+        await KeptInRedisAsync(() => toA.GetAsync(new Uri("/about", UriKind.Relative)));
+
+        using var other = await otherSite.Browser().GetAsync(new Uri("/about", UriKind.Relative));
+
+        Assert.Null(other.Headers.Age);
+    }
+
+    [Fact]
     public async Task Without_redis_each_node_serves_from_its_own_memory_and_shares_again_when_redis_returns()
     {
         redis.Stop();

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Primitives;
 namespace CommerceGuard.Features.Caching;
 
 /// <summary>
-/// When a public page may be cached, and under what key. The key holds the change-feed version
-/// this server has reached, so a page made before a change is never served after it, on any
-/// server, even one whose cache eviction was missed; eviction by <see cref="PageCache.Tag"/>
-/// then only frees the room.
+/// When a public page may be cached, and under what key. The key holds the newest change this
+/// server knows of (its sequence and time), so a page made before a change is never served after
+/// it, on any server, even one whose cache eviction was missed, nor for another database that
+/// shares the Redis; eviction by <see cref="PageCache.Tag"/> then only frees the room.
 /// </summary>
 internal sealed class PublicPagePolicy : IOutputCachePolicy
 {
@@ -24,9 +24,9 @@ internal sealed class PublicPagePolicy : IOutputCachePolicy
         var reading = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         var services = http.RequestServices;
         // A server that has just started knows no version until it first reads the change feed.
-        var version = services.GetRequiredService<TermChanges>().Version;
+        var changes = services.GetRequiredService<TermChanges>();
         context.EnableOutputCaching = true;
-        context.AllowCacheLookup = context.AllowCacheStorage = anonymous && reading && version > 0;
+        context.AllowCacheLookup = context.AllowCacheStorage = anonymous && reading && changes.Version > 0;
         context.AllowLocking = true;
         context.Tags.Add(PageCache.Tag);
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<PageCacheOptions>>().Value.Seconds);
@@ -36,7 +36,7 @@ internal sealed class PublicPagePolicy : IOutputCachePolicy
         // Pages name the site by its configured address, never by the Host a client sent, so
         // one copy serves every node and every name the site answers to.
         context.CacheVaryByRules.VaryByHost = false;
-        context.CacheVaryByRules.VaryByValues["changes"] = version.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["changes"] = changes.Stamp;
         context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
         return ValueTask.CompletedTask;
     }

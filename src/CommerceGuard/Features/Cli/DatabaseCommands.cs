@@ -72,7 +72,8 @@ public static class DatabaseCommands
             return await ReportAsync(output, async () =>
             {
                 await DatabaseBackup.RestoreAsync(database.Provider, database.ConnectionString, path, cancellationToken);
-                // The restored change feed hands out sequences again that pages in Redis were keyed by.
+                // Pages in Redis are keyed by changes the restored glossary does not have, so none
+                // is served again; evicting them gives their room back at once.
                 await services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCache.Tag, cancellationToken);
                 return $"Restored {path}. Start the servers; each rebuilds its search index from the restored terms.";
             });
