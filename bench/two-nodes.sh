@@ -32,7 +32,7 @@ export Database__Provider=Postgres ConnectionStrings__Glossary="$POSTGRES_TEST_S
 export Redis__Configuration="127.0.0.1:$redis_port" Logging__LogLevel__Default=Warning
 start_node() {
   (cd "$root/src/CommerceGuard" && ASPNETCORE_URLS="http://127.0.0.1:$1" Search__IndexPath="$work/index-$1" \
-    dotnet "$app" >"$work/node-$1.log" 2>&1) &
+    exec dotnet "$app" >"$work/node-$1.log" 2>&1) &
   nodes+=($!)
   until curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null; do sleep 0.2; done
 }
