@@ -1,4 +1,5 @@
 using System.Net;
+using CommerceGuard.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -31,7 +32,7 @@ public sealed class PartnerSite : IAsyncDisposable
 
     public static async Task<PartnerSite> StartAsync(Uri glossary)
     {
-        var folder = Path.Combine(SiteFixture.RepositoryRoot(), "demo", "widget");
+        var folder = Path.Combine(Repository.Root, "demo", "widget");
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();

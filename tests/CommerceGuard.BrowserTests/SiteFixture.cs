@@ -22,7 +22,7 @@ public sealed class SiteFixture : IAsyncLifetime
     public Uri Address { get; private set; } = null!;
 
     /// <summary>Where screenshots go: <c>artifacts/screenshots</c> at the top of the repository.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(Repository.Root, "artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -68,16 +68,6 @@ public sealed class SiteFixture : IAsyncLifetime
         }
         playwright?.Dispose();
         await Site.DisposeAsync();
-    }
-
-    public static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CommerceGuard.slnx")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? AppContext.BaseDirectory;
     }
 }
 

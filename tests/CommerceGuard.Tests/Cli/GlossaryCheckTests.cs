@@ -7,18 +7,10 @@ public sealed class GlossaryCheckTests : IDisposable
 {
     private readonly GlossaryApp app = new();
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        app.Browser(); // starts the app: migrations and the starter glossary
-        using var output = new StringWriter();
-        var exitCode = await CommandLine.RunAsync(app.Services, args, output);
-        return (exitCode, output.ToString());
-    }
-
     [Fact]
     public async Task The_starter_glossary_has_no_broken_links_and_no_orphans()
     {
-        var (exitCode, output) = await RunAsync("glossary", "check");
+        var (exitCode, output) = await app.RunCommandAsync("glossary", "check");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Checked 57 terms (en).", output, StringComparison.Ordinal);
@@ -35,7 +27,7 @@ public sealed class GlossaryCheckTests : IDisposable
             term.Definition = "See [[Astrology Fee]] and [this](/glossary/missing-page).";
         });
 
-        var (exitCode, output) = await RunAsync("glossary", "check");
+        var (exitCode, output) = await app.RunCommandAsync("glossary", "check");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("lonely-term -> doctor", output, StringComparison.Ordinal);
@@ -48,7 +40,7 @@ public sealed class GlossaryCheckTests : IDisposable
     [Fact]
     public async Task An_unknown_verb_is_refused_with_usage()
     {
-        var (exitCode, output) = await RunAsync("glossary", "frobnicate");
+        var (exitCode, output) = await app.RunCommandAsync("glossary", "frobnicate");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("frobnicate", output, StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CommerceGuard.Features.Cli;
 using CommerceGuard.Features.Glossary;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,14 +7,6 @@ namespace CommerceGuard.Tests.Interchange;
 /// <summary><c>export --format jsonld</c>: the published glossary as a schema.org DefinedTermSet, for other sites to read.</summary>
 public sealed class JsonLdExportTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        app.Browser();
-        var exitCode = await CommandLine.RunAsync(app.Services, args, output, new StringReader(""));
-        return (exitCode, output.ToString());
-    }
-
     [Fact]
     public async Task Every_published_term_is_a_defined_term_with_its_page_names_and_plain_definition()
     {
@@ -31,7 +22,7 @@ public sealed class JsonLdExportTests(GlossaryApp app) : IClassFixture<GlossaryA
         var published = await app.WithDbAsync(db => db.Terms.Where(term => term.Status == TermStatus.Published).ToListAsync());
         var path = Path.Combine(Directory.CreateTempSubdirectory("jsonld-").FullName, "glossary.jsonld");
 
-        var (exitCode, output) = await RunAsync("export", path, "--format", "jsonld");
+        var (exitCode, output) = await app.RunCommandAsync("export", path, "--format", "jsonld");
 
         Assert.True(exitCode == 0, output);
         using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(path));
@@ -57,7 +48,7 @@ public sealed class JsonLdExportTests(GlossaryApp app) : IClassFixture<GlossaryA
         var path = Path.Combine(Directory.CreateTempSubdirectory("jsonld-").FullName, "glossary.jsonld");
         await File.WriteAllTextAsync(path, "{}");
 
-        var (exitCode, output) = await RunAsync("import", path, "--format", "jsonld");
+        var (exitCode, output) = await app.RunCommandAsync("import", path, "--format", "jsonld");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("--format must be one of: markdown, json, csv, turtle, rdfxml.", output, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using CommerceGuard.Features.Cli;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Tests.Interchange;
@@ -11,13 +10,8 @@ public sealed class MarkdownImportTests
 {
     private static readonly string HealthcareGov = Path.Combine(AppContext.BaseDirectory, "Interchange", "Datasets", "healthcare-gov-glossary");
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(GlossaryApp app, params string[] args)
-    {
-        using var output = new StringWriter();
-        app.Browser();
-        var exitCode = await CommandLine.RunAsync(app.Services, ["import", .. args], output, new StringReader(""));
-        return (exitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(GlossaryApp app, params string[] args) =>
+        app.RunCommandAsync(["import", .. args]);
 
     /// <summary>The counts on a report's first line, by name ("created" → 218).</summary>
     private static Dictionary<string, int> Counts(string output) =>

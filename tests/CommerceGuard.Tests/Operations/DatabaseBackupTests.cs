@@ -1,4 +1,3 @@
-using CommerceGuard.Features.Cli;
 using CommerceGuard.Features.Operations;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,13 +26,13 @@ public sealed class DatabaseBackupTests : IDisposable
         var file = Path.Combine(folder, "glossary.backup");
         var before = await ChecksumsAsync();
 
-        var (backedUp, backupOutput) = await RunAsync("db", "backup", file);
+        var (backedUp, backupOutput) = await app.RunCommandAsync("db", "backup", file);
         await app.AddTermAsync("after-backup", "After backup");
         await app.WithDbAsync(db => db.Terms.Where(term => term.Slug == "before-backup").ExecuteDeleteAsync());
         // As a later version's migration would: a table the backup knows nothing of.
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("CREATE TABLE \"AddedLater\" (\"Id\" integer PRIMARY KEY)"));
-        var (refused, refusal) = await RunAsync("db", "restore", file);
-        var (restored, restoreOutput) = await RunAsync("db", "restore", file, "--replace");
+        var (refused, refusal) = await app.RunCommandAsync("db", "restore", file);
+        var (restored, restoreOutput) = await app.RunCommandAsync("db", "restore", file, "--replace");
 
         Assert.True(backedUp == 0, backupOutput);
         Assert.True(File.Exists(file));
@@ -54,8 +53,8 @@ public sealed class DatabaseBackupTests : IDisposable
         var file = Path.Combine(folder, "taken.backup");
         await File.WriteAllTextAsync(file, "an earlier backup");
 
-        var (overwrite, overwriteOutput) = await RunAsync("db", "backup", file);
-        var (missing, missingOutput) = await RunAsync("db", "restore", Path.Combine(folder, "nowhere.backup"), "--replace");
+        var (overwrite, overwriteOutput) = await app.RunCommandAsync("db", "backup", file);
+        var (missing, missingOutput) = await app.RunCommandAsync("db", "restore", Path.Combine(folder, "nowhere.backup"), "--replace");
 
         Assert.Equal(2, overwrite);
         Assert.Contains("exists already", overwriteOutput, StringComparison.Ordinal);
@@ -68,12 +67,5 @@ public sealed class DatabaseBackupTests : IDisposable
     {
         await using var db = DatabaseCopy.Open(app.ConnectionString);
         return await DatabaseCopy.ChecksumsAsync(db, CancellationToken.None);
-    }
-
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        var exitCode = await CommandLine.RunAsync(app.Services, args, output);
-        return (exitCode, output.ToString());
     }
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Api.Keys;
-using CommerceGuard.Features.Cli;
 using CommerceGuard.Features.Operations;
 using CommerceGuard.Tests.Admin;
 using CommerceGuard.Tests.Api;
@@ -27,8 +26,8 @@ public sealed class DatabaseCopyTests : IDisposable
         var sqlite = $"Data Source={Path.Combine(Path.GetDirectoryName(app.DatabaseFile)!, "copied.db")}";
         var back = app.NewDatabase("back");
 
-        var (there, thereOutput) = await RunAsync("db", "copy", "--from", app.ConnectionString, "--to", sqlite);
-        var (again, againOutput) = await RunAsync("db", "copy", "--from", sqlite, "--to", back);
+        var (there, thereOutput) = await app.RunCommandAsync("db", "copy", "--from", app.ConnectionString, "--to", sqlite);
+        var (again, againOutput) = await app.RunCommandAsync("db", "copy", "--from", sqlite, "--to", back);
 
         Assert.True(there == 0, thereOutput);
         Assert.True(again == 0, againOutput);
@@ -48,7 +47,7 @@ public sealed class DatabaseCopyTests : IDisposable
     {
         await GlossaryWithEverythingAsync();
         var target = app.NewDatabase("full");
-        var (first, _) = await RunAsync("db", "copy", "--from", app.ConnectionString, "--to", target);
+        var (first, _) = await app.RunCommandAsync("db", "copy", "--from", app.ConnectionString, "--to", target);
         await using (var db = DatabaseCopy.Open(target))
         {
             Assert.Equal(0, first);
@@ -56,7 +55,7 @@ public sealed class DatabaseCopyTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        var (second, output) = await RunAsync("db", "copy", "--from", app.ConnectionString, "--to", target);
+        var (second, output) = await app.RunCommandAsync("db", "copy", "--from", app.ConnectionString, "--to", target);
 
         Assert.Equal(2, second);
         Assert.Contains("already holds data", output, StringComparison.Ordinal);
@@ -74,7 +73,7 @@ public sealed class DatabaseCopyTests : IDisposable
             await other.Database.EnsureCreatedAsync();
         }
 
-        var (status, output) = await RunAsync("db", "copy", "--from", app.ConnectionString, "--to", target);
+        var (status, output) = await app.RunCommandAsync("db", "copy", "--from", app.ConnectionString, "--to", target);
 
         Assert.Equal(2, status);
         Assert.Contains("not a glossary's", output, StringComparison.Ordinal);
@@ -98,13 +97,6 @@ public sealed class DatabaseCopyTests : IDisposable
         {
             using var vote = await reader.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative), new FormUrlEncodedContent([new("helpful", i % 2 == 0 ? "yes" : "no")]));
         }
-    }
-
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        var exitCode = await CommandLine.RunAsync(app.Services, args, output);
-        return (exitCode, output.ToString());
     }
 }
 

@@ -10,7 +10,7 @@ namespace CommerceGuard.Tests.Operations;
 /// </summary>
 public sealed class DeployFilesTests
 {
-    private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
+    private static readonly string Deploy = Path.Combine(Repository.Root, "deploy");
 
     [Fact]
     public void The_image_is_built_in_stages_and_runs_as_a_non_root_user_with_a_health_check()
@@ -178,14 +178,4 @@ public sealed class DeployFilesTests
     }
 
     private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value ?? "";
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CommerceGuard.slnx")))
-        {
-            folder = folder.Parent;
-        }
-        return folder!.FullName;
-    }
 }

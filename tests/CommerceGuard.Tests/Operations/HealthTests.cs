@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CommerceGuard.Features.Cli;
 
 namespace CommerceGuard.Tests.Operations;
 
@@ -46,8 +45,8 @@ public sealed class MigrateOnStartTests : IDisposable
         var database = (await before.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("database");
         Assert.Contains("db migrate", database.GetProperty("description").GetString(), StringComparison.Ordinal);
 
-        var (first, applied) = await RunAsync("db", "migrate");
-        var (second, nothing) = await RunAsync("db", "migrate");
+        var (first, applied) = await app.RunCommandAsync("db", "migrate");
+        var (second, nothing) = await app.RunCommandAsync("db", "migrate");
 
         Assert.Equal(0, first);
         Assert.Matches(@"Applied \d+ migration\(s\):", applied);
@@ -57,12 +56,5 @@ public sealed class MigrateOnStartTests : IDisposable
         using var after = await app.Browser().GetAsync(new Uri("/health/ready", UriKind.Relative));
         var checks = (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
-    }
-
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        var exitCode = await CommandLine.RunAsync(app.Services, args, output);
-        return (exitCode, output.ToString());
     }
 }

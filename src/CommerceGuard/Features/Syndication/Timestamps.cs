@@ -8,4 +8,7 @@ internal static class Timestamps
     /// <summary>The database keeps UTC without saying so; this says so.</summary>
     public static string Utc(DateTime at) =>
         DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    /// <summary>The same, as a time that carries its offset, for JSON.</summary>
+    public static DateTimeOffset UtcOffset(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }

@@ -78,7 +78,7 @@ public static class TermEditingEndpoints
         var shown = page.Take(size).ToList();
         return ApiJson.Respond(http, json, new EditableTermListDto(
             [.. shown.Select(term => new EditableTermSummaryDto(
-                term.Slug, term.Title, TermStatusNames.Of(TermWorkflow.WorkingStatus(term)), term.Status == TermStatus.Published, term.Version, Utc(term.ModifiedAt)))],
+                term.Slug, term.Title, TermStatusNames.Of(TermWorkflow.WorkingStatus(term)), term.Status == TermStatus.Published, term.Version, Timestamps.UtcOffset(term.ModifiedAt)))],
             page.Count > size ? ApiCursor.Write(shown[^1].Id) : null), null);
     }
 
@@ -221,7 +221,7 @@ public static class TermEditingEndpoints
         var term = draft.Term;
         var live = term.Status == TermStatus.Published;
         var body = new EditableTermDto(
-            term.Slug, content.Title, TermStatusNames.Of(draft.WorkingStatus), live, term.Version, Utc(term.ModifiedAt),
+            term.Slug, content.Title, TermStatusNames.Of(draft.WorkingStatus), live, term.Version, Timestamps.UtcOffset(term.ModifiedAt),
             live ? site.Of(GlossaryUrls.Term(term.Slug)) : null,
             content.Definition, content.Examples, content.Misuse, content.Benefits, content.Conclusion,
             content.RelatedSlugs, content.Aliases, categories, content.Sources, content.EditorNote, content.AutoLink);
@@ -252,6 +252,4 @@ public static class TermEditingEndpoints
 
     private static IResult NoSuchTerm(string slug) =>
         ApiProblems.Of(StatusCodes.Status404NotFound, "There is no term with that slug.", $"No term answers to \"{slug}\" in any status.");
-
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }

@@ -81,7 +81,7 @@ public static class GlossaryReadEndpoints
             {
                 continue;
             }
-            page.Add((term.Id, new TermSummaryDto(term.Slug, term.Title, site.Of(GlossaryUrls.Term(term.Slug)), Utc(term.ModifiedAt), term.Categories)));
+            page.Add((term.Id, new TermSummaryDto(term.Slug, term.Title, site.Of(GlossaryUrls.Term(term.Slug)), Timestamps.UtcOffset(term.ModifiedAt), term.Categories)));
             if (page.Count > size)
             {
                 break;
@@ -113,7 +113,7 @@ public static class GlossaryReadEndpoints
             term.Title,
             term.Language,
             site.Of(GlossaryUrls.Term(term.Slug)),
-            Utc(term.ModifiedAt),
+            Timestamps.UtcOffset(term.ModifiedAt),
             term.Aliases,
             Text(term.Definition, article.Html.Definition),
             [.. term.Examples.Zip(article.Html.Examples, Text)],
@@ -166,8 +166,6 @@ public static class GlossaryReadEndpoints
             [.. results.DidYouMean.Select(link => new RelatedTermDto(link.Title, site.Of(link.Url)))]);
         return ApiJson.Respond(http, json, body, null);
     }
-
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private static string Html(IHtmlContent html)
     {
