@@ -57,7 +57,7 @@ public sealed class TermsApiTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 
         Assert.Equal(healthcare.Order(), Slugs(byCategory).Order());
         Assert.Contains("ecole-api", Slugs(byLetter));
-        Assert.All(byLetter.GetProperty("terms").EnumerateArray(), term => Assert.Equal("E", AlphabetIndex.HeadingFor(term.GetProperty("title").GetString()!)));
+        Assert.All(byLetter.GetProperty("terms").EnumerateArray(), term => Assert.Equal("E", AlphabetIndex.For(Languages.Default).HeadingFor(term.GetProperty("title").GetString()!)));
         Assert.Equal(["ecole-api"], Slugs(recent));
     }
 

@@ -16,15 +16,15 @@ public sealed class AlphabetIndexTests
     [InlineData("Ωmega", "#")]
     [InlineData("", "#")]
     public void A_title_files_under_its_first_letter_without_accents_or_under_hash(string title, string heading) =>
-        Assert.Equal(heading, AlphabetIndex.HeadingFor(title));
+        Assert.Equal(heading, AlphabetIndex.For(Languages.Default).HeadingFor(title));
 
     [Fact]
     public void Headings_are_hash_then_A_to_Z()
     {
-        Assert.Equal(27, AlphabetIndex.Headings.Count);
-        Assert.Equal("#", AlphabetIndex.Headings[0]);
-        Assert.Equal("A", AlphabetIndex.Headings[1]);
-        Assert.Equal("Z", AlphabetIndex.Headings[^1]);
+        Assert.Equal(27, AlphabetIndex.For(Languages.Default).Headings.Count);
+        Assert.Equal("#", AlphabetIndex.For(Languages.Default).Headings[0]);
+        Assert.Equal("A", AlphabetIndex.For(Languages.Default).Headings[1]);
+        Assert.Equal("Z", AlphabetIndex.For(Languages.Default).Headings[^1]);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class AlphabetIndexTests
     {
         string[] titles = ["zebra", "Éclair", "apple", "401(k)", "eagle", "Apricot", "Ecology", "éclat"];
 
-        var groups = AlphabetIndex.Group(titles, title => title);
+        var groups = AlphabetIndex.For(Languages.Default).Group(titles, title => title);
 
         Assert.Equal(["#", "A", "E", "Z"], groups.Select(group => group.Heading));
         Assert.Equal(["apple", "Apricot"], groups[1].Items);
@@ -41,5 +41,5 @@ public sealed class AlphabetIndexTests
 
     [Fact]
     public void No_titles_give_no_groups() =>
-        Assert.Empty(AlphabetIndex.Group(Array.Empty<string>(), title => title));
+        Assert.Empty(AlphabetIndex.For(Languages.Default).Group(Array.Empty<string>(), title => title));
 }

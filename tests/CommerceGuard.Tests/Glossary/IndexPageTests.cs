@@ -1,3 +1,4 @@
+using CommerceGuard.Features.SiteLanguages;
 using CommerceGuard.Features.Glossary;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,17 +6,19 @@ namespace CommerceGuard.Tests.Glossary;
 
 public sealed class IndexPageTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
+    private static readonly SitePaths English = SitePaths.For(Languages.Default);
+
     [Fact]
     public async Task Lists_every_published_term_and_no_draft()
     {
         await app.AddTermAsync("hidden-draft", "Hidden Draft", term => term.Status = TermStatus.Draft);
         var published = await app.WithDbAsync(db =>
-            db.Terms.Where(t => t.Status == TermStatus.Published).Select(t => t.Slug).ToListAsync());
+            db.Terms.Where(t => t.Status == TermStatus.Published && t.Language == Languages.Default).Select(t => t.Slug).ToListAsync());
 
         var page = await app.Browser().GetPageAsync("/glossary");
 
         var listed = page.QuerySelectorAll(".letter-group a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(published.Select(GlossaryUrls.Term).Order(), listed.Order());
+        Assert.Equal(published.Select(English.Term).Order(), listed.Order());
         Assert.DoesNotContain("/glossary/hidden-draft", listed);
     }
 
@@ -29,8 +32,8 @@ public sealed class IndexPageTests(GlossaryApp app) : IClassFixture<GlossaryApp>
             // The heading's first word is the letter; "#" adds words for screen readers.
             var heading = group.QuerySelector("h2")!.Text().Split(' ')[0];
             var titles = group.QuerySelectorAll("li").Select(li => li.Text()).ToList();
-            Assert.All(titles, title => Assert.Equal(heading, AlphabetIndex.HeadingFor(title)));
-            Assert.Equal(titles.Order(AlphabetIndex.TitleOrder), titles);
+            Assert.All(titles, title => Assert.Equal(heading, AlphabetIndex.For(Languages.Default).HeadingFor(title)));
+            Assert.Equal(titles.Order(AlphabetIndex.For(Languages.Default).TitleOrder), titles);
         }
     }
 
@@ -50,7 +53,7 @@ public sealed class IndexPageTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         var page = await app.Browser().GetPageAsync("/glossary");
 
         var bar = page.QuerySelector("nav.jump-bar")!;
-        Assert.Equal(AlphabetIndex.Headings, bar.QuerySelectorAll("li > a, li > span").Select(e => e.FirstChild!.TextContent.Trim()));
+        Assert.Equal(AlphabetIndex.For(Languages.Default).Headings, bar.QuerySelectorAll("li > a, li > span").Select(e => e.FirstChild!.TextContent.Trim()));
         var groupIds = page.QuerySelectorAll(".letter-group h2").Select(h2 => "#" + h2.Id).ToList();
         Assert.Equal(groupIds, bar.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         // The starter glossary has no term under Q, so Q is shown but not a link.

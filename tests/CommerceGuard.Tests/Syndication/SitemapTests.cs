@@ -45,7 +45,8 @@ public sealed class SitemapTests
     {
         using var app = new GlossaryApp().With("Accounts:PublicUrl", "https://glossary.example.org");
         await app.AddTermAsync("draft-only-sitemap", "Draft only sitemap", term => term.Status = TermStatus.Draft);
-        var published = await app.WithDbAsync(db => db.Terms.Where(term => term.Status == TermStatus.Published).Select(term => term.Slug).ToListAsync());
+        var published = await app.WithDbAsync(db => db.Terms.Where(term => term.Status == TermStatus.Published && term.Language == Languages.Default).Select(term => term.Slug).ToListAsync());
+        var publishedInSpanish = await app.WithDbAsync(db => db.Terms.CountAsync(term => term.Status == TermStatus.Published && term.Language == "es"));
         var categories = await app.WithDbAsync(db => db.Categories.Select(category => category.Slug).ToListAsync());
 
         var locations = CheckedLocations(await GetXmlAsync(app.Browser(), "/sitemap.xml"), 50_000);
@@ -55,7 +56,9 @@ public sealed class SitemapTests
         Assert.All(categories, slug => Assert.Contains($"https://glossary.example.org/glossary/category/{slug}", locations));
         Assert.Contains("https://glossary.example.org/", locations);
         Assert.DoesNotContain("https://glossary.example.org/glossary/draft-only-sitemap", locations);
-        Assert.Equal(5 + categories.Count + published.Count, locations.Count);
+        // The five pages (home, A–Z, about, donate, volunteer) in English and Spanish, every category in each language it is named in.
+        var translatedCategories = await app.WithDbAsync(db => db.Categories.SelectMany(category => category.Translations).CountAsync());
+        Assert.Equal((5 * 2) + categories.Count + translatedCategories + published.Count + publishedInSpanish, locations.Count);
     }
 
     [Fact]
@@ -63,7 +66,8 @@ public sealed class SitemapTests
     {
         using var app = new GlossaryApp().With("Sitemap:UrlsPerFile", "10");
         var client = app.Browser();
-        var expected = 5 + await app.WithDbAsync(db => db.Categories.CountAsync())
+        var expected = (5 * 2) + await app.WithDbAsync(db => db.Categories.CountAsync())
+            + await app.WithDbAsync(db => db.Categories.SelectMany(category => category.Translations).CountAsync())
             + await app.WithDbAsync(db => db.Terms.CountAsync(term => term.Status == TermStatus.Published));
 
         var index = await GetXmlAsync(client, "/sitemap.xml");

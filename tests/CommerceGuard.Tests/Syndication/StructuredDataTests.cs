@@ -1,3 +1,4 @@
+using CommerceGuard.Features.SiteLanguages;
 using System.Text.Json;
 using CommerceGuard.Features.Glossary;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,8 @@ namespace CommerceGuard.Tests.Syndication;
 /// <summary>What a term page tells search engines and link previews: JSON-LD, canonical address, description, Open Graph.</summary>
 public sealed class StructuredDataTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
+    private static readonly SitePaths English = SitePaths.For(Languages.Default);
+
     [Fact]
     public async Task Every_starter_term_page_carries_a_defined_term_with_what_search_engines_require()
     {
@@ -15,7 +18,7 @@ public sealed class StructuredDataTests(GlossaryApp app) : IClassFixture<Glossar
 
         foreach (var term in terms)
         {
-            var page = await client.GetPageAsync(GlossaryUrls.Term(term.Slug));
+            var page = await client.GetPageAsync(English.Term(term.Slug));
             var script = page.QuerySelector("script[type='application/ld+json']");
             Assert.True(script is not null, term.Slug);
             using var json = JsonDocument.Parse(script.TextContent);
@@ -24,11 +27,11 @@ public sealed class StructuredDataTests(GlossaryApp app) : IClassFixture<Glossar
             Assert.Equal("DefinedTerm", root.GetProperty("@type").GetString());
             Assert.Equal(term.Title, root.GetProperty("name").GetString());
             Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("description").GetString()), term.Slug);
-            Assert.EndsWith(GlossaryUrls.Term(term.Slug), root.GetProperty("url").GetString(), StringComparison.Ordinal);
+            Assert.EndsWith(English.Term(term.Slug), root.GetProperty("url").GetString(), StringComparison.Ordinal);
             Assert.True(DateTimeOffset.TryParse(root.GetProperty("dateModified").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _), term.Slug);
             var set = root.GetProperty("inDefinedTermSet");
             Assert.Equal("DefinedTermSet", set.GetProperty("@type").GetString());
-            Assert.EndsWith(GlossaryUrls.Index, set.GetProperty("url").GetString(), StringComparison.Ordinal);
+            Assert.EndsWith(English.Glossary, set.GetProperty("url").GetString(), StringComparison.Ordinal);
         }
     }
 
@@ -37,7 +40,7 @@ public sealed class StructuredDataTests(GlossaryApp app) : IClassFixture<Glossar
     {
         await app.AddTermAsync("script-in-title", "Closing </script><script>alert(1)</script> tag");
 
-        var page = await app.Browser().GetPageAsync(GlossaryUrls.Term("script-in-title"));
+        var page = await app.Browser().GetPageAsync(English.Term("script-in-title"));
 
         var script = page.QuerySelector("script[type='application/ld+json']")!;
         Assert.Equal("Closing </script><script>alert(1)</script> tag", JsonDocument.Parse(script.TextContent).RootElement.GetProperty("name").GetString());
@@ -49,7 +52,7 @@ public sealed class StructuredDataTests(GlossaryApp app) : IClassFixture<Glossar
     {
         await app.AddTermAsync("canonical-term", "Canonical term", term => term.Definition = "The first sentence says it all. The second adds more.");
 
-        var page = await app.Browser().GetPageAsync(GlossaryUrls.Term("canonical-term") + "?from=newsletter");
+        var page = await app.Browser().GetPageAsync(English.Term("canonical-term") + "?from=newsletter");
 
         string? Meta(string selector) => page.QuerySelector(selector)?.GetAttribute("content");
         Assert.EndsWith("/glossary/canonical-term", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"), StringComparison.Ordinal);

@@ -36,7 +36,15 @@ public sealed record TermDto(
     TextDto? Benefits,
     TextDto? Conclusion,
     IReadOnlyList<RelatedTermDto> Related,
-    IReadOnlyList<CategoryRefDto> Categories);
+    IReadOnlyList<CategoryRefDto> Categories,
+    IReadOnlyList<TranslationDto> Translations);
+
+/// <summary>The same term in another language: its original, or another translation of it.</summary>
+/// <param name="Language">The language's code, such as es.</param>
+/// <param name="Slug">Its slug in that language, for <c>/api/v1/terms/{slug}?language=…</c>.</param>
+/// <param name="Title">Its title in that language.</param>
+/// <param name="Url">Its page.</param>
+public sealed record TranslationDto(string Language, string Slug, string Title, string Url);
 
 /// <summary>A category with how many published terms it holds.</summary>
 public sealed record CategoryDto(string Slug, string Name, string Description, string Url, int TermCount);

@@ -1,3 +1,4 @@
+using CommerceGuard.Features.SiteLanguages;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,7 @@ public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time) : PageM
             return Page();
         }
         await SaveAsync(cancellationToken);
-        return RedirectToPage("VolunteerThanksPage");
+        return Redirect(SitePaths.Current.Translate("/volunteer/thanks"));
     }
 
     private Task SaveAsync(CancellationToken cancellationToken) => db.UpsertAsync(async cancellation =>

@@ -95,7 +95,7 @@ public sealed partial class TermDirectory(
             .Select(term => new { term.Slug, term.Title, term.Aliases, term.Definition, term.AutoLink })
             .ToListAsync();
         return [.. terms.Select(term => new LinkTarget(
-            term.Slug, term.Title, markdown.Summary(term.Definition), [term.Title, .. term.Aliases], term.AutoLink))];
+            term.Slug, term.Title, markdown.Summary(term.Definition), [term.Title, .. term.Aliases], term.AutoLink, language))];
     }
 
     public void Dispose() => building.Dispose();

@@ -207,7 +207,7 @@ internal static class TermLinker
 
         private LinkInline LinkTo(LinkTarget target, string label)
         {
-            var link = new LinkInline(GlossaryUrls.Term(target.Slug), "") { IsClosed = true };
+            var link = new LinkInline(target.Url, "") { IsClosed = true };
             link.AppendChild(new LiteralInline(label));
             Decorate(link, target);
             return link;

@@ -1,3 +1,6 @@
+using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.SiteLanguages;
+
 namespace CommerceGuard.Features.Content;
 
 /// <summary>A term as other terms' text may link to it.</summary>
@@ -6,7 +9,12 @@ namespace CommerceGuard.Features.Content;
 /// <param name="Summary">Its definition's first sentence, for link previews.</param>
 /// <param name="Names">Its title and aliases: what text may call it.</param>
 /// <param name="AutoLink">False for a term too common a word to link automatically.</param>
-public sealed record LinkTarget(string Slug, string Title, string Summary, IReadOnlyList<string> Names, bool AutoLink = true);
+/// <param name="Language">Its language, which links to it are made in too.</param>
+public sealed record LinkTarget(string Slug, string Title, string Summary, IReadOnlyList<string> Names, bool AutoLink = true, string Language = Languages.Default)
+{
+    /// <summary>Its page.</summary>
+    public string Url => SitePaths.For(Language).Term(Slug);
+}
 
 /// <summary>
 /// One name the matcher knows: its word keys, its term, and, for a short acronym, the only

@@ -2,16 +2,19 @@ using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Operations;
 using CommerceGuard.Features.Shared;
+using CommerceGuard.Features.SiteLanguages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Feedback;
 
-/// <summary>The addresses of "Was this helpful?".</summary>
+/// <summary>The addresses of "Was this helpful?", under the term's own, in the page's language.</summary>
 public static class FeedbackUrls
 {
-    public static string Vote(string slug) => $"/glossary/{slug}/vote";
-    public static string Thanks(string slug) => $"/glossary/{slug}/feedback";
+    public static string Vote(string slug) => Under(slug, "vote");
+    public static string Thanks(string slug) => Under(slug, "feedback");
+
+    private static string Under(string slug, string word) => $"{SitePaths.Current.Term(slug)}/{SitePaths.Current.Word(word)}";
 }
 
 /// <summary>What a script gets back after a vote.</summary>
@@ -25,9 +28,13 @@ public static class FeedbackEndpoints
 
     public static WebApplication MapFeedback(this WebApplication app)
     {
-        app.MapPost("/glossary/{slug}/vote", CastVoteAsync)
-            .LimitPublicWrites()
-            .WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes));
+        // Each language's term pages have their own; the address sets the language (see LanguageSetup).
+        foreach (var language in app.Services.GetRequiredService<OfferedLanguages>().Codes)
+        {
+            app.MapPost(SitePaths.For(language).Translate("/glossary/{slug}/vote"), CastVoteAsync)
+                .LimitPublicWrites()
+                .WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes));
+        }
         return app;
     }
 
@@ -44,7 +51,7 @@ public static class FeedbackEndpoints
             return Refuse(http, status,
                 $"Send the vote as a form of at most {MaxFormBytes} bytes: helpful=yes or helpful=no, and optionally a comment.");
         }
-        var termId = await db.Published()
+        var termId = await db.Published(Languages.Current)
             .Where(term => term.Slug == slug)
             .Select(term => (int?)term.Id)
             .SingleOrDefaultAsync(cancellationToken);

@@ -11,7 +11,7 @@ public sealed record FeedbackPeriod(DateOnly From, DateOnly To)
 }
 
 /// <summary>How readers answered "Was this helpful?" on one term.</summary>
-public sealed record TermFeedback(int TermId, string Title, string Slug, int Yes, int No)
+public sealed record TermFeedback(int TermId, string Title, string Slug, string Language, int Yes, int No)
 {
     public int Total => Yes + No;
 
@@ -20,7 +20,7 @@ public sealed record TermFeedback(int TermId, string Title, string Slug, int Yes
 }
 
 /// <summary>What a reader wrote after answering No.</summary>
-public sealed record NoComment(long Id, string Title, string Slug, string Comment, DateTime At);
+public sealed record NoComment(long Id, string Title, string Slug, string Language, string Comment, DateTime At);
 
 public enum FeedbackOrder
 {
@@ -41,9 +41,9 @@ public sealed class FeedbackReport(GlossaryDb db)
             .GroupBy(vote => vote.TermId)
             .Select(votes => new { TermId = votes.Key, Yes = votes.Count(vote => vote.Helpful), Total = votes.Count() })
             .Join(db.Terms, count => count.TermId, term => term.Id,
-                (count, term) => new { term.Id, term.Title, term.Slug, count.Yes, count.Total })
+                (count, term) => new { term.Id, term.Title, term.Slug, term.Language, count.Yes, count.Total })
             .ToListAsync(cancellationToken);
-        var counts = rows.Select(row => new TermFeedback(row.Id, row.Title, row.Slug, row.Yes, row.Total - row.Yes));
+        var counts = rows.Select(row => new TermFeedback(row.Id, row.Title, row.Slug, row.Language, row.Yes, row.Total - row.Yes));
         return order switch
         {
             FeedbackOrder.MostAnswers => [.. counts.OrderByDescending(term => term.Total).ThenBy(term => term.Helpful)],
@@ -62,11 +62,11 @@ public sealed class FeedbackReport(GlossaryDb db)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Join(db.Terms, vote => vote.TermId, term => term.Id,
-                (vote, term) => new { vote.Id, term.Title, term.Slug, vote.Comment, vote.CastAt })
+                (vote, term) => new { vote.Id, term.Title, term.Slug, term.Language, vote.Comment, vote.CastAt })
             .ToListAsync(cancellationToken);
         // A join may lose the order of what it joins, so the page is put back in order here.
         return [.. comments.OrderByDescending(comment => comment.CastAt).ThenByDescending(comment => comment.Id)
-            .Select(comment => new NoComment(comment.Id, comment.Title, comment.Slug, comment.Comment!, comment.CastAt))];
+            .Select(comment => new NoComment(comment.Id, comment.Title, comment.Slug, comment.Language, comment.Comment!, comment.CastAt))];
     }
 }
 

@@ -18,9 +18,10 @@ public sealed class ThanksPageModel(GlossaryDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var term = await db.Published()
+        var language = Languages.Current;
+        var term = await db.Published(language)
             .Where(term => term.Slug == slug)
-            .Select(term => new { term.Id, Link = new TermLink(term.Slug, term.Title) })
+            .Select(term => new { term.Id, Link = new TermLink(term.Slug, term.Title, language) })
             .SingleOrDefaultAsync(cancellationToken);
         if (term is null)
         {

@@ -1,45 +1,76 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using CommerceGuard.Features.Shared;
 
 namespace CommerceGuard.Features.Glossary;
 
 /// <summary>
-/// How the A–Z index orders and groups titles: case and accents are ignored, "É" files under
-/// "E", and titles that start with a digit or a symbol file under "#".
+/// How the A–Z index of one language orders and groups titles. Its letters are the language's
+/// alphabet (the <c>Glossary.Alphabet</c> text of its resource file), compared as the language
+/// does: case and accents are ignored, so "É" files under "E", but a letter of its own stays one,
+/// so in Spanish "ñandú" files under "Ñ", after "N". Titles that start with a digit, a symbol or
+/// a letter outside the alphabet file under "#".
 /// </summary>
-public static class AlphabetIndex
+public sealed class AlphabetIndex
 {
     public const string OtherHeading = "#";
+    private const CompareOptions LetterComparison = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
+
+    private static readonly ConcurrentDictionary<string, AlphabetIndex> ByLanguage = new();
+
+    private readonly CompareInfo collation;
+
+    private AlphabetIndex(string language)
+    {
+        var culture = Languages.Culture(language);
+        collation = culture.CompareInfo;
+        var alphabet = SiteText.In(language, "Glossary.Alphabet");
+        Letters = [.. alphabet.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+        Headings = [OtherHeading, .. Letters];
+        TitleOrder = StringComparer.Create(culture, LetterComparison);
+    }
+
+    public static AlphabetIndex For(string language) => ByLanguage.GetOrAdd(language, code => new AlphabetIndex(code));
+
+    /// <summary>The language's letters, in its order.</summary>
+    public IReadOnlyList<string> Letters { get; }
 
     /// <summary>Every heading of the jump bar, in order, whether or not a term files under it.</summary>
-    public static IReadOnlyList<string> Headings { get; } =
-        [OtherHeading, .. Enumerable.Range('A', 26).Select(letter => ((char)letter).ToString())];
+    public IReadOnlyList<string> Headings { get; }
 
-    /// <summary>Orders titles as a reader expects: "apple" beside "Apple", "école" beside "ecology".</summary>
-    public static StringComparer TitleOrder { get; } =
-        StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace);
+    /// <summary>Orders titles as a reader of the language expects: "apple" beside "Apple", "école" beside "ecology".</summary>
+    public StringComparer TitleOrder { get; }
 
     /// <summary>The id of a heading's section on the A–Z page, for the jump bar's links.</summary>
     public static string AnchorId(string heading) => heading == OtherHeading ? "letter-other" : $"letter-{heading}";
 
-    public static string HeadingFor(string title)
+    public string HeadingFor(string title)
     {
         var first = title.FirstOrDefault(char.IsLetterOrDigit);
         if (!char.IsLetter(first))
         {
             return OtherHeading;
         }
-        var letter = char.ToUpperInvariant(Slug.WithoutAccents(first.ToString())[0]);
-        return char.IsAsciiLetterUpper(letter) ? letter.ToString() : OtherHeading;
+        // A letter with its accents (and any combining mark after it) compared whole.
+        var start = title.IndexOf(first, StringComparison.Ordinal);
+        var letter = StringInfo.GetNextTextElement(title, start);
+        return Letters.FirstOrDefault(candidate => collation.Compare(letter, candidate, LetterComparison) == 0) ?? OtherHeading;
     }
 
+    /// <summary>The heading a reader typed ("ñ", "e"), as the jump bar spells it, or null when it is none.</summary>
+    public string? Heading(string typed) =>
+        Headings.FirstOrDefault(heading => collation.Compare(typed, heading, CompareOptions.IgnoreCase) == 0);
+
     /// <summary>Groups items under their headings, headings in jump-bar order, items A–Z within each.</summary>
-    public static IReadOnlyList<LetterGroup<T>> Group<T>(IEnumerable<T> items, Func<T, string> title) =>
-        items
+    public IReadOnlyList<LetterGroup<T>> Group<T>(IEnumerable<T> items, Func<T, string> title)
+    {
+        var order = Headings.Select((heading, index) => (heading, index)).ToDictionary(pair => pair.heading, pair => pair.index);
+        return items
             .GroupBy(item => HeadingFor(title(item)))
-            .OrderBy(group => group.Key == OtherHeading ? 0 : 1)
-            .ThenBy(group => group.Key, StringComparer.Ordinal)
+            .OrderBy(group => order[group.Key])
             .Select(group => new LetterGroup<T>(group.Key, [.. group.OrderBy(title, TitleOrder)]))
             .ToList();
+    }
 }
 
 /// <summary>The items filed under one heading of the A–Z index.</summary>

@@ -1,26 +1,19 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.SiteLanguages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Glossary;
 
 /// <summary>A link to a term: enough to list it.</summary>
-public sealed record TermLink(string Slug, string Title)
+public sealed record TermLink(string Slug, string Title, string Language)
 {
-    public string Url => GlossaryUrls.Term(Slug);
+    public string Url => SitePaths.For(Language).Term(Slug);
 }
 
 /// <summary>A link to a category, with what a list of categories shows.</summary>
-public sealed record CategoryLink(string Slug, string Name, string Description)
+public sealed record CategoryLink(int Id, string Slug, string Name, string Description, string Language)
 {
-    public string Url => GlossaryUrls.Category(Slug);
-}
-
-/// <summary>The glossary's addresses, written once.</summary>
-public static class GlossaryUrls
-{
-    public const string Index = "/glossary";
-    public static string Term(string slug) => $"/glossary/{slug}";
-    public static string Category(string slug) => $"/glossary/category/{slug}";
+    public string Url => SitePaths.For(Language).Category(Slug);
 }
 
 /// <summary>The reads the public pages share. Readers only ever see published terms.</summary>
@@ -29,33 +22,61 @@ public static class GlossaryQueries
     public static IQueryable<Term> Published(this GlossaryDb db, string language = Languages.Default) =>
         db.Terms.AsNoTracking().Where(term => term.Status == TermStatus.Published && term.Language == language);
 
+    /// <summary>
+    /// The same entry in the other offered languages, where it is published there: the term's
+    /// original and the original's other translations, by language.
+    /// </summary>
+    public static Task<List<TermLink>> TranslationsAsync(this GlossaryDb db, Term term, IReadOnlyCollection<string> offered, CancellationToken cancellationToken)
+    {
+        var original = term.TranslationOfId ?? term.Id;
+        return db.Terms.AsNoTracking()
+            .Where(other => other.Status == TermStatus.Published && other.Id != term.Id && offered.Contains(other.Language)
+                && (other.Id == original || other.TranslationOfId == original))
+            .OrderBy(other => other.Language)
+            .Select(other => new TermLink(other.Slug, other.Title, other.Language))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The published terms that once had these slugs, by their former slug: what old addresses lead to.</summary>
     public static Task<Dictionary<string, TermLink>> MovedTermsAsync(
         this GlossaryDb db, string language, IReadOnlyCollection<string> formerSlugs, CancellationToken cancellationToken) =>
         db.TermRedirects.AsNoTracking()
             .Where(redirect => redirect.Language == language && formerSlugs.Contains(redirect.Slug))
             .Join(db.Published(language), redirect => redirect.TermId, term => term.Id,
-                (redirect, term) => new { Former = redirect.Slug, Link = new TermLink(term.Slug, term.Title) })
+                (redirect, term) => new { Former = redirect.Slug, Link = new TermLink(term.Slug, term.Title, term.Language) })
             .ToDictionaryAsync(moved => moved.Former, moved => moved.Link, cancellationToken);
 
-    /// <summary>The slug a category that once had this slug has now, or null.</summary>
+    /// <summary>The slug a category that once had this slug has now, or null. Only English slugs are kept when they change.</summary>
     public static Task<string?> MovedCategoryAsync(this GlossaryDb db, string formerSlug, CancellationToken cancellationToken) =>
         db.CategoryRedirects.AsNoTracking()
             .Where(redirect => redirect.Slug == formerSlug)
             .Join(db.Categories, redirect => redirect.CategoryId, category => category.Id, (redirect, category) => category.Slug)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public static Task<List<CategoryLink>> CategoryLinksAsync(this GlossaryDb db, CancellationToken cancellationToken) =>
-        db.Categories.AsNoTracking()
-            .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name)
-            .Select(category => new CategoryLink(category.Slug, category.Name, category.Description))
-            .ToListAsync(cancellationToken);
+    // A category's translations are owned by it, so EF Core loads them with it: a handful of rows.
 
-    /// <summary>Published terms as links, A–Z as readers expect (case and accents ignored).</summary>
-    public static async Task<List<TermLink>> AlphabeticalAsync(this IQueryable<Term> terms, CancellationToken cancellationToken)
+    /// <summary>The categories that have a name in the language, in navigation order.</summary>
+    public static async Task<List<CategoryLink>> CategoryLinksAsync(this GlossaryDb db, string language, CancellationToken cancellationToken)
     {
-        var links = await terms.Select(term => new TermLink(term.Slug, term.Title)).ToListAsync(cancellationToken);
+        var categories = await db.Categories.AsNoTracking()
+            .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name)
+            .ToListAsync(cancellationToken);
+        return [.. categories.Select(category => category.LinkIn(language)).OfType<CategoryLink>()];
+    }
+
+    /// <summary>The category with this slug in the language, or null.</summary>
+    public static Task<Category?> CategoryAsync(this GlossaryDb db, string language, string slug, CancellationToken cancellationToken) =>
+        db.Categories.AsNoTracking()
+            .Where(category => language == Languages.Default
+                ? category.Slug == slug
+                : category.Translations.Any(translation => translation.Language == language && translation.Slug == slug))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Published terms of one language as links, A–Z as its readers expect (case and accents ignored).</summary>
+    public static async Task<List<TermLink>> AlphabeticalAsync(this IQueryable<Term> terms, string language, CancellationToken cancellationToken)
+    {
+        var links = await terms.Select(term => new TermLink(term.Slug, term.Title, term.Language)).ToListAsync(cancellationToken);
         // Sorted here, not in SQL: neither SQLite nor PostgreSQL collates accents away by default.
-        return [.. links.OrderBy(link => link.Title, AlphabetIndex.TitleOrder).ThenBy(link => link.Slug, StringComparer.Ordinal)];
+        return [.. links.OrderBy(link => link.Title, AlphabetIndex.For(language).TitleOrder).ThenBy(link => link.Slug, StringComparer.Ordinal)];
     }
 }

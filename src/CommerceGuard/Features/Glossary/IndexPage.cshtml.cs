@@ -13,11 +13,14 @@ public sealed class IndexPageModel(GlossaryDb db) : PageModel
     public IReadOnlyList<LetterGroup<TermLink>> Groups { get; private set; } = [];
     public int TermCount { get; private set; }
 
+    public AlphabetIndex Alphabet { get; } = AlphabetIndex.For(Languages.Current);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // Grouping sorts each letter's titles, so they are fetched in no particular order.
-        var terms = await db.Published().Select(term => new TermLink(term.Slug, term.Title)).ToListAsync(cancellationToken);
+        var language = Languages.Current;
+        var terms = await db.Published(language).Select(term => new TermLink(term.Slug, term.Title, language)).ToListAsync(cancellationToken);
         TermCount = terms.Count;
-        Groups = AlphabetIndex.Group(terms, term => term.Title);
+        Groups = Alphabet.Group(terms, term => term.Title);
     }
 }

@@ -12,6 +12,19 @@ public sealed class Term
     /// <summary>A language code such as <c>en</c> or <c>es</c>.</summary>
     public string Language { get; set; } = Languages.Default;
 
+    /// <summary>
+    /// The term this one translates: its original, in another language. Null for an original.
+    /// An original and its translations are one entry in several languages; a translation of a
+    /// translation is not allowed, so the original is always one step away.
+    /// </summary>
+    public int? TranslationOfId { get; set; }
+
+    /// <summary>
+    /// The original's published revision this translation was last brought in step with. When the
+    /// original has published a later one, the translation is behind it.
+    /// </summary>
+    public int? TranslatedRevision { get; set; }
+
     // Every text field is Markdown.
     public string Definition { get; set; } = "";
     public List<string> Examples { get; set; } = [];
@@ -90,10 +103,4 @@ public static class TermStatusNames
     /// <summary>The status a name spells, in any case and with spaces around it; null for none.</summary>
     public static TermStatus? Parse(string name) =>
         All.TryGetValue(name.Trim().ToLowerInvariant(), out var status) ? status : null;
-}
-
-/// <summary>The languages terms are written in.</summary>
-public static class Languages
-{
-    public const string Default = "en";
 }

@@ -29,7 +29,7 @@ public sealed class TermArticles(GlossaryDb db, TermText text)
         }
         var existing = await db.Published(term.Language)
             .Where(related => slugs.Contains(related.Slug))
-            .ToDictionaryAsync(related => related.Slug, related => new TermLink(related.Slug, related.Title), cancellationToken);
+            .ToDictionaryAsync(related => related.Slug, related => new TermLink(related.Slug, related.Title, related.Language), cancellationToken);
         // A related term renamed since this one was written is found at its new address.
         var missing = slugs.Where(slug => !existing.ContainsKey(slug)).ToList();
         if (missing.Count > 0)

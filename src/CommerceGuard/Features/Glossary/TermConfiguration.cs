@@ -44,6 +44,11 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
         // index is built) reads this small index rather than every term's whole text.
         builder.HasIndex(term => new { term.Status, term.Language, term.Title, term.Slug });
 
+        // At most one translation of a term per language; deleting the original leaves its
+        // translations standing on their own.
+        builder.HasIndex(term => new { term.TranslationOfId, term.Language }).IsUnique();
+        builder.HasOne<Term>().WithMany().HasForeignKey(term => term.TranslationOfId).OnDelete(DeleteBehavior.SetNull);
+
         builder.HasMany(term => term.Categories)
             .WithMany(category => category.Terms)
             .UsingEntity("TermCategories");

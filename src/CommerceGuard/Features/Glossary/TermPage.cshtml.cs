@@ -1,6 +1,7 @@
 using CommerceGuard.Data;
 using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Content;
+using CommerceGuard.Features.SiteLanguages;
 using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace CommerceGuard.Features.Glossary;
 
 /// <summary>One term, laid out as the seed page shows it.</summary>
 [OutputCache(PolicyName = PageCache.PublicPage)]
-public sealed class TermPageModel(GlossaryDb db, TermArticles articles, StructuredData structuredData, MarkdownRenderer markdown) : PageModel
+public sealed class TermPageModel(GlossaryDb db, TermArticles articles, StructuredData structuredData, MarkdownRenderer markdown, OfferedLanguages offered) : PageModel
 {
     public TermArticle Article { get; private set; } = null!;
 
@@ -23,23 +24,29 @@ public sealed class TermPageModel(GlossaryDb db, TermArticles articles, Structur
 
     public Term Term => Article.Term;
 
+    /// <summary>The term in every language it is published in, this one among them.</summary>
+    public IReadOnlyList<LanguageVersion> Languages { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (!Slug.IsValid(slug))
         {
             // "/glossary/Doctor" is a typo for a real address; anything else is not an address of ours.
             var lower = slug.ToLowerInvariant();
-            return Slug.IsValid(lower) ? RedirectPermanent(GlossaryUrls.Term(lower)) : NotFound();
+            return Slug.IsValid(lower) ? RedirectPermanent(SitePaths.Current.Term(lower)) : NotFound();
         }
-        var term = await db.Published()
+        var language = Glossary.Languages.Current;
+        var term = await db.Published(language)
             .Include(term => term.Categories.OrderBy(category => category.DisplayOrder))
             .SingleOrDefaultAsync(term => term.Slug == slug, cancellationToken);
         if (term is null)
         {
             // A term whose slug changed keeps its old address answering.
-            var moved = await db.MovedTermsAsync(Languages.Default, [slug], cancellationToken);
+            var moved = await db.MovedTermsAsync(language, [slug], cancellationToken);
             return moved.TryGetValue(slug, out var link) ? RedirectPermanent(link.Url) : NotFound();
         }
+        var translations = await db.TranslationsAsync(term, offered.Codes, cancellationToken);
+        Languages = [new LanguageVersion(language, SitePaths.For(language).Term(term.Slug)), .. translations.Select(other => new LanguageVersion(other.Language, other.Url))];
         Article = await articles.BuildAsync(term, cancellationToken);
         JsonLd = structuredData.TermJsonLd(term);
         Summary = markdown.Summary(term.Definition);

@@ -18,11 +18,12 @@ public sealed class HomePageModel(GlossaryDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Categories = await db.CategoryLinksAsync(cancellationToken);
-        Recent = await db.Published()
+        var language = Languages.Current;
+        Categories = await db.CategoryLinksAsync(language, cancellationToken);
+        Recent = await db.Published(language)
             .OrderByDescending(term => term.ModifiedAt).ThenBy(term => term.Title)
             .Take(RecentCount)
-            .Select(term => new RecentTerm(new TermLink(term.Slug, term.Title), term.ModifiedAt))
+            .Select(term => new RecentTerm(new TermLink(term.Slug, term.Title, language), term.ModifiedAt))
             .ToListAsync(cancellationToken);
     }
 }

@@ -174,7 +174,7 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         }
         return [.. searcher.Search(PublicSearch.Only(near, language), 5).ScoreDocs
             .Select(score => searcher.Doc(score.Doc))
-            .Select(document => new TermLink(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title)))];
+            .Select(document => new TermLink(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title), language))];
     }
 
     /// <summary>While the index is still being built, titles that contain the query are found in the database.</summary>

@@ -25,7 +25,7 @@ internal static class SearchDocument
             new TextField(SearchFields.TitlePlain, term.Title, Field.Store.NO),
             new TextField(SearchFields.TitlePrefixes, string.Join(' ', term.Aliases.Prepend(term.Title)), Field.Store.NO),
             new TextField(SearchFields.Definition, definition, Field.Store.YES),
-            new StoredField(SearchFields.Categories, string.Join(", ", term.Categories.OrderBy(c => c.DisplayOrder).Select(c => c.Name))),
+            new StoredField(SearchFields.Categories, string.Join(", ", term.Categories.OrderBy(c => c.DisplayOrder).Select(c => c.LinkIn(term.Language)?.Name).OfType<string>())),
         };
         // One field each, so that a quoted phrase never runs from one alias or section into the next.
         foreach (var section in term.Examples.Append(term.Misuse).Append(term.Benefits).Append(term.Conclusion))

@@ -16,5 +16,5 @@ public sealed class SearchPageModel(GlossarySearch search) : PageModel
     public SearchResults Results { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Results = await search.SearchAsync(Query, PageNumber, cancellationToken: cancellationToken);
+        Results = await search.SearchAsync(Query, PageNumber, Glossary.Languages.Current, cancellationToken);
 }

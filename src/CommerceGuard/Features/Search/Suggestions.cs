@@ -1,5 +1,6 @@
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.SiteLanguages;
 using Lucene.Net.Search;
 using Microsoft.EntityFrameworkCore;
 using LuceneTerm = Lucene.Net.Index.Term;
@@ -39,7 +40,7 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
             .WithTitleLike(typed, anywhere: false)
             .OrderBy(term => term.Title)
             .Take(MaxCount)
-            .Select(term => new Suggestion(term.Title, GlossaryUrls.Term(term.Slug)))
+            .Select(term => new Suggestion(term.Title, SitePaths.For(language).Term(term.Slug)))
             .ToListAsync(cancellationToken);
     }
 
@@ -55,7 +56,7 @@ public sealed class Suggestions(SearchIndex index, GlossaryDb db)
             .Select(score => searcher.Doc(score.Doc))
             .Select(document => new Suggestion(
                 document.Get(SearchFields.Title, System.Globalization.CultureInfo.InvariantCulture),
-                GlossaryUrls.Term(document.Get(SearchFields.Slug, System.Globalization.CultureInfo.InvariantCulture))))];
+                SitePaths.For(language).Term(document.Get(SearchFields.Slug, System.Globalization.CultureInfo.InvariantCulture))))];
     }
 
     /// <summary>With a reader, typos are forgiven in words that are not spelled like any title word.</summary>

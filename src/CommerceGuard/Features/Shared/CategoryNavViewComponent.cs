@@ -12,7 +12,7 @@ public sealed partial class CategoryNavViewComponent(GlossaryDb db, ILogger<Cate
     {
         try
         {
-            return View(await db.CategoryLinksAsync(HttpContext.RequestAborted));
+            return View(await db.CategoryLinksAsync(Languages.Current, HttpContext.RequestAborted));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
-using Microsoft.AspNetCore.Localization;
+using CommerceGuard.Features.SiteLanguages;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Localization;
 
@@ -9,8 +9,6 @@ namespace CommerceGuard.Features.Shared;
 /// <summary>The public site's shell: pages, the site's words, error pages, static files, headers.</summary>
 public static class SiteSetup
 {
-    private static readonly CultureInfo[] Cultures = [new("en-US")];
-
     public static WebApplicationBuilder AddSitePages(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
@@ -18,12 +16,7 @@ public static class SiteSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SiteText)));
-        builder.Services.AddRequestLocalization(options =>
-        {
-            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
-            options.SupportedCultures = Cultures;
-            options.SupportedUICultures = Cultures;
-        });
+        builder.AddLanguages();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

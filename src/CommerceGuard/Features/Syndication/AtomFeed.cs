@@ -4,6 +4,7 @@ using CommerceGuard.Data;
 using CommerceGuard.Features.Content;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Shared;
+using CommerceGuard.Features.SiteLanguages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -22,8 +23,10 @@ public sealed class AtomFeed(GlossaryDb db, SiteAddress site, MarkdownRenderer m
 
     public async Task<IResult> ResponseAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        var terms = await db.Published().OrderByDescending(term => term.ModifiedAt).ThenBy(term => term.Id).Take(Size)
-            .Select(term => new { term.Slug, term.Title, term.Definition, term.CreatedAt, term.ModifiedAt, Categories = term.Categories.Select(category => category.Name).ToList() })
+        var language = Languages.Current;
+        var paths = SitePaths.For(language);
+        var terms = await db.Published(language).OrderByDescending(term => term.ModifiedAt).ThenBy(term => term.Id).Take(Size)
+            .Include(term => term.Categories)
             .ToListAsync(cancellationToken);
         var updated = terms.Count > 0 ? terms[0].ModifiedAt : DateTime.UnixEpoch;
         using var stream = new MemoryStream();
@@ -31,27 +34,27 @@ public sealed class AtomFeed(GlossaryDb db, SiteAddress site, MarkdownRenderer m
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Namespace);
-            xml.WriteAttributeString("xml", "lang", null, Languages.Default);
-            xml.WriteElementString("id", Namespace, site.Of(GlossaryUrls.Index));
+            xml.WriteAttributeString("xml", "lang", null, language);
+            xml.WriteElementString("id", Namespace, site.Of(paths.Glossary));
             xml.WriteElementString("title", Namespace, text["Feed.Title"]);
             xml.WriteElementString("subtitle", Namespace, text["Feed.Subtitle"]);
             xml.WriteElementString("updated", Namespace, Timestamps.Utc(updated));
-            Link(xml, "self", site.Of("/feed.atom"), "application/atom+xml");
-            Link(xml, "alternate", site.Of(GlossaryUrls.Index), "text/html");
+            Link(xml, "self", site.Of(paths.Feed), "application/atom+xml");
+            Link(xml, "alternate", site.Of(paths.Glossary), "text/html");
             xml.WriteStartElement("author", Namespace);
             xml.WriteElementString("name", Namespace, text["Feed.Author"]);
-            xml.WriteElementString("uri", Namespace, site.Of("/about"));
+            xml.WriteElementString("uri", Namespace, site.Of(paths.About));
             xml.WriteEndElement();
             foreach (var term in terms)
             {
-                var address = site.Of(GlossaryUrls.Term(term.Slug));
+                var address = site.Of(paths.Term(term.Slug));
                 xml.WriteStartElement("entry", Namespace);
                 xml.WriteElementString("id", Namespace, address);
                 xml.WriteElementString("title", Namespace, term.Title);
                 xml.WriteElementString("published", Namespace, Timestamps.Utc(term.CreatedAt));
                 xml.WriteElementString("updated", Namespace, Timestamps.Utc(term.ModifiedAt));
                 Link(xml, "alternate", address, "text/html");
-                foreach (var category in term.Categories)
+                foreach (var category in term.Categories.OrderBy(category => category.DisplayOrder).Select(category => category.LinkIn(language)?.Name).OfType<string>())
                 {
                     xml.WriteStartElement("category", Namespace);
                     xml.WriteAttributeString("term", category);

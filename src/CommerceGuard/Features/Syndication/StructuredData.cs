@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using CommerceGuard.Features.Content;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Shared;
-using Microsoft.Extensions.Localization;
+using CommerceGuard.Features.SiteLanguages;
 
 namespace CommerceGuard.Features.Syndication;
 
@@ -11,7 +11,7 @@ namespace CommerceGuard.Features.Syndication;
 /// What a term page tells search engines about itself, in schema.org's words: a
 /// <c>DefinedTerm</c> in the glossary's <c>DefinedTermSet</c>, as JSON-LD.
 /// </summary>
-public sealed class StructuredData(SiteAddress site, MarkdownRenderer markdown, IStringLocalizer<SiteText> text)
+public sealed class StructuredData(SiteAddress site, MarkdownRenderer markdown)
 {
     /// <summary>
     /// The JSON-LD for a term's page, safe to place inside a script element: the serializer
@@ -19,7 +19,7 @@ public sealed class StructuredData(SiteAddress site, MarkdownRenderer markdown, 
     /// </summary>
     public string TermJsonLd(Term term)
     {
-        var address = site.Of(GlossaryUrls.Term(term.Slug));
+        var address = site.Of(SitePaths.For(term.Language).Term(term.Slug));
         var json = new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -31,7 +31,7 @@ public sealed class StructuredData(SiteAddress site, MarkdownRenderer markdown, 
             ["description"] = markdown.PlainText(term.Definition),
             ["inLanguage"] = term.Language,
             ["dateModified"] = Timestamps.Utc(term.ModifiedAt),
-            ["inDefinedTermSet"] = GlossaryObject(),
+            ["inDefinedTermSet"] = GlossaryObject(term.Language),
         };
         if (term.Aliases.Count > 0)
         {
@@ -41,15 +41,15 @@ public sealed class StructuredData(SiteAddress site, MarkdownRenderer markdown, 
     }
 
     /// <summary>The glossary itself, as a term's page names it.</summary>
-    private JsonObject GlossaryObject()
+    private JsonObject GlossaryObject(string language)
     {
-        var glossary = site.Of(GlossaryUrls.Index);
+        var glossary = site.Of(SitePaths.For(language).Glossary);
         return new JsonObject
         {
             ["@type"] = "DefinedTermSet",
             ["@id"] = glossary,
             ["url"] = glossary,
-            ["name"] = text["Feed.GlossaryName"].Value,
+            ["name"] = SiteText.In(language, "Feed.GlossaryName"),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CommerceGuard.Features.Caching;
+using CommerceGuard.Features.SiteLanguages;
 
 namespace CommerceGuard.Features.Syndication;
 
@@ -37,7 +38,11 @@ public static class SyndicationSetup
         syndication.MapGet("/sitemaps/{number:int:min(1)}.xml", (int number, HttpContext http, Sitemap sitemap, CancellationToken cancellationToken) =>
             sitemap.PartAsync(number, http, cancellationToken));
         syndication.MapGet("/robots.txt", (Sitemap sitemap) => Results.Text(sitemap.RobotsText(), "text/plain; charset=utf-8"));
-        syndication.MapGet("/feed.atom", (HttpContext http, AtomFeed feed, CancellationToken cancellationToken) => feed.ResponseAsync(http, cancellationToken));
+        // Each language has its feed, at its own address; the address sets the language (see LanguageSetup).
+        foreach (var language in app.Services.GetRequiredService<OfferedLanguages>().Codes)
+        {
+            syndication.MapGet(SitePaths.For(language).Feed, (HttpContext http, AtomFeed feed, CancellationToken cancellationToken) => feed.ResponseAsync(http, cancellationToken));
+        }
         return app;
     }
 }

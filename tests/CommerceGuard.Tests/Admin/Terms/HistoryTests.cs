@@ -1,3 +1,4 @@
+using CommerceGuard.Features.SiteLanguages;
 using System.Globalization;
 using System.Net;
 using CommerceGuard.Features.Accounts;
@@ -9,6 +10,8 @@ namespace CommerceGuard.Tests.Admin.Terms;
 /// <summary>Every save is a revision; any two can be compared word by word; any one restored as a new one.</summary>
 public sealed class HistoryTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
+    private static readonly SitePaths English = SitePaths.For(Languages.Default);
+
     private static string NewTitle() => $"Balance billing {Guid.NewGuid():N}"[..28];
 
     private Task<Term> StoredAsync(string id) =>
@@ -89,7 +92,7 @@ public sealed class HistoryTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         var slug = (await StoredAsync(id)).Slug;
 
         await RestoreAsync(editor, id, 1, (await StoredAsync(id)).Version, publish: true);
-        var page = await app.Browser().GetPageAsync(GlossaryUrls.Term(slug));
+        var page = await app.Browser().GetPageAsync(English.Term(slug));
 
         Assert.Equal("The careful definition.", page.QuerySelector(".term-definition")!.Text());
     }
@@ -105,7 +108,7 @@ public sealed class HistoryTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 
         await RestoreAsync(author, id, 1, (await StoredAsync(id)).Version);
         var refused = await RestoreAsync(author, id, 1, (await StoredAsync(id)).Version, publish: true);
-        var page = await app.Browser().GetPageAsync(GlossaryUrls.Term(slug));
+        var page = await app.Browser().GetPageAsync(English.Term(slug));
 
         Assert.Equal("The published definition.", page.QuerySelector(".term-definition")!.Text());
         Assert.NotNull((await StoredAsync(id)).PendingRevision);

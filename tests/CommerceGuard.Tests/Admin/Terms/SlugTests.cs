@@ -1,3 +1,4 @@
+using CommerceGuard.Features.SiteLanguages;
 using System.Globalization;
 using System.Net;
 using CommerceGuard.Features.Accounts;
@@ -9,11 +10,13 @@ namespace CommerceGuard.Tests.Admin.Terms;
 /// <summary>A term's slug can change; its old address keeps answering.</summary>
 public sealed class SlugTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
+    private static readonly SitePaths English = SitePaths.For(Languages.Default);
+
     private Task<Term> StoredAsync(string id) =>
         app.WithDbAsync(db => db.Terms.AsNoTracking().SingleAsync(term => term.Id == int.Parse(id, CultureInfo.InvariantCulture)));
 
     private async Task<HttpResponseMessage> VisitAsync(string slug) =>
-        await app.Browser().GetAsync(new Uri(GlossaryUrls.Term(slug), UriKind.Relative));
+        await app.Browser().GetAsync(new Uri(English.Term(slug), UriKind.Relative));
 
     [Fact]
     public async Task A_renamed_term_answers_its_old_address_with_a_permanent_redirect()
@@ -27,7 +30,7 @@ public sealed class SlugTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         var response = await VisitAsync(old);
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
-        Assert.Equal(GlossaryUrls.Term(old + "-renamed"), StaffSessions.PathOf(response.Headers.Location));
+        Assert.Equal(English.Term(old + "-renamed"), StaffSessions.PathOf(response.Headers.Location));
         Assert.Equal(HttpStatusCode.OK, (await VisitAsync(old + "-renamed")).StatusCode);
     }
 
@@ -58,7 +61,7 @@ public sealed class SlugTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 
         var second = await editor.CreateTermAsync("Copay (new)", "Another meaning.", ("Form.Slug", slug));
         await editor.MoveAsync(second, "Publish");
-        var page = await app.Browser().GetPageAsync(GlossaryUrls.Term(slug));
+        var page = await app.Browser().GetPageAsync(English.Term(slug));
 
         Assert.Equal("Copay (new)", page.QuerySelector("h1")!.Text());
     }
@@ -94,6 +97,6 @@ public sealed class SlugTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         var afterDraftRenamed = await VisitAsync(old);
 
         Assert.Equal(HttpStatusCode.MovedPermanently, whileDraft.StatusCode);
-        Assert.Equal(GlossaryUrls.Term(old + "-ira"), StaffSessions.PathOf(afterDraftRenamed.Headers.Location));
+        Assert.Equal(English.Term(old + "-ira"), StaffSessions.PathOf(afterDraftRenamed.Headers.Location));
     }
 }

@@ -1,3 +1,4 @@
+using CommerceGuard.Features.SiteLanguages;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
@@ -10,10 +11,12 @@ namespace CommerceGuard.Tests.Admin.Terms;
 /// <summary>Draft → In review → Published → Unpublished: who may make each move, and what readers see.</summary>
 public sealed class WorkflowTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
+    private static readonly SitePaths English = SitePaths.For(Languages.Default);
+
     private static string NewTitle() => $"Claim holdback {Guid.NewGuid():N}"[..28];
 
     private async Task<HttpStatusCode> PublicStatusAsync(string slug) =>
-        (await app.Browser().GetAsync(new Uri(GlossaryUrls.Term(slug), UriKind.Relative))).StatusCode;
+        (await app.Browser().GetAsync(new Uri(English.Term(slug), UriKind.Relative))).StatusCode;
 
     private Task<Term> StoredAsync(string id) =>
         app.WithDbAsync(db => db.Terms.AsNoTracking().SingleAsync(term => term.Id == int.Parse(id, CultureInfo.InvariantCulture)));
@@ -100,11 +103,11 @@ public sealed class WorkflowTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         var slug = (await StoredAsync(id)).Slug;
 
         await author.EditAsync(id, "Save", ("Form.Definition", "The next definition."));
-        var whileDrafting = await app.Browser().GetPageAsync(GlossaryUrls.Term(slug));
+        var whileDrafting = await app.Browser().GetPageAsync(English.Term(slug));
         var editorPage = await author.GetPageAsync($"/admin/terms/{id}");
         await author.MoveAsync(id, "Submit");
         await editor.MoveAsync(id, "Publish");
-        var afterPublish = await app.Browser().GetPageAsync(GlossaryUrls.Term(slug));
+        var afterPublish = await app.Browser().GetPageAsync(English.Term(slug));
 
         Assert.Contains("The published definition.", whileDrafting.QuerySelector(".term-definition")!.Text(), StringComparison.Ordinal);
         Assert.Equal("The next definition.", ((IHtmlTextAreaElement)editorPage.QuerySelector("#field-definition")!).Value);

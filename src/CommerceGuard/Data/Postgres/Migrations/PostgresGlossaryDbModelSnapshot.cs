@@ -514,6 +514,12 @@ namespace CommerceGuard.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("TranslatedRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TranslationOfId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -524,6 +530,9 @@ namespace CommerceGuard.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "ModifiedAt");
+
+                    b.HasIndex("TranslationOfId", "Language")
+                        .IsUnique();
 
                     b.HasIndex("Status", "Language", "Title", "Slug");
 
@@ -778,6 +787,46 @@ namespace CommerceGuard.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Category", b =>
+                {
+                    b.OwnsMany("CommerceGuard.Features.Glossary.CategoryTranslation", "Translations", b1 =>
+                        {
+                            b1.Property<int>("CategoryId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Language")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Slug")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.HasKey("CategoryId", "Language");
+
+                            b1.HasIndex("Language", "Slug")
+                                .IsUnique();
+
+                            b1.ToTable("CategoryTranslations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CategoryId");
+                        });
+
+                    b.Navigation("Translations");
+                });
+
             modelBuilder.Entity("CommerceGuard.Features.Glossary.CategoryRedirect", b =>
                 {
                     b.HasOne("CommerceGuard.Features.Glossary.Category", null)
@@ -794,6 +843,14 @@ namespace CommerceGuard.Data.Postgres.Migrations
                         .HasForeignKey("TermId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Term", b =>
+                {
+                    b.HasOne("CommerceGuard.Features.Glossary.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TranslationOfId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CommerceGuard.Features.Glossary.TermRedirect", b =>

@@ -490,6 +490,12 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TranslatedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TranslationOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -500,6 +506,9 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "ModifiedAt");
+
+                    b.HasIndex("TranslationOfId", "Language")
+                        .IsUnique();
 
                     b.HasIndex("Status", "Language", "Title", "Slug");
 
@@ -746,6 +755,46 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Category", b =>
+                {
+                    b.OwnsMany("CommerceGuard.Features.Glossary.CategoryTranslation", "Translations", b1 =>
+                        {
+                            b1.Property<int>("CategoryId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Language")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Slug")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CategoryId", "Language");
+
+                            b1.HasIndex("Language", "Slug")
+                                .IsUnique();
+
+                            b1.ToTable("CategoryTranslations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CategoryId");
+                        });
+
+                    b.Navigation("Translations");
+                });
+
             modelBuilder.Entity("CommerceGuard.Features.Glossary.CategoryRedirect", b =>
                 {
                     b.HasOne("CommerceGuard.Features.Glossary.Category", null)
@@ -762,6 +811,14 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                         .HasForeignKey("TermId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Term", b =>
+                {
+                    b.HasOne("CommerceGuard.Features.Glossary.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TranslationOfId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CommerceGuard.Features.Glossary.TermRedirect", b =>

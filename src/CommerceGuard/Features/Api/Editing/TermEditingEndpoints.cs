@@ -4,6 +4,7 @@ using CommerceGuard.Data;
 using CommerceGuard.Features.Api.Keys;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Features.SiteLanguages;
 using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Http.Json;
 using RequestSizeLimitAttribute = Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute;
@@ -222,7 +223,7 @@ public static class TermEditingEndpoints
         var live = term.Status == TermStatus.Published;
         var body = new EditableTermDto(
             term.Slug, content.Title, TermStatusNames.Of(draft.WorkingStatus), live, term.Version, Timestamps.UtcOffset(term.ModifiedAt),
-            live ? site.Of(GlossaryUrls.Term(term.Slug)) : null,
+            live ? site.Of(SitePaths.For(term.Language).Term(term.Slug)) : null,
             content.Definition, content.Examples, content.Misuse, content.Benefits, content.Conclusion,
             content.RelatedSlugs, content.Aliases, categories, content.Sources, content.EditorNote, content.AutoLink);
         http.Response.GetTypedHeaders().ETag = ETagOf(term);

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Search;
+using CommerceGuard.Features.SiteLanguages;
 using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http.Json;
@@ -51,20 +52,30 @@ public static class GlossaryReadEndpoints
         [Description("Only terms in the category with this slug.")] string? category,
         [Description("Only terms under this A–Z heading: A to Z, or # for titles that start with a digit or symbol.")] string? letter,
         [Description("Only terms changed at or after this time (ISO 8601), to fetch what changed since the last visit.")] DateTimeOffset? modifiedSince,
+        [Description(ApiLanguage.Description)] string? language,
+        OfferedLanguages offered,
         CancellationToken cancellationToken)
     {
         if (ApiCursor.PageProblem(limit, cursor, out var size, out var after) is { } problem)
         {
             return problem;
         }
-        if (letter is not null && !AlphabetIndex.Headings.Contains(letter.ToUpperInvariant()))
+        if (ApiLanguage.Problem(language, offered, out var code) is { } unwritten)
         {
-            return ApiProblems.Of(StatusCodes.Status400BadRequest, "The letter is not one of the index's.", "Use A to Z, or # for titles that start with a digit or symbol.");
+            return unwritten;
         }
-        var terms = db.Published().Where(term => term.Id > after);
+        var alphabet = AlphabetIndex.For(code);
+        var heading = letter is null ? null : alphabet.Heading(letter);
+        if (letter is not null && heading is null)
+        {
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "The letter is not one of the index's.", $"Use one of {string.Join(" ", alphabet.Letters)}, or # for titles that start with a digit or symbol.");
+        }
+        var terms = db.Published(code).Where(term => term.Id > after);
         if (category is not null)
         {
-            terms = terms.Where(term => term.Categories.Any(named => named.Slug == category));
+            terms = terms.Where(term => term.Categories.Any(named => code == Languages.Default
+                ? named.Slug == category
+                : named.Translations.Any(translation => translation.Language == code && translation.Slug == category)));
         }
         if (modifiedSince is { } since)
         {
@@ -74,14 +85,23 @@ public static class GlossaryReadEndpoints
         var page = new List<(int Id, TermSummaryDto Term)>();
         // The A–Z heading folds accents, which the database cannot, so a letter is matched here, as rows stream by.
         await foreach (var term in terms.OrderBy(term => term.Id)
-            .Select(term => new { term.Id, term.Slug, term.Title, term.ModifiedAt, Categories = term.Categories.Select(named => named.Slug).ToList() })
+            .Select(term => new
+            {
+                term.Id,
+                term.Slug,
+                term.Title,
+                term.ModifiedAt,
+                Categories = term.Categories.Select(named => code == Languages.Default
+                    ? named.Slug
+                    : named.Translations.Where(translation => translation.Language == code).Select(translation => translation.Slug).FirstOrDefault()).ToList(),
+            })
             .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (letter is not null && !AlphabetIndex.HeadingFor(term.Title).Equals(letter, StringComparison.OrdinalIgnoreCase))
+            if (heading is not null && alphabet.HeadingFor(term.Title) != heading)
             {
                 continue;
             }
-            page.Add((term.Id, new TermSummaryDto(term.Slug, term.Title, site.Of(GlossaryUrls.Term(term.Slug)), Timestamps.UtcOffset(term.ModifiedAt), term.Categories)));
+            page.Add((term.Id, new TermSummaryDto(term.Slug, term.Title, site.Of(SitePaths.For(code).Term(term.Slug)), Timestamps.UtcOffset(term.ModifiedAt), [.. term.Categories.OfType<string>()])));
             if (page.Count > size)
             {
                 break;
@@ -94,17 +114,24 @@ public static class GlossaryReadEndpoints
     }
 
     private static async Task<IResult> GetTermAsync(
-        [Description("The term's slug, as in its page's address.")] string slug, HttpContext http, GlossaryDb db, TermArticles articles, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        [Description("The term's slug, as in its page's address.")] string slug,
+        [Description(ApiLanguage.Description)] string? language,
+        HttpContext http, GlossaryDb db, TermArticles articles, SiteAddress site, OfferedLanguages offered, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var term = await db.Published().Include(term => term.Categories.OrderBy(named => named.DisplayOrder))
+        if (ApiLanguage.Problem(language, offered, out var code) is { } unwritten)
+        {
+            return unwritten;
+        }
+        var term = await db.Published(code).Include(term => term.Categories.OrderBy(named => named.DisplayOrder))
             .SingleOrDefaultAsync(term => term.Slug == slug, cancellationToken);
         if (term is null)
         {
-            var moved = await db.MovedTermsAsync(Languages.Default, [slug], cancellationToken);
+            var moved = await db.MovedTermsAsync(code, [slug], cancellationToken);
             return moved.TryGetValue(slug, out var link)
-                ? Results.Redirect($"/api/v1/terms/{link.Slug}", permanent: true)
-                : ApiProblems.Of(StatusCodes.Status404NotFound, "There is no published term with that slug.", $"No term answers to \"{slug}\".");
+                ? Results.Redirect(TermAddress(link.Slug, code), permanent: true)
+                : ApiProblems.Of(StatusCodes.Status404NotFound, "There is no published term with that slug.", $"No term answers to \"{slug}\" in language \"{code}\".");
         }
+        var translations = await db.TranslationsAsync(term, offered.Codes, cancellationToken);
         var article = await articles.BuildAsync(term, cancellationToken);
         TextDto Text(string markdown, IHtmlContent html) => new(markdown, Html(html));
         TextDto? Optional(string? markdown, IHtmlContent? html) => markdown is null || html is null ? null : Text(markdown, html);
@@ -112,7 +139,7 @@ public static class GlossaryReadEndpoints
             term.Slug,
             term.Title,
             term.Language,
-            site.Of(GlossaryUrls.Term(term.Slug)),
+            site.Of(SitePaths.For(code).Term(term.Slug)),
             Timestamps.UtcOffset(term.ModifiedAt),
             term.Aliases,
             Text(term.Definition, article.Html.Definition),
@@ -121,24 +148,24 @@ public static class GlossaryReadEndpoints
             Optional(term.Benefits, article.Html.Benefits),
             Optional(term.Conclusion, article.Html.Conclusion),
             [.. article.Related.Select(related => new RelatedTermDto(related.Title, related.Url is null ? null : site.Of(related.Url)))],
-            [.. term.Categories.Select(named => new CategoryRefDto(named.Slug, named.Name, site.Of(GlossaryUrls.Category(named.Slug))))]);
+            [.. term.Categories.Select(named => named.LinkIn(code)).OfType<CategoryLink>().Select(named => new CategoryRefDto(named.Slug, named.Name, site.Of(named.Url)))],
+            [.. translations.Select(other => new TranslationDto(other.Language, other.Slug, other.Title, site.Of(other.Url)))]);
         return ApiJson.Respond(http, json, body, body.Modified);
     }
 
     private static async Task<IResult> ListCategoriesAsync(
-        HttpContext http, GlossaryDb db, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        [Description(ApiLanguage.Description)] string? language,
+        HttpContext http, GlossaryDb db, SiteAddress site, OfferedLanguages offered, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var categories = await db.Categories.AsNoTracking()
-            .OrderBy(named => named.DisplayOrder).ThenBy(named => named.Name)
-            .Select(named => new
-            {
-                named.Slug,
-                named.Name,
-                named.Description,
-                Count = named.Terms.Count(term => term.Status == TermStatus.Published && term.Language == Languages.Default),
-            })
-            .ToListAsync(cancellationToken);
-        var body = categories.Select(named => new CategoryDto(named.Slug, named.Name, named.Description, site.Of(GlossaryUrls.Category(named.Slug)), named.Count)).ToList();
+        if (ApiLanguage.Problem(language, offered, out var code) is { } unwritten)
+        {
+            return unwritten;
+        }
+        var links = await db.CategoryLinksAsync(code, cancellationToken);
+        var counts = await db.Categories.AsNoTracking()
+            .Select(named => new { named.Id, Count = named.Terms.Count(term => term.Status == TermStatus.Published && term.Language == code) })
+            .ToDictionaryAsync(named => named.Id, named => named.Count, cancellationToken);
+        var body = links.Select(named => new CategoryDto(named.Slug, named.Name, named.Description, site.Of(named.Url), counts[named.Id])).ToList();
         return ApiJson.Respond(http, json, body, null);
     }
 
@@ -146,8 +173,14 @@ public static class GlossaryReadEndpoints
         HttpContext http, GlossarySearch search, SiteAddress site, IOptions<JsonOptions> json,
         [Description("The words to search for.")] string? q,
         [Description("The page of results, from 1; 1 when left out.")] int? page,
+        [Description(ApiLanguage.Description)] string? language,
+        OfferedLanguages offered,
         CancellationToken cancellationToken)
     {
+        if (ApiLanguage.Problem(language, offered, out var code) is { } unwritten)
+        {
+            return unwritten;
+        }
         if (string.IsNullOrWhiteSpace(q))
         {
             return ApiProblems.Of(StatusCodes.Status400BadRequest, "Say what to search for.", "Pass the words as q, such as ?q=copay.");
@@ -156,13 +189,13 @@ public static class GlossaryReadEndpoints
         {
             return ApiProblems.Of(StatusCodes.Status400BadRequest, "The page is out of range.", $"Pages run from 1 to {GlossarySearch.MaxPage}.");
         }
-        var results = await search.SearchAsync(q, page ?? 1, cancellationToken: cancellationToken);
+        var results = await search.SearchAsync(q, page ?? 1, code, cancellationToken);
         var body = new SearchResultsDto(
             results.Query,
             results.Total,
             results.Page,
             results.PageCount,
-            [.. results.Hits.Select(hit => new SearchHitDto(hit.Slug, hit.Title, site.Of(GlossaryUrls.Term(hit.Slug)), hit.Categories, hit.SnippetHtml))],
+            [.. results.Hits.Select(hit => new SearchHitDto(hit.Slug, hit.Title, site.Of(SitePaths.For(code).Term(hit.Slug)), hit.Categories, hit.SnippetHtml))],
             [.. results.DidYouMean.Select(link => new RelatedTermDto(link.Title, site.Of(link.Url)))]);
         return ApiJson.Respond(http, json, body, null);
     }
@@ -177,6 +210,14 @@ public static class GlossaryReadEndpoints
     private static async Task<IResult> SuggestAsync(
         HttpContext http, Suggestions suggestions, IOptions<JsonOptions> json,
         [Description("What the reader has typed so far.")] string? q,
+        [Description(ApiLanguage.Description)] string? language,
+        OfferedLanguages offered,
         CancellationToken cancellationToken) =>
-        ApiJson.Respond(http, json, await suggestions.ForAsync(q, cancellationToken: cancellationToken), null);
+        ApiLanguage.Problem(language, offered, out var code) is { } unwritten
+            ? unwritten
+            : ApiJson.Respond(http, json, await suggestions.ForAsync(q, code, cancellationToken), null);
+
+    /// <summary>A term's address in the API: the language is named when it is not English.</summary>
+    private static string TermAddress(string slug, string language) =>
+        language == Languages.Default ? $"/api/v1/terms/{slug}" : $"/api/v1/terms/{slug}?language={language}";
 }

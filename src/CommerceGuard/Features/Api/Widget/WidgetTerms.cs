@@ -65,7 +65,7 @@ public sealed class WidgetTerms(TermDirectory directory, SiteAddress site, IOpti
         var index = targets.Select((target, position) => (target, position)).ToDictionary(pair => pair.target, pair => pair.position);
         var dto = new WidgetTermsDto(
             site.Of("/").TrimEnd('/'),
-            [.. targets.Select(target => new WidgetTermDto(target.Title, site.Of(GlossaryUrls.Term(target.Slug)), target.Summary))],
+            [.. targets.Select(target => new WidgetTermDto(target.Title, site.Of(target.Url), target.Summary))],
             [.. entries.Select(entry => new WidgetNameDto(index[entry.Target], entry.Keys, entry.ExactText))]);
         return JsonSerializer.SerializeToUtf8Bytes(dto, json.Value.SerializerOptions);
     }

@@ -117,9 +117,9 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
         }
         var terms = await db.Terms.AsNoTracking()
             .Where(term => term.Categories.Any(inCategory => inCategory.Id == id))
-            .Select(term => new TermLink(term.Slug, term.Title))
+            .Select(term => new TermLink(term.Slug, term.Title, term.Language))
             .ToListAsync(cancellationToken);
-        terms = [.. terms.Concat(await NextVersionsInAsync(id, cancellationToken)).DistinctBy(term => term.Slug).OrderBy(term => term.Title, StringComparer.CurrentCultureIgnoreCase)];
+        terms = [.. terms.Concat(await NextVersionsInAsync(id, cancellationToken)).DistinctBy(term => (term.Language, term.Slug)).OrderBy(term => term.Title, StringComparer.CurrentCultureIgnoreCase)];
         if (terms.Count > 0)
         {
             return new CategoryOutcome { TermsInTheWay = terms };
@@ -136,11 +136,11 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
             .Where(term => term.PendingRevision != null)
             .Join(db.Revisions, term => new { TermId = term.Id, Number = term.PendingRevision!.Value },
                 revision => new { revision.TermId, revision.Number },
-                (term, revision) => new { term.Slug, term.Title, revision.Content })
+                (term, revision) => new { term.Slug, term.Title, term.Language, revision.Content })
             .ToListAsync(cancellationToken);
         return [.. pending
             .Where(next => Revision.Read(next.Content).CategoryIds.Contains(id))
-            .Select(next => new TermLink(next.Slug, next.Title))];
+            .Select(next => new TermLink(next.Slug, next.Title, next.Language))];
     }
 
     /// <summary>Search shows a term's category names, so its terms are re-read when a name changes.</summary>
