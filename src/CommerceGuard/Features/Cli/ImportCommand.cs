@@ -18,7 +18,7 @@ internal static class ImportCommand
         var status = new Option<string?>("--status") { Description = "draft or published for every term, whatever the source says" };
         var category = new Option<string?>("--category") { Description = "A category (slug or name) every imported term joins" };
         var onConflict = new Option<OnConflict>("--on-conflict") { Description = "When a slug exists already: update (the default), skip or fail", DefaultValueFactory = _ => OnConflict.Update };
-        var language = new Option<string>("--language") { Description = "The language to import; records in others are skipped", DefaultValueFactory = _ => Glossary.Languages.Default };
+        var language = new Option<string?>("--language") { Description = "The one language to import, records in others skipped; every language the site is offered in when left out" };
         var linkBase = new Option<string?>("--link-base") { Description = "The source site's address, to keep links to its pages that are not terms (otherwise they are dropped, their text kept)" };
         var unwritten = new Option<bool>("--allow-unwritten-related") { Description = "Keep related terms that neither the glossary nor the import has, as terms not written yet" };
         var command = new Command("import", "Import terms, all or nothing. Exits 1 when any record is rejected, and then writes nothing.")
@@ -54,7 +54,7 @@ internal static class ImportCommand
                 Status = parse.GetValue(status)?.ToLowerInvariant(),
                 Category = parse.GetValue(category),
                 OnConflict = parse.GetValue(onConflict),
-                Language = parse.GetValue(language)!,
+                Language = parse.GetValue(language),
                 LinkBase = parse.GetValue(linkBase),
                 AllowUnwrittenRelated = parse.GetValue(unwritten),
             };

@@ -17,7 +17,7 @@ public sealed record LinkTarget(string Slug, string Title, string Summary, IRead
 }
 
 /// <summary>
-/// One name the matcher knows: its word keys, its term, and, for a short acronym, the only
+/// One name the matcher knows: its word keys, its term, and, for an acronym, the only
 /// spelling that matches. Earlier entries win a name two terms share.
 /// </summary>
 public sealed record MatcherEntry(IReadOnlyList<string> Keys, LinkTarget Target, string? ExactText);
@@ -46,8 +46,8 @@ public sealed class TermMatcher
         // "Damage" the term's plural.
         Entries =
         [
-            .. names.Select(entry => new MatcherEntry(entry.Keys, entry.Target, IsShortAcronym(entry.Name) ? entry.Name : null)),
-            .. names.Where(entry => !IsShortAcronym(entry.Name)).SelectMany(entry =>
+            .. names.Select(entry => new MatcherEntry(entry.Keys, entry.Target, IsAcronym(entry.Name) ? entry.Name : null)),
+            .. names.Where(entry => !IsAcronym(entry.Name)).SelectMany(entry =>
                 TermTokens.Plurals(entry.Keys[^1]).Select(plural => new MatcherEntry([.. entry.Keys[..^1], plural], entry.Target, null))),
         ];
         foreach (var entry in Entries)
@@ -59,9 +59,12 @@ public sealed class TermMatcher
     /// <summary>What the matcher matches, in the order it was built: for a matcher elsewhere (the partner widget) to build the same.</summary>
     public IReadOnlyList<MatcherEntry> Entries { get; }
 
-    /// <summary>"US", "EOB": short capitals that would otherwise match everyday words ("us").</summary>
-    private static bool IsShortAcronym(string name) =>
-        name.Length is > 1 and <= 3 && name.All(char.IsAsciiLetterUpper);
+    /// <summary>
+    /// "US", "EOB", "COBRA": a name in capitals is an acronym, and matched only as written, since
+    /// in lower case it is often an everyday word ("us"; in Spanish, "cobra" is "charges").
+    /// </summary>
+    private static bool IsAcronym(string name) =>
+        name.Length > 1 && name.All(char.IsAsciiLetterUpper);
 
     public IEnumerable<TermMention> Find(string text)
     {
@@ -124,7 +127,7 @@ public sealed class TermMatcher
         public Dictionary<string, Node> Next { get; } = new(StringComparer.Ordinal);
         public LinkTarget? Target { get; set; }
 
-        /// <summary>For a short acronym, the only spelling that matches.</summary>
+        /// <summary>For an acronym, the only spelling that matches.</summary>
         public string? ExactText { get; set; }
     }
 }

@@ -39,6 +39,11 @@ public static partial class MarkdownTermFile
             // A draft in its source (Jekyll's "published: false") may lack a title; it is only reported.
             return new TermRecord { Title = front.Title?.Trim() ?? "", Definition = "", DraftInSource = true, Slug = NullIfBlank(front.Slug) };
         }
+        if (lines.Skip(bodyStart).All(string.IsNullOrWhiteSpace))
+        {
+            // A page a site keeps with no text yet: there is nothing of it to import.
+            return new TermRecord { Title = front.Title?.Trim() ?? "", Definition = "", EmptyInSource = true, Slug = NullIfBlank(front.Slug) };
+        }
         var sections = ReadSections(file, lines, bodyStart);
 
         var title = front.Title?.Trim();
@@ -55,6 +60,7 @@ public static partial class MarkdownTermFile
             Title = title,
             Slug = NullIfBlank(front.Slug),
             Language = NullIfBlank(front.Language) ?? NullIfBlank(front.Lang),
+            TranslationOf = NullIfBlank(front.TranslationOf),
             Status = NullIfBlank(front.Status),
             Categories = Clean(Strings(front.Categories)),
             Aliases = Clean(Strings(front.Aliases)),
@@ -178,6 +184,7 @@ public static partial class MarkdownTermFile
         public string? Title { get; set; }
         public string? Slug { get; set; }
         public string? Language { get; set; }
+        public string? TranslationOf { get; set; }
         public string? Status { get; set; }
         public object? Categories { get; set; }
         public object? Aliases { get; set; }

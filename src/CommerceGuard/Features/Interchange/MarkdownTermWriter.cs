@@ -21,6 +21,7 @@ public static class MarkdownTermWriter
             ["title"] = record.Title,
             ["slug"] = record.Slug,
             ["language"] = record.Language,
+            ["translationof"] = record.TranslationOf,
             ["status"] = record.Status,
             ["categories"] = NullIfEmpty(record.Categories),
             ["aliases"] = NullIfEmpty(record.Aliases),

@@ -15,6 +15,9 @@ public sealed record TermRecord
     /// <summary>A language code; <c>en</c> when missing.</summary>
     public string? Language { get; init; }
 
+    /// <summary>For a translation, the slug of the English term it translates; missing for an original.</summary>
+    public string? TranslationOf { get; init; }
+
     /// <summary><c>draft</c>, <c>in-review</c>, <c>published</c> or <c>unpublished</c>; <c>published</c> when missing.</summary>
     public string? Status { get; init; }
 
@@ -31,6 +34,10 @@ public sealed record TermRecord
     /// <summary>The source marks the record as not published (Jekyll's <c>published: false</c>): it is reported, not imported.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool DraftInSource { get; init; }
+
+    /// <summary>The source has the title and nothing else (a file of front matter alone): it is reported, not imported.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool EmptyInSource { get; init; }
 
     /// <summary>Where readers can check the term.</summary>
     public IReadOnlyList<Glossary.TermSource> Sources { get; init; } = [];

@@ -17,7 +17,7 @@ public sealed record WidgetTermDto(string Title, string Url, string Summary);
 /// <summary>A name the widget looks for in a page's text.</summary>
 /// <param name="Term">The index of its term in <c>terms</c>.</param>
 /// <param name="Keys">Its words as the matcher keys them: lower-case, without accents or a possessive "'s".</param>
-/// <param name="Exact">For a short acronym such as "EOB", the only spelling that matches; otherwise null.</param>
+/// <param name="Exact">For an acronym such as "EOB", the only spelling that matches; otherwise null.</param>
 public sealed record WidgetNameDto(int Term, IReadOnlyList<string> Keys, string? Exact);
 
 /// <summary>

@@ -6,10 +6,11 @@ namespace CommerceGuard.Features.Glossary.Editing;
 /// A term an import brings: its content, its status (a new term takes it; an existing one is
 /// published when it says published), where it came from (for its first revision), the term it
 /// updates if its slug exists, the "Last Modified" the source gives, kept for a new term (null:
-/// now), and the language the term is in.
+/// now), the language the term is in, and for a translation the slug of its English original.
 /// </summary>
 public sealed record ImportedTerm(
-    TermContent Content, TermStatus Status, string Origin, int? ExistingId, DateTime? Modified = null, string Language = Languages.Default)
+    TermContent Content, TermStatus Status, string Origin, int? ExistingId, DateTime? Modified = null, string Language = Languages.Default,
+    string? TranslationOf = null)
 {
     /// <summary>Whether readers should see it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -39,6 +40,7 @@ public sealed partial class TermEditor
         IEnumerable<ImportedTerm> terms, StaffMember who, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var results = new List<ImportResult>();
+        var pairs = new List<(string Language, string Slug, string Original)>();
         // Joins the caller's transaction (which also writes the import's categories), or opens its own.
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (own)
@@ -56,7 +58,10 @@ public sealed partial class TermEditor
                 // What is saved need not be tracked: memory stays bounded however many terms come.
                 db.ChangeTracker.Clear();
                 progress?.Invoke(results.Count);
+                pairs.AddRange(batch.Where(imported => imported.TranslationOf is not null).Select(imported => (imported.Language, imported.Content.Slug, imported.TranslationOf!)));
             }
+            // Last, when every original of the import is written, whatever order the terms came in.
+            await PairAsync(pairs, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -118,6 +123,35 @@ public sealed partial class TermEditor
         imported.Content.ApplyTo(term, imported.Content.CategoryIds.Select(id => categories[id]));
         term.ModifiedAt = now;
         return term;
+    }
+
+    /// <summary>
+    /// Pairs imported translations with their English originals, as matching the original's
+    /// published revision; one whose original is nowhere stays on its own (the import said so).
+    /// </summary>
+    private async Task PairAsync(List<(string Language, string Slug, string Original)> pairs, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in pairs.Chunk(ImportBatchSize))
+        {
+            var originalSlugs = chunk.Select(pair => pair.Original).Distinct().ToList();
+            var originals = await db.Terms.AsNoTracking()
+                .Where(term => term.Language == Languages.Default && term.TranslationOfId == null && originalSlugs.Contains(term.Slug))
+                .ToDictionaryAsync(term => term.Slug, term => (term.Id, term.PublishedRevision), cancellationToken);
+            var slugs = chunk.Select(pair => pair.Slug).Distinct().ToList();
+            var translations = await db.Terms.Where(term => term.Language != Languages.Default && slugs.Contains(term.Slug)).ToListAsync(cancellationToken);
+            foreach (var (language, slug, originalSlug) in chunk)
+            {
+                var translation = translations.Single(term => term.Language == language && term.Slug == slug);
+                if (originals.TryGetValue(originalSlug, out var original) && translation.TranslationOfId != original.Id)
+                {
+                    // A new pairing: the translation is taken as made from the original as it is now.
+                    (translation.TranslationOfId, translation.TranslatedRevision) = (original.Id, original.PublishedRevision);
+                    translation.Version++;
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 
     private async Task<ImportResult> UpdateFromImportAsync(int id, ImportedTerm imported, StaffMember who, CancellationToken cancellationToken)

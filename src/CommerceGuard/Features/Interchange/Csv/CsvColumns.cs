@@ -10,6 +10,7 @@ public static class CsvColumns
     public const string Title = "title";
     public const string Slug = "slug";
     public const string Language = "language";
+    public const string TranslationOf = "translation_of";
     public const string Status = "status";
     public const string Definition = "definition";
     public const string Examples = "examples";
@@ -26,7 +27,7 @@ public static class CsvColumns
 
     public static readonly string[] All =
     [
-        Title, Slug, Language, Status, Definition, Examples, Misuse, Benefits, Conclusion,
+        Title, Slug, Language, TranslationOf, Status, Definition, Examples, Misuse, Benefits, Conclusion,
         Related, Aliases, Categories, AutoLink, Modified, Sources, EditorNote,
     ];
 

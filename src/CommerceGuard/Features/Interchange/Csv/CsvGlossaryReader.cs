@@ -153,6 +153,7 @@ public static class CsvGlossaryReader
             Title = cell.Text(CsvColumns.Title) ?? "",
             Slug = cell.Text(CsvColumns.Slug),
             Language = cell.Text(CsvColumns.Language),
+            TranslationOf = cell.Text(CsvColumns.TranslationOf),
             Status = cell.Text(CsvColumns.Status),
             Definition = cell.Text(CsvColumns.Definition) ?? "",
             Examples = cell.List(CsvColumns.Examples),

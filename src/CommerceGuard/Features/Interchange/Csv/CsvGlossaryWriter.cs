@@ -49,6 +49,7 @@ public static class CsvGlossaryWriter
             term.Title,
             term.Slug,
             term.Language,
+            term.TranslationOf,
             term.Status,
             term.Definition,
             CsvCells.JoinList(term.Examples),

@@ -44,11 +44,12 @@ public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> sit
         var categories = (await CategoriesAsync(cancellationToken)).Select(category => new { category.Slug, category.Name, category.Description });
         await File.WriteAllTextAsync(Path.Combine(folder, "categories.json"), JsonSerializer.Serialize(categories, Indented), cancellationToken);
         var count = 0;
-        await foreach (var term in AllTermsAsync(cancellationToken))
+        await foreach (var record in RecordsAsync(cancellationToken))
         {
-            var languageFolder = term.Language == Languages.Default ? termsFolder : Path.Combine(termsFolder, term.Language);
+            var language = record.Language ?? Languages.Default;
+            var languageFolder = language == Languages.Default ? termsFolder : Path.Combine(termsFolder, language);
             Directory.CreateDirectory(languageFolder);
-            await File.WriteAllTextAsync(Path.Combine(languageFolder, $"{term.Slug}.md"), MarkdownTermWriter.Write(RecordOf(term)), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(languageFolder, $"{record.Slug}.md"), MarkdownTermWriter.Write(record), cancellationToken);
             count++;
         }
         return count;
@@ -126,9 +127,13 @@ public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> sit
 
     private async IAsyncEnumerable<TermRecord> RecordsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // A translation names its original by slug; the originals are few beside the terms.
+        var originals = await db.Terms.AsNoTracking()
+            .Where(original => db.Terms.Any(translation => translation.TranslationOfId == original.Id))
+            .ToDictionaryAsync(original => original.Id, original => original.Slug, cancellationToken);
         await foreach (var term in AllTermsAsync(cancellationToken))
         {
-            yield return RecordOf(term);
+            yield return RecordOf(term) with { TranslationOf = term.TranslationOfId is { } id ? originals.GetValueOrDefault(id) : null };
         }
     }
 

@@ -1,6 +1,7 @@
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Features.SiteLanguages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace CommerceGuard.Features.Interchange.Importing;
 /// and why. The writing itself is the term editor's, in one transaction.
 /// </summary>
 public sealed class GlossaryImporter(
-    GlossaryDb db, TermEditor editor, CategoryEditor categoryEditor, TimeProvider time, IOptions<InterchangeOptions> limits)
+    GlossaryDb db, TermEditor editor, CategoryEditor categoryEditor, TimeProvider time, IOptions<InterchangeOptions> limits, OfferedLanguages offered)
 {
     public async Task<ImportReport> ImportAsync(
         IEnumerable<SourceItem> items, string format, ImportOptions options, StaffMember who,
@@ -31,10 +32,14 @@ public sealed class GlossaryImporter(
             report.Rejected.Add(new ImportLine("", 0, $"--status is draft or published, not \"{options.Status}\"."));
             return report;
         }
-        var existing = await db.Terms.AsNoTracking().Where(term => term.Language == options.Language)
-            .ToDictionaryAsync(term => term.Slug, term => term.Id, cancellationToken);
+        if (options.Language is not null && !offered.IsOffered(options.Language))
+        {
+            report.Rejected.Add(new ImportLine("", 0, $"The site is not offered in \"{options.Language}\"; it is offered in {string.Join(", ", offered.Codes)} (Languages:Offered)."));
+            return report;
+        }
         using var spool = new ImportSpool();
-        var check = new ImportCheck(report, options, categories, joined, existing, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), format, spool);
+        var check = new ImportCheck(report, options, offered.Codes, categories, joined, await ExistingAsync(cancellationToken),
+            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), format, spool);
         var terms = 0;
         foreach (var item in items)
         {
@@ -95,6 +100,16 @@ public sealed class GlossaryImporter(
                 _ => report.Unchanged,
             }).Add(line);
         }
+    }
+
+    private async Task<ExistingTerms> ExistingAsync(CancellationToken cancellationToken)
+    {
+        var terms = await db.Terms.AsNoTracking().Select(term => new { term.Id, term.Language, term.Slug, term.TranslationOfId }).ToListAsync(cancellationToken);
+        var slugs = terms.ToDictionary(term => term.Id, term => term.Slug);
+        return new ExistingTerms(
+            terms.ToDictionary(term => (term.Language, term.Slug), term => term.Id),
+            terms.Where(term => term.TranslationOfId is { } original && slugs.ContainsKey(original))
+                .ToDictionary(term => (term.Language, slugs[term.TranslationOfId!.Value]), term => term.Id));
     }
 
     private async Task<ImportResult> WouldChangeAsync(ImportedTerm term, CancellationToken cancellationToken)

@@ -4,19 +4,23 @@ using CommerceGuard.Features.Glossary.Editing;
 namespace CommerceGuard.Features.Interchange.Importing;
 
 /// <summary>An accepted term as the report and the checks of the whole import see it.</summary>
-internal sealed record AcceptedTerm(ImportLine Where, string Title, string Slug, IReadOnlyList<string> Related);
+internal sealed record AcceptedTerm(ImportLine Where, string Title, string Slug, string Language, string? TranslationOf, IReadOnlyList<string> Related);
+
+/// <summary>The glossary's terms as an import meets them: by language and slug, and translations by language and their original's slug.</summary>
+internal sealed record ExistingTerms(Dictionary<(string Language, string Slug), int> BySlug, Dictionary<(string Language, string Original), int> Translations);
 
 /// <summary>
 /// Checks an import's records one by one, as they are read: what is skipped and why, what is
 /// rejected and why, and what is accepted, in the form the term editor writes.
 /// </summary>
 internal sealed class ImportCheck(
-    ImportReport report, ImportOptions options, List<Category> categories, Category? joined,
-    Dictionary<string, int> existing, DateOnly today, string format, ImportSpool spool)
+    ImportReport report, ImportOptions options, IReadOnlyCollection<string> offered, List<Category> categories, Category? joined,
+    ExistingTerms existing, DateOnly today, string format, ImportSpool spool)
 {
-    private readonly Dictionary<string, ImportLine> seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Language, string Slug), ImportLine> seen = [];
+    private readonly Dictionary<(string Language, string Original), ImportLine> translated = [];
     private readonly Dictionary<string, List<ImportLine>> missingCategories = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<(ImportLine Where, string Target)> glossaryLinks = [];
+    private readonly List<(ImportLine Where, string Language, string Target)> glossaryLinks = [];
 
     /// <summary>
     /// Each accepted term: where it came from and what the report and the last checks need. Its
@@ -48,10 +52,25 @@ internal sealed class ImportCheck(
             report.Skipped.Add(where with { Message = $"\"{Named(record)}\" is a draft in its source (published: false)." });
             return;
         }
-        var language = record.Language ?? Languages.Default;
-        if (!language.Equals(options.Language, StringComparison.OrdinalIgnoreCase))
+        if (record.EmptyInSource)
+        {
+            report.Skipped.Add(where with { Message = $"\"{Named(record)}\" has a title and no text in its source: there is nothing of it to import." });
+            return;
+        }
+        var language = (record.Language ?? Languages.Default).ToLowerInvariant();
+        if (options.Language is not null && language != options.Language)
         {
             report.Skipped.Add(where with { Message = $"\"{Named(record)}\" is in language \"{language}\"; this import takes \"{options.Language}\"." });
+            return;
+        }
+        if (!offered.Contains(language))
+        {
+            report.Skipped.Add(where with { Message = $"\"{Named(record)}\" is in language \"{language}\", which the site is not offered in (Languages:Offered)." });
+            return;
+        }
+        if (TranslationProblem(record, language, where) is { } translationProblem)
+        {
+            report.Rejected.Add(where with { Message = translationProblem });
             return;
         }
         if (StatusOf(options.Status ?? record.Status) is not { } status)
@@ -59,20 +78,23 @@ internal sealed class ImportCheck(
             report.Rejected.Add(where with { Message = $"The status \"{record.Status}\" is none of {string.Join(", ", TermStatusNames.All.Keys)}." });
             return;
         }
-        var content = TermValidation.Tidied(ContentOf(record, where));
+        var content = TermValidation.Tidied(ContentOf(record, language, where));
         var problems = TermValidation.Problems(content, today);
         if (problems.Count > 0)
         {
             report.Rejected.Add(where with { Message = $"\"{Named(record)}\": {string.Join(" ", problems.Values)}" });
             return;
         }
-        if (seen.TryGetValue(content.Slug, out var first))
+        if (seen.TryGetValue((language, content.Slug), out var first))
         {
             report.Rejected.Add(where with { Message = $"The slug \"{content.Slug}\" was already used in {first.File}, line {first.Line}." });
             return;
         }
-        seen[content.Slug] = where;
-        int? existingId = existing.TryGetValue(content.Slug, out var id) ? id : null;
+        seen[(language, content.Slug)] = where;
+        // A translation the glossary has under another slug is the one this record updates.
+        int? existingId = existing.BySlug.TryGetValue((language, content.Slug), out var id) ? id
+            : record.TranslationOf is { } original && existing.Translations.TryGetValue((language, original), out var translationId) ? translationId
+            : null;
         if (existingId is not null && options.OnConflict == OnConflict.Fail)
         {
             report.Rejected.Add(where with { Message = $"The glossary already has a term with the slug \"{content.Slug}\"." });
@@ -89,8 +111,12 @@ internal sealed class ImportCheck(
         {
             origins[item.File] = origin = $"Imported from {item.File} ({format})";
         }
-        spool.Add(new ImportedTerm(content, status, origin, existingId, modified, options.Language));
-        Accepted.Add(new AcceptedTerm(where, content.Title, content.Slug, content.RelatedSlugs));
+        if (item.Note is not null)
+        {
+            report.Warnings.Add(where with { Message = item.Note });
+        }
+        spool.Add(new ImportedTerm(content, status, origin, existingId, modified, language, record.TranslationOf));
+        Accepted.Add(new AcceptedTerm(where, content.Title, content.Slug, language, record.TranslationOf, content.RelatedSlugs));
     }
 
     /// <summary>
@@ -106,9 +132,68 @@ internal sealed class ImportCheck(
             report.Warnings.Add(new ImportLine(lines[0].File, lines[0].Line,
                 $"There is no category \"{name}\": {lines.Count} term(s) naming it were imported without it."));
         }
-        foreach (var (where, target) in glossaryLinks.Where(link => !seen.ContainsKey(link.Target) && !existing.ContainsKey(link.Target)))
+        foreach (var (where, _, target) in glossaryLinks.Where(link => !Known(link.Language, link.Target)))
         {
             report.Warnings.Add(where with { Message = $"Links to the glossary term \"{target}\", which neither the glossary nor this import has." });
+        }
+        ReportUnpaired();
+    }
+
+    private bool Known(string language, string slug) => seen.ContainsKey((language, slug)) || existing.BySlug.ContainsKey((language, slug));
+
+    /// <summary>What is wrong with a record's pairing with its original, or null.</summary>
+    private string? TranslationProblem(TermRecord record, string language, ImportLine where)
+    {
+        if (record.TranslationOf is not { } original)
+        {
+            return null;
+        }
+        if (language == Languages.Default)
+        {
+            return $"\"{Named(record)}\" is in English, so it translates no other term; translationOf is for terms in other languages.";
+        }
+        if (!Slug.IsValid(original))
+        {
+            return $"\"{Named(record)}\" translates \"{original}\", which is not a slug.";
+        }
+        if (translated.TryGetValue((language, original), out var first))
+        {
+            return $"\"{Named(record)}\" translates \"{original}\" into \"{language}\", as {first.File}, line {first.Line} already does.";
+        }
+        translated[(language, original)] = where;
+        return null;
+    }
+
+    /// <summary>
+    /// In an import that brings translations: those whose original is nowhere, those without
+    /// one, and originals left without a translation in a language the import brings.
+    /// </summary>
+    private void ReportUnpaired()
+    {
+        var languages = Accepted.Select(term => term.Language).Where(language => language != Languages.Default).ToHashSet();
+        if (languages.Count == 0)
+        {
+            return;
+        }
+        foreach (var term in Accepted.Where(term => term.Language != Languages.Default))
+        {
+            if (term.TranslationOf is null)
+            {
+                report.Warnings.Add(term.Where with { Message = $"\"{term.Title}\" ({term.Language}) is paired with no English term: imported on its own." });
+            }
+            else if (!Known(Languages.Default, term.TranslationOf))
+            {
+                report.Warnings.Add(term.Where with { Message = $"\"{term.Title}\" ({term.Language}) translates \"{term.TranslationOf}\", which neither the glossary nor this import has: imported on its own." });
+            }
+        }
+        var translations = Accepted.Where(term => term.TranslationOf is not null).Select(term => (term.Language, term.TranslationOf!)).ToHashSet();
+        foreach (var original in Accepted.Where(term => term.Language == Languages.Default))
+        {
+            foreach (var language in languages.Order(StringComparer.Ordinal).Where(language =>
+                !translations.Contains((language, original.Slug)) && !existing.Translations.ContainsKey((language, original.Slug))))
+            {
+                report.Warnings.Add(original.Where with { Message = $"\"{original.Title}\" has no translation into \"{language}\": it is shown in English only." });
+            }
         }
     }
 
@@ -118,7 +203,7 @@ internal sealed class ImportCheck(
         {
             return $"\"{term.Title}\" is related to itself; take it out of its related terms.";
         }
-        var nowhere = term.Related.Where(slug => !seen.ContainsKey(slug) && !existing.ContainsKey(slug)).ToList();
+        var nowhere = term.Related.Where(slug => !Known(term.Language, slug)).ToList();
         if (nowhere.Count == 0 || options.AllowUnwrittenRelated)
         {
             return null;
@@ -133,7 +218,7 @@ internal sealed class ImportCheck(
         return true;
     }
 
-    private TermContent ContentOf(TermRecord record, ImportLine where)
+    private TermContent ContentOf(TermRecord record, string language, ImportLine where)
     {
         string? Text(string? text)
         {
@@ -151,7 +236,7 @@ internal sealed class ImportCheck(
                         : $"Links to {link}, a page that is not a term: it now points to {options.LinkBase.TrimEnd('/')}{link}.",
                 });
             }
-            glossaryLinks.AddRange(ImportedText.GlossaryTargets(cleaned).Select(target => (where, target)));
+            glossaryLinks.AddRange(ImportedText.GlossaryTargets(cleaned).Select(target => (where, language, target)));
             return cleaned;
         }
 

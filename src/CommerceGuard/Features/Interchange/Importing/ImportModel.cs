@@ -27,8 +27,11 @@ public sealed record ImportOptions
 
     public OnConflict OnConflict { get; init; } = OnConflict.Update;
 
-    /// <summary>The language imported; records in another language are skipped, with a reason.</summary>
-    public string Language { get; init; } = Glossary.Languages.Default;
+    /// <summary>
+    /// The one language imported, records in others skipped with a reason; null (the default)
+    /// imports every language the site is offered in.
+    /// </summary>
+    public string? Language { get; init; }
 
     /// <summary>
     /// Where links to pages that are not terms point, such as <c>https://www.healthcare.gov</c>:
