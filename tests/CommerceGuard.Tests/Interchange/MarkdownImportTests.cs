@@ -4,7 +4,8 @@ namespace CommerceGuard.Tests.Interchange;
 
 /// <summary>
 /// <c>import</c> of a folder of Markdown files, with the real HealthCare.gov glossary of 2013 as
-/// a Jekyll site kept it: 227 English files (three drafts), 227 Spanish, scripts in many bodies.
+/// a Jekyll site kept it: 227 English files (three drafts), 227 Spanish in <c>es/</c> (fourteen
+/// drafts, one empty), scripts in many bodies.
 /// </summary>
 public sealed class MarkdownImportTests
 {
@@ -32,7 +33,7 @@ public sealed class MarkdownImportTests
     private static string Term(string title, string definition, string extra = "") => $"---\ntitle: {title}\n{extra}---\n{definition}\n";
 
     [Fact]
-    public async Task The_healthcare_gov_glossary_comes_in_published_without_its_drafts_scripts_or_spanish_half()
+    public async Task The_healthcare_gov_glossary_comes_in_published_in_both_languages_without_its_drafts_or_scripts()
     {
         using var app = new GlossaryApp();
         var before = await app.WithDbAsync(db => db.Terms.CountAsync());
@@ -42,18 +43,43 @@ public sealed class MarkdownImportTests
 
         var counts = Counts(output.Replace("Created", "created", StringComparison.Ordinal));
 
-        // The starter glossary shares a few slugs with it; those terms are updated, the rest created.
+        // 224 English terms and 212 Spanish; the starter glossary shares a few slugs with it, and
+        // those terms are updated, the rest created.
         Assert.Equal(0, exitCode);
-        Assert.Equal(224, counts["created"] + counts["updated"]);
+        Assert.Equal(436, counts["created"] + counts["updated"]);
         Assert.Equal(counts["created"], imported);
-        Assert.Equal((230, 3), (counts["skipped"], counts["warnings"]));
-        foreach (var draft in new[] { "0100-01-01-affordable-care-act.md", "0100-01-01-individual-responsibility.md", "2013-06-07-deductible.md" })
+        // Drafts in both languages, and a Spanish file with a title and no text.
+        Assert.Equal(18, counts["skipped"]);
+        foreach (var draft in new[] { "0100-01-01-affordable-care-act.md", "0100-01-01-individual-responsibility.md", "2013-06-07-deductible.md", "es/2013-06-05-fee.md" })
         {
             Assert.Contains($"{draft}, line 1: ", output, StringComparison.Ordinal);
         }
-        Assert.Equal(227, output.Split('\n').Count(line => line.Contains("is in language \"es\"", StringComparison.Ordinal)));
+        Assert.Contains("es/0100-01-01-affordable-insurance-exchange.md, line 1: \"Intercambio del Seguro Asequible\" has a title and no text", output, StringComparison.Ordinal);
         Assert.Contains("2013-06-05-fee.md, line 1: Links to /what-if-someone-doesnt-have-health-coverage-in-2014, a page that is not a term", output, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Definition.Contains("<script"))));
+    }
+
+    [Fact]
+    public async Task Each_spanish_term_is_paired_with_the_english_file_of_its_name_and_the_rest_are_reported()
+    {
+        using var app = new GlossaryApp();
+
+        var (_, output) = await RunAsync(app, HealthcareGov);
+        var spanish = await app.WithDbAsync(db => db.Terms.Where(term => term.Language == "es")
+            .Select(term => new { term.Slug, Original = db.Terms.Where(original => original.Id == term.TranslationOfId).Select(original => original.Slug).FirstOrDefault() })
+            .ToListAsync());
+
+        Assert.Equal(212, spanish.Count);
+        Assert.Equal(210, spanish.Count(term => term.Original is not null));
+        Assert.Contains(spanish, term => term.Slug == "cantidad-autorizada" && term.Original == "allowed-amount");
+        // A translation whose file has no English file of its name, and one whose original is a draft.
+        Assert.Contains("es/2013-06-17-outpatient-hospital-care.md, line 1: \"Cuidado hospitalario para pacientes ambulatorios\" (es) is paired with no English term: imported on its own.", output, StringComparison.Ordinal);
+        Assert.Contains("es/0100-01-01-affordable-care-act.md, line 1: \"Ley del Cuidado de Salud a Bajo Precio\" (es) translates \"affordable-care-act\", which neither the glossary nor this import has", output, StringComparison.Ordinal);
+        // English terms with no Spanish one are named too.
+        Assert.Contains("2013-06-05-fee.md, line 1: \"Fee\" has no translation into \"es\": it is shown in English only.", output, StringComparison.Ordinal);
+        // Translators gave two terms one title: the second's slug is numbered, and the report says so.
+        Assert.Contains(spanish, term => term.Slug == "servicios-de-rehabilitacion-2" && term.Original == "rehabilitative-rehabilitation-services");
+        Assert.Contains("es/0100-01-01-rehabilitative-rehabilitation-services.md, line 1: \"Servicios de rehabilitación\" has the title of another term in \"es\", so its slug is \"servicios-de-rehabilitacion-2\"", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +108,7 @@ public sealed class MarkdownImportTests
         var (exitCode, output) = await RunAsync(app, HealthcareGov);
 
         Assert.Equal(0, exitCode);
-        Assert.StartsWith("Created: 0, updated: 0, unchanged: 224,", output, StringComparison.Ordinal);
+        Assert.StartsWith("Created: 0, updated: 0, unchanged: 436,", output, StringComparison.Ordinal);
         Assert.Equal(revisions, await app.WithDbAsync(db => db.Revisions.CountAsync()));
     }
 
@@ -96,7 +122,7 @@ public sealed class MarkdownImportTests
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("Dry run, nothing written.", output, StringComparison.Ordinal);
-        Assert.Equal(224, Counts(output)["created"] + Counts(output)["updated"]);
+        Assert.Equal(436, Counts(output)["created"] + Counts(output)["updated"]);
         Assert.Equal(before, await app.WithDbAsync(db => db.Terms.CountAsync()));
     }
 

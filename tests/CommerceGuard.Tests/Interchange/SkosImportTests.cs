@@ -87,13 +87,30 @@ public sealed class SkosImportTests(GlossaryApp app) : IClassFixture<GlossaryApp
     }
 
     [Fact]
-    public async Task A_concept_labelled_only_in_another_language_is_skipped_with_a_reason()
+    public async Task When_one_language_is_asked_for_a_concept_labelled_only_in_another_is_skipped_with_a_reason()
     {
-        var (exitCode, output, added) = await ImportAsync("es.ttl", Turtle("ex:deducible a skos:Concept ; skos:prefLabel \"Deducible\"@es ; skos:definition \"Lo que paga.\"@es .\n"));
+        var (exitCode, output, added) = await ImportAsync("es.ttl", Turtle("ex:deducible a skos:Concept ; skos:prefLabel \"Deducible\"@es ; skos:definition \"Lo que paga.\"@es .\n"), "--language", "en");
 
         Assert.True(exitCode == 0, output);
         Assert.Equal(0, added);
         Assert.Contains("es.ttl, line 3: \"Deducible\" is in language \"es\"; this import takes \"en\".", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_concept_labelled_in_english_and_spanish_is_a_term_and_its_translation()
+    {
+        var (exitCode, output, added) = await ImportAsync("both.ttl", Turtle(
+            "ex:skos-deductible a skos:Concept ; skos:prefLabel \"Skos deductible\"@en, \"Deducible skos\"@es ; " +
+            "skos:definition \"What you pay first.\"@en, \"Lo que paga primero.\"@es-US ; skos:altLabel \"Excess\"@en .\n"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(added == 2, output);
+        var spanish = await app.WithDbAsync(db => db.Terms.SingleAsync(term => term.Language == "es" && term.Slug == "deducible-skos"));
+        var english = await app.WithDbAsync(db => db.Terms.SingleAsync(term => term.Language == "en" && term.Slug == "skos-deductible"));
+        Assert.Equal(english.Id, spanish.TranslationOfId);
+        Assert.Equal("Lo que paga primero.", spanish.Definition);
+        // An alternative label in English only is not made a Spanish one.
+        Assert.Empty(spanish.Aliases);
     }
 
     private const string BillionLaughs = """

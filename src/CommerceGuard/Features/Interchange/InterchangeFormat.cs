@@ -34,11 +34,11 @@ public sealed record InterchangeFormat(
 
     public static readonly InterchangeFormat Turtle = new("turtle",
         "SKOS in Turtle: a concept per term, a collection per category", ".ttl",
-        (path, language) => SkosSource.ReadTurtle(path, language ?? Glossary.Languages.Default), (exporter, path, cancel) => exporter.ExportTurtleAsync(path, cancel));
+        SkosSource.ReadTurtle, (exporter, path, cancel) => exporter.ExportTurtleAsync(path, cancel));
 
     public static readonly InterchangeFormat RdfXml = new("rdfxml",
         "SKOS in RDF/XML: a concept per term, a collection per category", ".rdf",
-        (path, language) => SkosSource.ReadRdfXml(path, language ?? Glossary.Languages.Default), (exporter, path, cancel) => exporter.ExportRdfXmlAsync(path, cancel));
+        SkosSource.ReadRdfXml, (exporter, path, cancel) => exporter.ExportRdfXmlAsync(path, cancel));
 
     public static readonly InterchangeFormat JsonLd = new("jsonld",
         "JSON-LD: the published terms as a schema.org DefinedTermSet (export only)", ".jsonld",

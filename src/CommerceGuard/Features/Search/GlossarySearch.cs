@@ -62,11 +62,11 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         // Past the last page, the last page: the results asked for include it.
         page = Math.Min(page, Math.Max(1, (top.TotalHits + SearchResults.PageSize - 1) / SearchResults.PageSize));
         // Snippets mark the query's own words only, not the near spellings a typo stood for.
-        var searchedFor = SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Definition, query.Replace("\"", " ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var searchedFor = SearchAnalyzers.Words(SearchAnalyzers.Stemmed(language), SearchFields.Definition, query.Replace("\"", " ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var hits = top.ScoreDocs.Skip((page - 1) * SearchResults.PageSize).Select(score =>
         {
             var document = searcher.Doc(score.Doc);
-            var snippet = Snippet.Html(Stored(document, SearchFields.Definition), searchedFor);
+            var snippet = Snippet.Html(Stored(document, SearchFields.Definition), searchedFor, language);
             return new SearchHit(Stored(document, SearchFields.Slug), Stored(document, SearchFields.Title), Stored(document, SearchFields.Categories), snippet);
         }).ToList();
         // With one word, the fuzzy pass above already tried every near title: nothing is closer.
@@ -93,11 +93,11 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
         {
             if (part.Groups["phrase"].Success)
             {
-                AddRequired(words, Phrase(part.Groups["phrase"].Value));
+                AddRequired(words, Phrase(part.Groups["phrase"].Value, language));
                 continue;
             }
             // "non-disclosure" is two words to the index, and both are required, as if typed apart.
-            var stems = SearchAnalyzers.Words(SearchAnalyzers.Stemmed, SearchFields.Title, part.Value);
+            var stems = SearchAnalyzers.Words(SearchAnalyzers.Stemmed(language), SearchFields.Title, part.Value);
             var plains = SearchAnalyzers.Words(SearchAnalyzers.Plain, SearchFields.TitlePlain, part.Value);
             for (var i = 0; i < stems.Count; i++)
             {
@@ -142,13 +142,13 @@ public sealed partial class GlossarySearch(SearchIndex index, GlossaryDb db)
     }
 
     /// <summary>A quoted phrase, in every field by its weight; empty when the quotes hold no word.</summary>
-    private static BooleanQuery Phrase(string phrase)
+    private static BooleanQuery Phrase(string phrase, string language)
     {
         var any = new BooleanQuery();
         foreach (var (field, boost) in new[] { (SearchFields.Title, 8f), (SearchFields.Aliases, 5f), (SearchFields.Definition, 2f), (SearchFields.Body, 1f) })
         {
             var query = new PhraseQuery { Boost = boost };
-            foreach (var stem in SearchAnalyzers.Words(SearchAnalyzers.Stemmed, field, phrase).Take(MaxWords))
+            foreach (var stem in SearchAnalyzers.Words(SearchAnalyzers.Stemmed(language), field, phrase).Take(MaxWords))
             {
                 query.Add(new LuceneTerm(field, stem));
             }

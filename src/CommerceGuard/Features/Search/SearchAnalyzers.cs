@@ -1,23 +1,34 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Util;
 
 namespace CommerceGuard.Features.Search;
 
 /// <summary>
-/// How text becomes searchable words. Stemmed fields match "fees" to "fee"; plain fields keep
-/// words whole so that typos can be forgiven against the word as written. Both ignore case,
-/// accents and possessives, and split at hyphens ("non-compete" is "non" "compete").
+/// How text becomes searchable words. Stemmed fields match "fees" to "fee" ("deducibles" to
+/// "deducible"), each language by its own rules; plain fields keep words whole so that typos can
+/// be forgiven against the word as written. Both ignore case, accents and possessives, and split
+/// at hyphens ("non-compete" is "non" "compete").
 /// </summary>
 internal static class SearchAnalyzers
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    public static Analyzer Stemmed { get; } = new WordsAnalyzer(stem: true);
-    public static Analyzer Plain { get; } = new WordsAnalyzer(stem: false);
+    private static readonly ConcurrentDictionary<string, Analyzer> StemmedByLanguage = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Analyzer> PerFieldByLanguage = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words stemmed by the language's rules: English by Porter's, as always; any other by the
+    /// Snowball stemmer named for it ("Spanish"), or not at all when Lucene has none.
+    /// </summary>
+    public static Analyzer Stemmed(string language) => StemmedByLanguage.GetOrAdd(language, code => new WordsAnalyzer(StemmerFor(code)));
+
+    public static Analyzer Plain { get; } = new WordsAnalyzer(stream => new ASCIIFoldingFilter(stream));
 
     /// <summary>The first 2 to 15 letters of every title word, so a suggestion's prefix is a plain lookup.</summary>
     public static Analyzer Prefixes { get; } = Analyzer.NewAnonymous((_, reader) =>
@@ -31,13 +42,31 @@ internal static class SearchAnalyzers
 
     public const int MaxPrefix = 15;
 
-    /// <summary>The analyzer of every field: plain for the <c>_plain</c> fields, stemmed otherwise.</summary>
-    public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Stemmed, new Dictionary<string, Analyzer>
+    /// <summary>The analyzer of every field of a language's terms: plain for the <c>_plain</c> fields, stemmed otherwise.</summary>
+    public static Analyzer PerField(string language) => PerFieldByLanguage.GetOrAdd(language, code =>
+        new PerFieldAnalyzerWrapper(Stemmed(code), new Dictionary<string, Analyzer>
+        {
+            [SearchFields.TitlePlain] = Plain,
+            [SearchFields.AliasesPlain] = Plain,
+            [SearchFields.TitlePrefixes] = Prefixes,
+        }));
+
+    /// <summary>
+    /// What makes a language's lower-cased words into stems without accents. Snowball's stemmers
+    /// read the accents ("-ción"), so they come off after; Porter's English, before.
+    /// </summary>
+    private static Func<TokenStream, TokenStream> StemmerFor(string language)
     {
-        [SearchFields.TitlePlain] = Plain,
-        [SearchFields.AliasesPlain] = Plain,
-        [SearchFields.TitlePrefixes] = Prefixes,
-    });
+        if (language == Glossary.Languages.Default)
+        {
+            return stream => new PorterStemFilter(new ASCIIFoldingFilter(stream));
+        }
+        var name = Glossary.Languages.Culture(language).EnglishName.Split(' ')[0];
+        var snowball = typeof(SnowballFilter).Assembly.GetType($"Lucene.Net.Tartarus.Snowball.Ext.{name}Stemmer");
+        return snowball is null
+            ? stream => new ASCIIFoldingFilter(stream)
+            : stream => new ASCIIFoldingFilter(new SnowballFilter(stream, name));
+    }
 
     /// <summary>The words an analyzer makes of a text, in order.</summary>
     public static List<string> Words(Analyzer analyzer, string field, string text)
@@ -54,18 +83,14 @@ internal static class SearchAnalyzers
         return words;
     }
 
-    private sealed class WordsAnalyzer(bool stem) : Analyzer
+    /// <param name="words">What becomes of the lower-cased words: accents folded, stemmed or not.</param>
+    private sealed class WordsAnalyzer(Func<TokenStream, TokenStream> words) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var tokenizer = new StandardTokenizer(Version, reader);
             TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
-            stream = new LowerCaseFilter(Version, stream);
-            stream = new ASCIIFoldingFilter(stream);
-            if (stem)
-            {
-                stream = new PorterStemFilter(stream);
-            }
+            stream = words(new LowerCaseFilter(Version, stream));
             return new TokenStreamComponents(tokenizer, stream);
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -16,6 +17,12 @@ public sealed class SearchIndex : IDisposable
 {
     private const string SequenceKey = "sequence";
     private const string SequenceAtKey = "sequence-at";
+        /// <summary>
+    /// How the words of this build's index were made. An index made another way (before terms
+    /// were stemmed by their language, say) reads as empty, so that it is built again.
+    /// </summary>
+    private const string AnalysisKey = "analysis";
+    private const string Analysis = "2: stemmed per language";
     private readonly System.Threading.Lock gate = new();
     private string? path;
     private NIOFSDirectory? directory;
@@ -68,13 +75,21 @@ public sealed class SearchIndex : IDisposable
             // Documents are made and analyzed on every core: a full build is rare, and the
             // sooner it ends the sooner readers get the index rather than title-only answers.
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            Parallel.ForEach(items, options, item => indexWriter.AddDocument(document(item)));
+            Parallel.ForEach(items, options, item =>
+            {
+                var made = document(item);
+                indexWriter.AddDocument(made, AnalyzerOf(made));
+            });
             // One segment: every query opens each field's terms once per segment, so at 100,000
             // terms this halves search time and the garbage it makes, for 2.5 s more building.
             indexWriter.ForceMerge(1);
             Commit(sequence, sequenceAt);
         }
     }
+
+    /// <summary>A term's words are made by its language's rules.</summary>
+    private static Analyzer AnalyzerOf(Document document) =>
+        SearchAnalyzers.PerField(document.Get(SearchFields.Language, CultureInfo.InvariantCulture) ?? Glossary.Languages.Default);
 
     /// <summary>Writes changed terms (a null document deletes the term) and records the sequence reached.</summary>
     public void Apply(IEnumerable<(string Key, Document? Document)> changes, long sequence, DateTime sequenceAt)
@@ -90,7 +105,7 @@ public sealed class SearchIndex : IDisposable
                 }
                 else
                 {
-                    indexWriter.UpdateDocument(new LuceneTerm(SearchFields.Key, key), document);
+                    indexWriter.UpdateDocument(new LuceneTerm(SearchFields.Key, key), document, AnalyzerOf(document));
                 }
             }
             Commit(sequence, sequenceAt);
@@ -191,7 +206,7 @@ public sealed class SearchIndex : IDisposable
         // piles up made each garbage collection pause 4 to 13 ms at 100,000 terms, against 0.1 ms
         // with plain positional reads (bench/RESULTS.md, search). The OS file cache keeps it fast.
         directory = new NIOFSDirectory(path);
-        writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)
+        writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField(Glossary.Languages.Default))
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             // Four times Lucene's default: a full build flushes and merges a quarter as often.
@@ -205,7 +220,8 @@ public sealed class SearchIndex : IDisposable
         using (var reader = DirectoryReader.Open(directory))
         {
             var stamp = reader.IndexCommit.UserData;
-            Sequence = stamp.TryGetValue(SequenceKey, out var sequence) && long.TryParse(sequence, CultureInfo.InvariantCulture, out var number) ? number : 0;
+            var sameAnalysis = stamp.TryGetValue(AnalysisKey, out var analysis) && analysis == Analysis;
+            Sequence = sameAnalysis && stamp.TryGetValue(SequenceKey, out var sequence) && long.TryParse(sequence, CultureInfo.InvariantCulture, out var number) ? number : 0;
             SequenceAt = stamp.TryGetValue(SequenceAtKey, out var at) && long.TryParse(at, CultureInfo.InvariantCulture, out var ticks) ? new DateTime(ticks, DateTimeKind.Utc) : default;
         }
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
@@ -245,6 +261,7 @@ public sealed class SearchIndex : IDisposable
         {
             [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
             [SequenceAtKey] = sequenceAt.Ticks.ToString(CultureInfo.InvariantCulture),
+            [AnalysisKey] = Analysis,
         });
         indexWriter.Commit();
         searchers!.MaybeRefreshBlocking();

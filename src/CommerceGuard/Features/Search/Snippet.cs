@@ -20,9 +20,9 @@ internal static class Snippet
     /// <summary>Some words before the first match, so it does not open the passage cold.</summary>
     private const int Lead = 40;
 
-    public static string Html(string text, IReadOnlySet<string> stems)
+    public static string Html(string text, IReadOnlySet<string> stems, string language)
     {
-        var marks = Matches(text, stems);
+        var marks = Matches(text, stems, language);
         var (from, to) = Window(text, marks);
         var html = new StringBuilder(Length + 64);
         if (from > 0)
@@ -44,14 +44,14 @@ internal static class Snippet
     }
 
     /// <summary>Where each word whose stem was searched for stands in the text.</summary>
-    private static List<(int Start, int End)> Matches(string text, IReadOnlySet<string> stems)
+    private static List<(int Start, int End)> Matches(string text, IReadOnlySet<string> stems, string language)
     {
         var marks = new List<(int, int)>();
         if (stems.Count == 0)
         {
             return marks;
         }
-        using var stream = SearchAnalyzers.Stemmed.GetTokenStream(SearchFields.Definition, text);
+        using var stream = SearchAnalyzers.Stemmed(language).GetTokenStream(SearchFields.Definition, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();

@@ -10,13 +10,14 @@ namespace CommerceGuard.Features.Interchange.Skos;
 /// (prefLabel the title, altLabels the aliases, definition, examples, related), each
 /// <c>skos:Collection</c> a category with its members. What SKOS has no word for travels in our
 /// own namespace (<see cref="Vocabulary.CommerceGuard"/>). A term's slug is the last part of its
-/// IRI when that is a valid slug, otherwise it is made from the title. Labels are taken in the
-/// language imported, or without a language; a concept labelled only in another language is
-/// passed on as being in that language, to be skipped.
+/// IRI when that is a valid slug, otherwise it is made from the title. Labels are taken in
+/// English, or without a language; a concept labelled in other languages too is a term in each,
+/// paired with its English one, with a slug made from its title there. When one language is
+/// imported, a concept labelled only in another is passed on as being in that language, to be skipped.
 /// </summary>
 public static class SkosSource
 {
-    public static IEnumerable<SourceItem> ReadTurtle(string path, string language) =>
+    public static IEnumerable<SourceItem> ReadTurtle(string path, string? language) =>
         Read(path, language, stream =>
         {
             using var memory = new MemoryStream();
@@ -34,7 +35,7 @@ public static class SkosSource
             return TurtleParser.Parse(text);
         });
 
-    public static IEnumerable<SourceItem> ReadRdfXml(string path, string language) =>
+    public static IEnumerable<SourceItem> ReadRdfXml(string path, string? language) =>
         Read(path, language, stream =>
         {
             if (stream.Length == 0)
@@ -44,7 +45,7 @@ public static class SkosSource
             return RdfXmlParser.Parse(stream);
         });
 
-    private static List<SourceItem> Read(string path, string language, Func<Stream, List<RdfTriple>> parse)
+    private static List<SourceItem> Read(string path, string? language, Func<Stream, List<RdfTriple>> parse)
     {
         var file = Path.GetFileName(path);
         List<RdfTriple> triples;
@@ -60,8 +61,9 @@ public static class SkosSource
         return FromStatements(file, triples, language);
     }
 
-    internal static List<SourceItem> FromStatements(string file, List<RdfTriple> triples, string language)
+    internal static List<SourceItem> FromStatements(string file, List<RdfTriple> triples, string? onlyLanguage)
     {
+        var language = onlyLanguage ?? Languages.Default;
         var graph = new SkosGraph(triples);
         var concepts = graph.SubjectsOfType(Vocabulary.Concept);
         var slugs = concepts.ToDictionary(concept => concept, concept => SlugOf(concept) ?? Slug.FromTitle(graph.Label(concept, Vocabulary.PrefLabel, language) ?? ""));
@@ -80,9 +82,47 @@ public static class SkosSource
         }
         foreach (var concept in concepts)
         {
-            items.Add(TermOf(file, graph, concept, language, slugs, categoriesOf.GetValueOrDefault(concept) ?? []));
+            var categories = categoriesOf.GetValueOrDefault(concept) ?? [];
+            var translations = onlyLanguage is null ? TranslationLanguages(graph, concept) : [];
+            var hasEnglish = graph.Label(concept, Vocabulary.PrefLabel, language) is not null;
+            if (hasEnglish || translations.Count == 0)
+            {
+                items.Add(TermOf(file, graph, concept, language, slugs, categories));
+            }
+            foreach (var other in translations)
+            {
+                items.Add(TranslationOf(file, graph, concept, other, hasEnglish ? slugs[concept] : null, categories));
+            }
         }
         return items;
+    }
+
+    /// <summary>The languages other than English a concept has a prefLabel in, as plain codes ("es-US" is "es").</summary>
+    private static List<string> TranslationLanguages(SkosGraph graph, RdfNode concept) =>
+        [.. graph.LanguagesOf(concept, Vocabulary.PrefLabel)
+            .Select(tag => tag.Split('-')[0].ToLowerInvariant())
+            .Where(code => code != Languages.Default)
+            .Distinct()];
+
+    /// <summary>
+    /// A concept in another language: only what is tagged with it (an untagged text is the
+    /// English one), its slug from its title there, related terms that are in that language too.
+    /// </summary>
+    private static SourceItem TranslationOf(
+        string file, SkosGraph graph, RdfNode concept, string language, string? original, List<string> categories)
+    {
+        string? SlugIn(RdfNode node) => graph.LabelsIn(node, Vocabulary.PrefLabel, language).FirstOrDefault() is { } title ? Slug.FromTitle(title) : null;
+        string? Text(RdfIri predicate) => graph.LabelsIn(concept, predicate, language).FirstOrDefault();
+        var record = Record(graph, concept, Text, predicate => graph.LabelsIn(concept, predicate, language), categories) with
+        {
+            Slug = original is null ? SlugOf(concept) ?? SlugIn(concept) : SlugIn(concept),
+            Language = language,
+            TranslationOf = original,
+            Related = [.. graph.Objects(concept, Vocabulary.Related).Select(SlugIn).OfType<string>()],
+            // A label alone (many vocabularies translate only the names) is not a term to read.
+            EmptyInSource = Text(Vocabulary.Definition) is null,
+        };
+        return new SourceItem(file, graph.LineOf(concept), record);
     }
 
     private static SourceItem TermOf(
@@ -98,30 +138,35 @@ public static class SkosSource
         {
             return new SourceItem(file, line, null, $"{concept} has two skos:prefLabels with one language tag; SKOS allows one per tag.");
         }
-        string? Text(RdfIri predicate) => graph.Label(concept, predicate, language);
-        var record = new TermRecord
+        var record = Record(graph, concept, predicate => graph.Label(concept, predicate, language), predicate => graph.Labels(concept, predicate, language), categories) with
         {
-            Title = title ?? "",
             Slug = slugs[concept],
             Language = language,
-            Status = graph.AnyLiteral(concept, Vocabulary.Status),
-            Definition = Text(Vocabulary.Definition) ?? "",
-            Examples = graph.Labels(concept, Vocabulary.Example, language),
-            Misuse = Text(Vocabulary.Misuse),
-            Benefits = Text(Vocabulary.Benefits),
-            Conclusion = Text(Vocabulary.Conclusion),
-            Aliases = graph.Labels(concept, Vocabulary.AltLabel, language),
             Related = [.. graph.Objects(concept, Vocabulary.Related)
                 .Select(related => slugs.TryGetValue(related, out var slug) ? slug : SlugOf(related))
                 .OfType<string>()],
-            Categories = categories,
-            AutoLink = graph.AnyLiteral(concept, Vocabulary.AutoLink) is not ("false" or "0"),
-            Modified = DateOf(graph.AnyLiteral(concept, Vocabulary.Modified)),
-            Sources = [.. graph.Objects(concept, Vocabulary.Source).Select(source => SourceOf(graph, source))],
-            EditorNote = Text(Vocabulary.EditorialNote),
         };
         return new SourceItem(file, line, record);
     }
+
+    /// <summary>A concept's texts in one language, read by <paramref name="text"/> (one) and <paramref name="texts"/> (all).</summary>
+    private static TermRecord Record(
+        SkosGraph graph, RdfNode concept, Func<RdfIri, string?> text, Func<RdfIri, List<string>> texts, List<string> categories) => new()
+    {
+        Title = text(Vocabulary.PrefLabel) ?? "",
+        Status = graph.AnyLiteral(concept, Vocabulary.Status),
+        Definition = text(Vocabulary.Definition) ?? "",
+        Examples = texts(Vocabulary.Example),
+        Misuse = text(Vocabulary.Misuse),
+        Benefits = text(Vocabulary.Benefits),
+        Conclusion = text(Vocabulary.Conclusion),
+        Aliases = texts(Vocabulary.AltLabel),
+        Categories = categories,
+        AutoLink = graph.AnyLiteral(concept, Vocabulary.AutoLink) is not ("false" or "0"),
+        Modified = DateOf(graph.AnyLiteral(concept, Vocabulary.Modified)),
+        Sources = [.. graph.Objects(concept, Vocabulary.Source).Select(source => SourceOf(graph, source))],
+        EditorNote = text(Vocabulary.EditorialNote),
+    };
 
     private static TermSource SourceOf(SkosGraph graph, RdfNode source) => source switch
     {
