@@ -2,6 +2,7 @@ using System.Globalization;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Features.SiteLanguages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace CommerceGuard.Features.Admin.Terms;
 /// when someone else saved first, both versions side by side to merge. Nothing on this page
 /// writes except through the <see cref="TermEditor"/>.
 /// </summary>
-public sealed partial class EditTermPageModel(TermEditor editor, TermArticles articles, GlossaryDb db, TimeProvider time) : PageModel
+public sealed partial class EditTermPageModel(TermEditor editor, TermArticles articles, GlossaryDb db, TimeProvider time, OfferedLanguages offered) : PageModel
 {
     /// <summary>The header live previews ask with, to get the article alone.</summary>
     public const string PreviewHeader = "X-Term-Preview";
@@ -58,8 +59,10 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
 
     public bool IsNew => Draft is null;
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    // translationOf and language start a new translation: the term it translates, and its language.
+    public async Task<IActionResult> OnGetAsync(string id, int? translationOf, string? language, CancellationToken cancellationToken)
     {
+        (Form.TranslationOf, Form.Language) = (translationOf, language);
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
@@ -68,6 +71,10 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
         {
             Form = TermForm.From(Draft.Content, Draft.Term.Version);
             Form.BaseRevision = Draft.Revision;
+        }
+        else if (Original is not null)
+        {
+            StartTranslation(Original);
         }
         FormState = Done is null ? "fresh" : "saved";
         if (Refusal is not null)
@@ -178,9 +185,17 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
             return EditOutcome.Refused(dateProblems[0], TermFields.Sources);
         }
         var content = Form.ToContent();
-        return Draft is null
-            ? await editor.CreateAsync(content, Form.Summary, Who, publish, cancellationToken)
-            : await editor.SaveAsync(Draft.Term.Id, Form.Version, content, Form.Summary, Who, publish, cancellationToken);
+        if (Draft is null)
+        {
+            return Form.TranslationOf is { } original
+                ? await editor.CreateTranslationAsync(original, Form.Language ?? "", content, Form.Summary, Who, publish, cancellationToken)
+                : await editor.CreateAsync(content, Form.Summary, Who, publish, cancellationToken);
+        }
+        var saved = await editor.SaveAsync(Draft.Term.Id, Form.Version, content, Form.Summary, Who, publish, cancellationToken);
+        // Brought in step with the original: recorded once the text it says so of is saved.
+        return saved.Succeeded && Form.InStep && Draft.Term.TranslationOfId is not null
+            ? await editor.MarkInStepAsync(Draft.Term.Id, saved.Version, cancellationToken)
+            : saved;
     }
 
     /// <summary>The page again with what stopped the change; the writer's text is kept in the form.</summary>
@@ -253,14 +268,19 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
             .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name).ToListAsync(cancellationToken);
         if (id == "new")
         {
-            return true;
+            return Form.TranslationOf is null || await LoadLanguagesAsync(cancellationToken);
         }
         if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var termId))
         {
             return false;
         }
         Draft = await editor.LoadAsync(termId, cancellationToken);
-        return Draft is not null;
+        if (Draft is null)
+        {
+            return false;
+        }
+        await LoadLanguagesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The form's content as readers would see it, through the public page's own pipeline.</summary>
@@ -272,7 +292,7 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
             Id = Draft?.Term.Id ?? 0,
             Title = content.Title,
             Slug = Slug.IsValid(content.Slug) ? content.Slug : "preview",
-            Language = Draft?.Term.Language ?? Languages.Default,
+            Language = Language,
             ModifiedAt = time.GetUtcNow().UtcDateTime,
         };
         content.ApplyTo(term, AllCategories);

@@ -35,6 +35,13 @@ public sealed class TermForm
     /// <summary>The revision the form's content started from, so that a conflict can tell whose change is whose.</summary>
     public int? BaseRevision { get; set; }
 
+    /// <summary>For a new translation: the term it translates, and the language it is written in.</summary>
+    public int? TranslationOf { get; set; }
+    public string? Language { get; set; }
+
+    /// <summary>The translator says the translation now says what its original's published text says.</summary>
+    public bool InStep { get; set; }
+
     public static TermForm From(TermContent content, int version) => new()
     {
         Title = content.Title,

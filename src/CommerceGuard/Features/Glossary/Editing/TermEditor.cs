@@ -29,14 +29,17 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
     }
 
     /// <summary>Writes a new term as a draft, or publishes it at once when an Editor asks.</summary>
-    public async Task<EditOutcome> CreateAsync(
-        TermContent content, string? summary, StaffMember who, bool publish = false, CancellationToken cancellationToken = default)
+    public Task<EditOutcome> CreateAsync(
+        TermContent content, string? summary, StaffMember who, bool publish = false, CancellationToken cancellationToken = default) =>
+        CreateAsync(content, summary, who, publish, Languages.Default, original: null, cancellationToken);
+
+    private async Task<EditOutcome> CreateAsync(
+        TermContent content, string? summary, StaffMember who, bool publish, string language, Term? original, CancellationToken cancellationToken)
     {
         if (publish && !who.CanPublish)
         {
             return EditOutcome.Refused(OnlyEditorsPublish);
         }
-        var language = Languages.Default;
         content = await ResolvedAsync(TermValidation.Tidied(content), language, cancellationToken);
         var problems = await ProblemsAsync(content, language, termId: null, cancellationToken);
         if (problems.Count > 0)
@@ -55,6 +58,9 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
             CreatedAt = now,
             ModifiedAt = now,
             Version = 1,
+            // A translation is made from its original as readers see it now.
+            TranslationOfId = original?.Id,
+            TranslatedRevision = original?.PublishedRevision,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ApplyAsync(term, content, becomesPublic: publish, cancellationToken);
