@@ -23,7 +23,7 @@ public sealed class TermPageLinkingTests(GlossaryApp app) : IClassFixture<Glossa
     public async Task Most_starter_terms_link_to_another_term_and_every_link_resolves()
     {
         var client = app.Browser();
-        var slugs = await app.WithDbAsync(db => db.Terms.Where(t => t.Status == TermStatus.Published).Select(t => t.Slug).ToListAsync());
+        var slugs = await app.WithDbAsync(db => db.Terms.Where(t => t.Status == TermStatus.Published && t.Language == Languages.Default).Select(t => t.Slug).ToListAsync());
         var linking = 0;
         var targets = new HashSet<string>();
         foreach (var slug in slugs)

@@ -18,7 +18,7 @@ public sealed class CategoryPageTests(GlossaryApp app) : IClassFixture<GlossaryA
         {
             var category = await db.Categories.SingleAsync(c => c.Slug == slug);
             var titles = await db.Terms
-                .Where(t => t.Status == TermStatus.Published && t.Categories.Any(c => c.Slug == slug))
+                .Where(t => t.Status == TermStatus.Published && t.Language == Languages.Default && t.Categories.Any(c => c.Slug == slug))
                 .Select(t => t.Title).ToListAsync();
             return (category.Description, titles);
         });

@@ -7,7 +7,9 @@ namespace CommerceGuard.Tests.Glossary;
 /// <summary>The starter glossary: what ships, and that it is loaded once.</summary>
 public sealed class StarterGlossaryTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
-    private static readonly List<CommerceGuard.Features.Interchange.TermRecord> Records = StarterGlossary.ReadRecords();
+    private static readonly List<CommerceGuard.Features.Interchange.TermRecord> All = StarterGlossary.ReadRecords();
+    private static readonly List<CommerceGuard.Features.Interchange.TermRecord> Records = [.. All.Where(record => record.Language == Languages.Default)];
+    private static readonly List<CommerceGuard.Features.Interchange.TermRecord> Spanish = [.. All.Where(record => record.Language == "es")];
 
     [Fact]
     public void At_least_fifty_terms_ship_each_with_the_seed_pages_sections()
@@ -38,10 +40,41 @@ public sealed class StarterGlossaryTests(GlossaryApp app) : IClassFixture<Glossa
     }
 
     [Fact]
-    public void Slugs_are_valid_and_unique()
+    public void Slugs_are_valid_and_unique_in_their_language()
     {
-        Assert.All(Records, record => Assert.True(Slug.IsValid(record.Slug), record.Slug));
-        Assert.Equal(Records.Count, Records.Select(record => record.Slug).Distinct().Count());
+        Assert.All(All, record => Assert.True(Slug.IsValid(record.Slug), record.Slug));
+        Assert.Equal(All.Count, All.Select(record => (record.Language, record.Slug)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Spanish_versions_of_terms_in_every_category_ship_each_paired_with_its_english_original()
+    {
+        var english = Records.Select(record => record.Slug).ToHashSet();
+        var spanish = Spanish.Select(record => record.Slug).ToHashSet();
+
+        Assert.True(Spanish.Count >= 10, $"{Spanish.Count} Spanish terms");
+        Assert.All(Spanish, record =>
+        {
+            Assert.Contains(record.TranslationOf, english);
+            Assert.False(string.IsNullOrWhiteSpace(record.Definition));
+            Assert.NotEmpty(record.Examples);
+            Assert.All(record.Related, related => Assert.Contains(related, spanish));
+        });
+        Assert.All(StarterGlossary.ReadCategories(), category =>
+        {
+            Assert.Contains(category.Translations, translation => translation.Language == "es");
+            Assert.Contains(Spanish, record => record.Categories.Contains(category.Slug));
+        });
+    }
+
+    [Fact]
+    public async Task The_spanish_versions_load_paired_with_their_originals()
+    {
+        var pairs = await app.WithDbAsync(db => db.Terms.Where(term => term.Language == "es")
+            .Select(term => new { term.Slug, Original = db.Terms.Where(original => original.Id == term.TranslationOfId).Select(original => original.Slug).Single() })
+            .ToListAsync());
+
+        Assert.Equal(Spanish.Select(record => (record.Slug!, record.TranslationOf!)).Order(), pairs.Select(pair => (pair.Slug, pair.Original)).Order());
     }
 
     [Fact]
@@ -74,7 +107,7 @@ public sealed class StarterGlossaryTests(GlossaryApp app) : IClassFixture<Glossa
         var (terms, categories) = await app.WithDbAsync(async db =>
             (await db.Terms.CountAsync(t => t.Status == TermStatus.Published), await db.Categories.CountAsync()));
 
-        Assert.Equal(Records.Count, terms);
+        Assert.Equal(All.Count, terms);
         Assert.Equal(5, categories);
     }
 

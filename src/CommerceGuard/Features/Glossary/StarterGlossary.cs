@@ -25,18 +25,23 @@ internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, 
         }
         var now = time.GetUtcNow().UtcDateTime;
         var databaseIsEmpty = !await db.Terms.AnyAsync(cancellationToken) && !await db.Categories.AnyAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (databaseIsEmpty)
         {
             var categories = ReadCategories();
-            var terms = ReadTerms(categories.ToDictionary(category => category.Slug), now);
+            var records = ReadRecords();
+            var terms = records.Select(record => ToTerm(record, categories.ToDictionary(category => category.Slug), now)).ToList();
             db.Categories.AddRange(categories);
             db.Terms.AddRange(terms);
             LogLoading(terms.Count, categories.Count);
+            await db.SaveChangesAsync(cancellationToken);
+            Pair(records, terms);
         }
         db.SiteMarkers.Add(new SiteMarker { Key = LoadedMarker, SetAt = now });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -60,7 +65,30 @@ internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, 
             Name = entry.Name,
             Description = entry.Description,
             DisplayOrder = index + 1,
+            Translations = [.. (entry.Translations ?? []).Select(translation => new CategoryTranslation
+            {
+                Language = translation.Language,
+                Slug = translation.Slug,
+                Name = translation.Name,
+                Description = translation.Description,
+            })],
         })];
+    }
+
+    /// <summary>Each translation (a file in a language's folder, <c>terms/es/</c>) with the English term it names.</summary>
+    private static void Pair(List<TermRecord> records, List<Term> terms)
+    {
+        var originals = terms.Where(term => term.Language == Languages.Default).ToDictionary(term => term.Slug);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i].TranslationOf is not { } original)
+            {
+                continue;
+            }
+            terms[i].TranslationOfId = originals.TryGetValue(original, out var term)
+                ? term.Id
+                : throw new InvalidDataException($"Starter term '{terms[i].Slug}' translates '{original}', which is not a starter term.");
+        }
     }
 
     /// <summary>Every starter term file, read but not yet stored.</summary>
@@ -73,9 +101,6 @@ internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, 
                 using var reader = new StreamReader(Open(name));
                 return MarkdownTermFile.Read(name, reader.ReadToEnd());
             })];
-
-    private static List<Term> ReadTerms(Dictionary<string, Category> categories, DateTime now) =>
-        [.. ReadRecords().Select(record => ToTerm(record, categories, now))];
 
     private static Term ToTerm(TermRecord record, Dictionary<string, Category> categories, DateTime now)
     {
@@ -125,5 +150,8 @@ internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading the starter glossary: {TermCount} terms in {CategoryCount} categories")]
     private partial void LogLoading(int termCount, int categoryCount);
 
-    private sealed record CategoryEntry(string Slug, string Name, string Description);
+    private sealed record CategoryEntry(string Slug, string Name, string Description, List<CategoryEntry.Translated>? Translations)
+    {
+        public sealed record Translated(string Language, string Slug, string Name, string Description);
+    }
 }
