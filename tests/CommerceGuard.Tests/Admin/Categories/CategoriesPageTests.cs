@@ -36,6 +36,42 @@ public sealed class CategoriesPageTests(GlossaryApp app) : IClassFixture<Glossar
     }
 
     [Fact]
+    public async Task An_editor_names_a_category_in_spanish_and_spanish_readers_see_it_there()
+    {
+        var editor = await app.SignedInAsync(Roles.Editor);
+        await PostAsync(editor, "Create", ("name", "Tenant Rights"), ("description", "Leases and deposits."));
+        var id = (await FindAsync("tenant-rights")).Id.ToString(CultureInfo.InvariantCulture);
+
+        var saved = await PostAsync(editor, "Translate", ("id", id), ("language", "es"), ("name", "Derechos del inquilino"), ("description", "Contratos y depósitos."));
+        var home = await app.Browser().GetPageAsync("/es");
+        var page = await app.Browser().GetPageAsync("/es/glosario/categoria/derechos-del-inquilino");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Derechos del inquilino", home.QuerySelectorAll(".category-nav a").Select(link => link.Text()));
+        Assert.Equal("Contratos y depósitos.", page.QuerySelector(".lead")!.Text());
+        Assert.Equal("/glossary/category/tenant-rights", page.QuerySelector(".language-nav a[hreflang=en]")!.GetAttribute("href"));
+
+        // Without a name it is out of Spanish again.
+        await PostAsync(editor, "Translate", ("id", id), ("language", "es"), ("name", ""));
+        await app.Browser().GetPageAsync("/es/glosario/categoria/derechos-del-inquilino", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_spanish_name_needs_a_slug_no_other_category_has_in_spanish_and_a_language_the_site_offers()
+    {
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var insurance = (await FindAsync("insurance")).Id.ToString(CultureInfo.InvariantCulture);
+        var finance = (await FindAsync("finance")).Id.ToString(CultureInfo.InvariantCulture);
+
+        var taken = await TermDesk.ShownAsync(await PostAsync(editor, "Translate", ("id", finance), ("language", "es"), ("name", "Otra"), ("slug", "seguros")));
+        var unknown = await PostAsync(editor, "Translate", ("id", insurance), ("language", "xx"), ("name", "Nope"));
+
+        Assert.Contains("Another category already has the slug \"seguros\" in this language.", taken.QuerySelector(".error-summary")!.Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("finanzas", (await app.WithDbAsync(db => db.Categories.AsNoTracking().SingleAsync(category => category.Slug == "finance"))).Translations.Single().Slug);
+    }
+
+    [Fact]
     public async Task A_renamed_category_answers_its_old_address_with_a_permanent_redirect()
     {
         var editor = await app.SignedInAsync(Roles.Editor);

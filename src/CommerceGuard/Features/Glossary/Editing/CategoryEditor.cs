@@ -70,6 +70,52 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
     }
 
     /// <summary>
+    /// Names a category in another language, or, with no name, takes it out of that language:
+    /// a category is shown to a language's readers only when it has a name in it.
+    /// </summary>
+    public async Task<CategoryOutcome> TranslateAsync(
+        int id, string language, string? name, string? slug, string? description, CancellationToken cancellationToken = default)
+    {
+        var category = await db.Categories.SingleOrDefaultAsync(category => category.Id == id, cancellationToken);
+        if (category is null)
+        {
+            return CategoryOutcome.Refused("", "That category no longer exists.");
+        }
+        var existing = category.Translations.FirstOrDefault(translation => translation.Language == language);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            if (existing is not null)
+            {
+                category.Translations.Remove(existing);
+                await MarkTermsChangedAsync(id, cancellationToken);
+            }
+            return await SaveAsync(cancellationToken);
+        }
+        var (cleanName, cleanSlug, cleanDescription) = Tidied(name, slug, description);
+        var problems = Problems(cleanName, cleanSlug, cleanDescription);
+        if (!problems.ContainsKey("slug") && await db.Categories.AnyAsync(other => other.Id != id
+            && other.Translations.Any(translation => translation.Language == language && translation.Slug == cleanSlug), cancellationToken))
+        {
+            problems["slug"] = $"Another category already has the slug \"{cleanSlug}\" in this language.";
+        }
+        if (problems.Count > 0)
+        {
+            return new CategoryOutcome { Problems = problems };
+        }
+        if (existing is null)
+        {
+            category.Translations.Add(new CategoryTranslation { Language = language, Slug = cleanSlug, Name = cleanName, Description = cleanDescription });
+        }
+        else
+        {
+            (existing.Slug, existing.Name, existing.Description) = (cleanSlug, cleanName, cleanDescription);
+        }
+        // Search shows a term's category names in its language.
+        await MarkTermsChangedAsync(id, cancellationToken);
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Adds an import's new categories after the existing ones, in the caller's transaction.
     /// Their ids are negative placeholders until now; the map gives each its real one.
     /// </summary>
@@ -178,6 +224,17 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
 
     private async Task<Dictionary<string, string>> ProblemsAsync(string name, string slug, string description, int? id, CancellationToken cancellationToken)
     {
+        var problems = Problems(name, slug, description);
+        if (!problems.ContainsKey("slug") && await db.Categories.AnyAsync(category => category.Slug == slug && category.Id != id, cancellationToken))
+        {
+            problems["slug"] = $"Another category already has the slug \"{slug}\".";
+        }
+        return problems;
+    }
+
+    /// <summary>What is wrong with a name, slug and description in themselves, in any language.</summary>
+    private static Dictionary<string, string> Problems(string name, string slug, string description)
+    {
         var problems = new Dictionary<string, string>();
         if (name.Length is 0 or > NameMaxLength)
         {
@@ -186,10 +243,6 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
         if (!Slug.IsValid(slug) && name.Length > 0)
         {
             problems["slug"] = $"Use lower-case letters, digits and single hyphens for the slug, at most {Slug.MaxLength}.";
-        }
-        else if (await db.Categories.AnyAsync(category => category.Slug == slug && category.Id != id, cancellationToken))
-        {
-            problems["slug"] = $"Another category already has the slug \"{slug}\".";
         }
         if (description.Length > DescriptionMaxLength)
         {
