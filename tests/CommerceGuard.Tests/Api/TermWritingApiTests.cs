@@ -50,6 +50,31 @@ public sealed class TermWritingApiTests(GlossaryApp app) : IClassFixture<Glossar
     }
 
     [Fact]
+    public async Task A_translation_is_written_in_its_language_naming_its_english_original()
+    {
+        var program = await app.ProgramAsync(ApiScope.Publish);
+        using var original = await program.PostAsJsonAsync(Terms, new { title = "Claim holdback", definition = "Part of a payout an insurer keeps back.", status = "published" });
+        await original.ExpectAsync(HttpStatusCode.Created);
+
+        using var unpaired = await program.PostAsJsonAsync(new Uri("/api/v1/editing/terms?language=es", UriKind.Relative), new { title = "Retención", definition = "Sin original." });
+        using var translation = await program.PostAsJsonAsync(new Uri("/api/v1/editing/terms?language=es", UriKind.Relative),
+            new { title = "Retención del reclamo", definition = "La parte de un pago que la aseguradora retiene.", translationOf = "claim-holdback", status = "published" });
+        using var fetched = await program.GetAsync(new Uri("/api/v1/editing/terms/retencion-del-reclamo?language=es", UriKind.Relative));
+        using var inEnglish = await program.GetAsync(new Uri("/api/v1/editing/terms/retencion-del-reclamo", UriKind.Relative));
+        using var unknown = await program.GetAsync(new Uri("/api/v1/editing/terms?language=tlh", UriKind.Relative));
+
+        await unpaired.ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("translationOf", await unpaired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await translation.ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("/api/v1/editing/terms/retencion-del-reclamo?language=es", translation.Headers.Location!.OriginalString);
+        var body = await fetched.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("es", "claim-holdback", "http://localhost:5080/es/glosario/retencion-del-reclamo"),
+            (body.GetProperty("language").GetString(), body.GetProperty("translationOf").GetString(), body.GetProperty("url").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, inEnglish.StatusCode);
+        await unknown.ExpectAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_write_key_can_ask_for_review_but_not_publish()
     {
         var program = await app.ProgramAsync(ApiScope.Write);

@@ -144,4 +144,28 @@ public sealed class TermsApiTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.True(answer.IsSuccessStatusCode, answer.StatusCode.ToString());
         Assert.Contains("GET", answer.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Every_read_takes_a_language_and_a_term_names_its_other_languages()
+    {
+        var spanish = await GetJsonAsync("/api/v1/terms?language=es&limit=100");
+        var seguros = await GetJsonAsync("/api/v1/terms?language=es&category=seguros&letter=d&limit=100");
+        var deducible = await GetJsonAsync("/api/v1/terms/deducible?language=es");
+        var deductible = await GetJsonAsync("/api/v1/terms/deductible");
+        var categories = await GetJsonAsync("/api/v1/categories?language=es");
+        using var unknown = await Client.GetAsync(new Uri("/api/v1/terms?language=xx", UriKind.Relative));
+
+        var expected = await app.WithDbAsync(db => db.Terms.Where(term => term.Language == "es" && term.Status == TermStatus.Published).Select(term => term.Slug).ToListAsync());
+        Assert.Equal(expected.Order(), Slugs(spanish).Order());
+        Assert.Equal(["deducible"], Slugs(seguros));
+        Assert.Equal(("es", "Deducible", "http://localhost:5080/es/glosario/deducible"),
+            (deducible.GetProperty("language").GetString(), deducible.GetProperty("title").GetString(), deducible.GetProperty("url").GetString()));
+        Assert.Equal("seguros", deducible.GetProperty("categories")[0].GetProperty("slug").GetString());
+        var other = Assert.Single(deducible.GetProperty("translations").EnumerateArray());
+        Assert.Equal(("en", "deductible"), (other.GetProperty("language").GetString(), other.GetProperty("slug").GetString()));
+        Assert.Equal("deducible", Assert.Single(deductible.GetProperty("translations").EnumerateArray()).GetProperty("slug").GetString());
+        Assert.Equal(["seguros", "finanzas", "salud", "derecho-laboral", "privacidad"], categories.EnumerateArray().Select(category => category.GetProperty("slug").GetString()));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Use one of: en, es.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

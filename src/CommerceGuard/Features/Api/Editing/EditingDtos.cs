@@ -7,7 +7,9 @@ namespace CommerceGuard.Features.Api.Editing;
 /// published term's next version, when it has one), as Markdown. Its ETag is its version, which
 /// a change sends back in <c>If-Match</c>.
 /// </summary>
-/// <param name="Slug">The term's address part, and its key here.</param>
+/// <param name="Slug">The term's address part, and its key here (with its language).</param>
+/// <param name="Language">The term's language, such as en or es.</param>
+/// <param name="TranslationOf">For a translation, the slug of the English term it translates; otherwise null.</param>
 /// <param name="Title">The title, as the working text has it.</param>
 /// <param name="Status">Where the working text stands: draft, in-review, published or unpublished.</param>
 /// <param name="Live">Whether readers see the term (its published text) now.</param>
@@ -27,6 +29,8 @@ namespace CommerceGuard.Features.Api.Editing;
 /// <param name="AutoLink">Whether the term is linked wherever it appears in other terms.</param>
 public sealed record EditableTermDto(
     string Slug,
+    string Language,
+    string? TranslationOf,
     string Title,
     string Status,
     bool Live,
@@ -101,6 +105,9 @@ public sealed record TermInputDto
 
     /// <summary>What changed, for the revision history.</summary>
     public string? Summary { get; init; }
+
+    /// <summary>For a new term in another language than English (<c>?language=es</c>): the slug of the English term it translates.</summary>
+    public string? TranslationOf { get; init; }
 
     /// <summary>
     /// Where the text should stand afterwards: draft, in-review to ask for review, or published

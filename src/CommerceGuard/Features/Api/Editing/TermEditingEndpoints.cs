@@ -24,6 +24,9 @@ public static class TermEditingEndpoints
 {
     public const string Path = "/editing/terms";
 
+    /// <summary>The body's field that names a translation's original, as a problem names it.</summary>
+    private const string TranslationOfField = "translationOf";
+
     /// <summary>A term's body is text; a megabyte is far more than any term needs.</summary>
     private const long MaxBodyBytes = 1_000_000;
 
@@ -60,13 +63,18 @@ public static class TermEditingEndpoints
         [Description("Only terms whose working text is draft, in-review, published or unpublished.")] string? status,
         [Description("The 'next' of the page before; leave it out for the first page.")] string? cursor,
         [Description("Terms a page, 1 to 100; 50 when left out.")] int? limit,
+        [Description(ApiLanguage.Description)] string? language, OfferedLanguages offered,
         CancellationToken cancellationToken)
     {
         if (ApiCursor.PageProblem(limit, cursor, out var size, out var after) is { } problem)
         {
             return problem;
         }
-        var terms = db.Terms.AsNoTracking().Where(term => term.Language == Languages.Default && term.Id > after);
+        if (ApiLanguage.Problem(language, offered, out var code) is { } unwritten)
+        {
+            return unwritten;
+        }
+        var terms = db.Terms.AsNoTracking().Where(term => term.Language == code && term.Id > after);
         if (status is not null)
         {
             if (TermStatusNames.Parse(status) is not { } wanted)
@@ -84,9 +92,15 @@ public static class TermEditingEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        [Description("The term's slug.")] string slug, HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, CancellationToken cancellationToken)
+        [Description("The term's slug.")] string slug,
+        [Description(ApiLanguage.Description)] string? language, OfferedLanguages offered,
+        HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, CancellationToken cancellationToken)
     {
-        var draft = await FindAsync(db, editor, slug, cancellationToken);
+        if (ApiLanguage.Problem(language, offered, out var code) is { } unwritten)
+        {
+            return unwritten;
+        }
+        var draft = await FindAsync(db, editor, slug, code, cancellationToken);
         if (draft is null)
         {
             return NoSuchTerm(slug);
@@ -101,15 +115,35 @@ public static class TermEditingEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
+        [Description(ApiLanguage.Description)] string? language, OfferedLanguages offered,
         HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
+        if (ApiLanguage.Problem(language, offered, out var code) is { } unwritten)
+        {
+            return unwritten;
+        }
         var (input, problem) = await TermInput.ReadAsync(http, db, json.Value, current: null, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
         var who = ApiPolicies.Writer(http.User);
-        var outcome = await editor.CreateAsync(input!.Content, input.Summary, who, input.Status == TermStatus.Published, cancellationToken);
+        var publish = input!.Status == TermStatus.Published;
+        EditOutcome outcome;
+        if (code == Languages.Default)
+        {
+            outcome = input.TranslationOf is null
+                ? await editor.CreateAsync(input.Content, input.Summary, who, publish, cancellationToken)
+                : EditOutcome.Refused("An English term translates no other; leave translationOf out.", TranslationOfField);
+        }
+        else
+        {
+            // In another language a term is a translation: it names its English original.
+            var original = input.TranslationOf is null ? null : await FindAsync(db, editor, input.TranslationOf, Languages.Default, cancellationToken);
+            outcome = original is null
+                ? EditOutcome.Refused($"A term in \"{code}\" translates an English one: name its slug in translationOf.", TranslationOfField)
+                : await editor.CreateTranslationAsync(original.Term.Id, code, input.Content, input.Summary, who, publish, cancellationToken);
+        }
         if (outcome.Succeeded && input.Status == TermStatus.InReview)
         {
             outcome = await MoveToAsync(editor, outcome.TermId!.Value, outcome, TermStatus.InReview, who, cancellationToken);
@@ -118,8 +152,14 @@ public static class TermEditingEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        [Description("The term's slug as it is now; the body may give it a new one.")] string slug, HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        [Description("The term's slug as it is now; the body may give it a new one.")] string slug,
+        [Description(ApiLanguage.Description)] string? language, OfferedLanguages offered,
+        HttpContext http, GlossaryDb db, TermEditor editor, SiteAddress site, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
+        if (ApiLanguage.Problem(language, offered, out var code) is { } unwritten)
+        {
+            return unwritten;
+        }
         var ifMatch = http.Request.GetTypedHeaders().IfMatch;
         if (ifMatch.Count == 0 && http.Request.Headers.IfMatch.Count > 0)
         {
@@ -131,7 +171,7 @@ public static class TermEditingEndpoints
             return ApiProblems.Of(StatusCodes.Status428PreconditionRequired, "Say which version you changed.",
                 "Send the ETag of the term as you fetched it in 'If-Match', so that a change made meanwhile is not overwritten.");
         }
-        var draft = await FindAsync(db, editor, slug, cancellationToken);
+        var draft = await FindAsync(db, editor, slug, code, cancellationToken);
         if (draft is null)
         {
             return NoSuchTerm(slug);
@@ -221,19 +261,23 @@ public static class TermEditingEndpoints
             .OrderBy(category => category.DisplayOrder).Select(category => category.Slug).ToListAsync(cancellationToken);
         var term = draft.Term;
         var live = term.Status == TermStatus.Published;
+        var original = term.TranslationOfId is { } originalId
+            ? await db.Terms.Where(other => other.Id == originalId).Select(other => other.Slug).SingleOrDefaultAsync(cancellationToken)
+            : null;
         var body = new EditableTermDto(
-            term.Slug, content.Title, TermStatusNames.Of(draft.WorkingStatus), live, term.Version, Timestamps.UtcOffset(term.ModifiedAt),
+            term.Slug, term.Language, original, content.Title, TermStatusNames.Of(draft.WorkingStatus), live, term.Version, Timestamps.UtcOffset(term.ModifiedAt),
             live ? site.Of(SitePaths.For(term.Language).Term(term.Slug)) : null,
             content.Definition, content.Examples, content.Misuse, content.Benefits, content.Conclusion,
             content.RelatedSlugs, content.Aliases, categories, content.Sources, content.EditorNote, content.AutoLink);
         http.Response.GetTypedHeaders().ETag = ETagOf(term);
         http.Response.Headers.CacheControl = "no-store";
-        return created ? Results.Created($"/api/v1{Path}/{term.Slug}", body) : Results.Ok(body);
+        var address = term.Language == Languages.Default ? $"/api/v1{Path}/{term.Slug}" : $"/api/v1{Path}/{term.Slug}?language={term.Language}";
+        return created ? Results.Created(address, body) : Results.Ok(body);
     }
 
-    private static async Task<TermDraft?> FindAsync(GlossaryDb db, TermEditor editor, string slug, CancellationToken cancellationToken)
+    private static async Task<TermDraft?> FindAsync(GlossaryDb db, TermEditor editor, string slug, string language, CancellationToken cancellationToken)
     {
-        var id = await db.Terms.Where(term => term.Language == Languages.Default && term.Slug == slug)
+        var id = await db.Terms.Where(term => term.Language == language && term.Slug == slug)
             .Select(term => (int?)term.Id).SingleOrDefaultAsync(cancellationToken);
         return id is null ? null : await editor.LoadAsync(id.Value, cancellationToken);
     }

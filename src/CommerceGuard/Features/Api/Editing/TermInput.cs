@@ -12,7 +12,7 @@ namespace CommerceGuard.Features.Api.Editing;
 /// shape, categories by slug, the status asked for and the key's right to it) and made into the
 /// editor's <see cref="TermContent"/>.
 /// </summary>
-public sealed record TermInput(TermContent Content, string? Summary, TermStatus? Status)
+public sealed record TermInput(TermContent Content, string? Summary, TermStatus? Status, string? TranslationOf = null)
 {
     /// <summary>Reads the body; <paramref name="current"/> is the term a PUT replaces, or null for a new one.</summary>
     public static async Task<(TermInput? Input, IResult? Problem)> ReadAsync(
@@ -59,7 +59,7 @@ public sealed record TermInput(TermContent Content, string? Summary, TermStatus?
             EditorNote = body.EditorNote,
             AutoLink = body.AutoLink ?? current?.Content.AutoLink ?? true,
         };
-        return (new TermInput(content, body.Summary, status), null);
+        return (new TermInput(content, body.Summary, status, body.TranslationOf), null);
     }
 
     private static bool CanPublish(HttpContext http) => http.User.HasClaim(ApiPolicies.ScopeClaim, nameof(ApiScope.Publish));
