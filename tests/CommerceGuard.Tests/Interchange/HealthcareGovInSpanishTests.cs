@@ -128,6 +128,17 @@ public sealed partial class HealthcareGovInSpanishTests(HealthcareGovInSpanish g
     }
 
     [Fact]
+    public async Task A_link_the_source_wrote_to_a_spanish_page_leads_to_that_term_in_spanish()
+    {
+        // es/2013-06-05-gold-health-plan.md says "Vea [Categorías de planes médicos](/es/glossary/health-plan-categories)".
+        var page = await Reader.GetPageAsync("/es/glosario/plan-medico-de-categoria-oro");
+
+        var link = page.QuerySelectorAll(".term-definition a").Single(anchor => anchor.Text() == "Categorías de planes médicos");
+        Assert.Equal("/es/glosario/categorias-de-planes-medicos", link.GetAttribute("href"));
+        await Reader.GetPageAsync(link.GetAttribute("href")!);
+    }
+
+    [Fact]
     public async Task Suggestions_in_spanish_offer_spanish_titles()
     {
         using var response = await Reader.GetAsync(new Uri("/api/v1/search/suggest?q=dedu&language=es", UriKind.Relative));

@@ -22,14 +22,19 @@ public sealed class RoundTripTests
     {
         var terms = await db.Terms.AsNoTracking().Include(term => term.Categories).ToListAsync();
         var names = await db.Categories.ToDictionaryAsync(category => category.Id, category => category.Slug);
-        return terms.ToDictionary(term => term.Slug, term =>
+        var slugs = terms.ToDictionary(term => term.Id, term => term.Slug);
+        // Keyed by language and slug; a translation names its original.
+        return terms.ToDictionary(term => $"{term.Language}/{term.Slug}", term =>
             string.Join("\n|", TermFields.All.Select(field => TermFields.Text(TermContent.Of(term), field, names)))
-            + $"\n|{term.Status}|{DateOnly.FromDateTime(term.ModifiedAt)}");
+            + $"\n|{term.Status}|{DateOnly.FromDateTime(term.ModifiedAt)}|{(term.TranslationOfId is { } original ? slugs[original] : "")}");
     });
 
-    private static Task<List<string>> CategoriesOf(GlossaryApp app) => app.WithDbAsync(db =>
-        db.Categories.OrderBy(category => category.DisplayOrder)
-            .Select(category => category.Slug + "|" + category.Name + "|" + category.Description).ToListAsync());
+    private static async Task<List<string>> CategoriesOf(GlossaryApp app)
+    {
+        var categories = await app.WithDbAsync(db => db.Categories.OrderBy(category => category.DisplayOrder).ToListAsync());
+        return [.. categories.Select(category => category.Slug + "|" + category.Name + "|" + category.Description + "|"
+            + string.Join("|", category.Translations.OrderBy(translation => translation.Language).Select(translation => $"{translation.Language}:{translation.Slug}:{translation.Name}:{translation.Description}")))];
+    }
 
     [Theory]
     [InlineData("markdown")]

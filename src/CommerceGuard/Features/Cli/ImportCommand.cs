@@ -64,7 +64,7 @@ internal static class ImportCommand
             ImportReport report;
             using (var progress = ProgressDisplay.For(parse.InvocationConfiguration.Error))
             {
-                report = await importer.ImportAsync(chosen.Read!(source, options.Language), chosen.Name, options, who, progress, cancellationToken);
+                report = await importer.ImportAsync(chosen, source, options, who, progress, cancellationToken);
             }
             ImportReportWriter.Write(report, output);
             return report.Succeeded ? 0 : 1;

@@ -156,6 +156,10 @@ internal static class TermLinker
             if (session.Links.BySlug(slug) is { } target)
             {
                 session.Note(slug);
+                // "/glossary/slug" names the term in the text's own language: a Spanish term's link
+                // leads to "/es/glosario/slug", keeping any "#part" of the page it names.
+                var hash = link.Url!.IndexOf('#', StringComparison.Ordinal);
+                link.Url = hash < 0 ? target.Url : target.Url + link.Url[hash..];
                 Decorate(link, target);
             }
             else

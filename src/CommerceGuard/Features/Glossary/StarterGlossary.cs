@@ -25,27 +25,29 @@ internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, 
         }
         var now = time.GetUtcNow().UtcDateTime;
         var databaseIsEmpty = !await db.Terms.AnyAsync(cancellationToken) && !await db.Categories.AnyAsync(cancellationToken);
+        // Terms first (translations name their originals by id), then the marker: all of it or none.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (databaseIsEmpty)
-        {
-            var categories = ReadCategories();
-            var records = ReadRecords();
-            var terms = records.Select(record => ToTerm(record, categories.ToDictionary(category => category.Slug), now)).ToList();
-            db.Categories.AddRange(categories);
-            db.Terms.AddRange(terms);
-            LogLoading(terms.Count, categories.Count);
-            await db.SaveChangesAsync(cancellationToken);
-            Pair(records, terms);
-        }
-        db.SiteMarkers.Add(new SiteMarker { Key = LoadedMarker, SetAt = now });
         try
         {
+            if (databaseIsEmpty)
+            {
+                var categories = ReadCategories();
+                var records = ReadRecords();
+                var terms = records.Select(record => ToTerm(record, categories.ToDictionary(category => category.Slug), now)).ToList();
+                db.Categories.AddRange(categories);
+                db.Terms.AddRange(terms);
+                LogLoading(terms.Count, categories.Count);
+                await db.SaveChangesAsync(cancellationToken);
+                Pair(records, terms);
+            }
+            db.SiteMarkers.Add(new SiteMarker { Key = LoadedMarker, SetAt = now });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Two servers started together on one database: if the other one loaded it, all is well.
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             if (!await db.SiteMarkers.AnyAsync(marker => marker.Key == LoadedMarker, cancellationToken))
             {

@@ -13,11 +13,11 @@ namespace CommerceGuard.Features.Interchange;
 /// <param name="Name">What <c>--format</c> takes.</param>
 /// <param name="Label">What a person choosing a format reads.</param>
 /// <param name="Extension">The file's extension, or null for a folder.</param>
-/// <param name="Read">Reads a file or folder into records (path, and the one language imported or null for all), or null when the format is export only.</param>
+/// <param name="Read">Reads a file or folder into records, in the languages asked for, or null when the format is export only.</param>
 /// <param name="Write">Writes the whole glossary to a file or folder; returns how many terms it wrote.</param>
 public sealed record InterchangeFormat(
     string Name, string Label, string? Extension,
-    Func<string, string?, IEnumerable<SourceItem>>? Read,
+    Func<string, SourceLanguages, IEnumerable<SourceItem>>? Read,
     Func<GlossaryExporter, string, CancellationToken, Task<int>> Write)
 {
     public static readonly InterchangeFormat Markdown = new("markdown",
@@ -34,11 +34,11 @@ public sealed record InterchangeFormat(
 
     public static readonly InterchangeFormat Turtle = new("turtle",
         "SKOS in Turtle: a concept per term, a collection per category", ".ttl",
-        SkosSource.ReadTurtle, (exporter, path, cancel) => exporter.ExportTurtleAsync(path, cancel));
+        (path, languages) => SkosSource.ReadTurtle(path, languages.Only), (exporter, path, cancel) => exporter.ExportTurtleAsync(path, cancel));
 
     public static readonly InterchangeFormat RdfXml = new("rdfxml",
         "SKOS in RDF/XML: a concept per term, a collection per category", ".rdf",
-        SkosSource.ReadRdfXml, (exporter, path, cancel) => exporter.ExportRdfXmlAsync(path, cancel));
+        (path, languages) => SkosSource.ReadRdfXml(path, languages.Only), (exporter, path, cancel) => exporter.ExportRdfXmlAsync(path, cancel));
 
     public static readonly InterchangeFormat JsonLd = new("jsonld",
         "JSON-LD: the published terms as a schema.org DefinedTermSet (export only)", ".jsonld",

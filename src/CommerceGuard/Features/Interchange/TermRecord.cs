@@ -31,6 +31,10 @@ public sealed record TermRecord
     /// <summary>The "Last Modified" date; when missing, the time of loading.</summary>
     public DateOnly? Modified { get; init; }
 
+    /// <summary>The source gave no slug, so the one here was made from the title: another may be chosen when it is taken.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool SlugMadeUp { get; init; }
+
     /// <summary>The source marks the record as not published (Jekyll's <c>published: false</c>): it is reported, not imported.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool DraftInSource { get; init; }

@@ -55,7 +55,7 @@ public sealed class OfferedLanguages(IOptions<LanguageOptions> options)
     {
         var first = path.AsSpan().TrimStart('/');
         var end = first.IndexOf('/');
-        var segment = (end < 0 ? first : first[..end]).ToString();
+        var segment = (end < 0 ? first : first[..end]).ToString().ToLowerInvariant();
         return segment != Languages.Default && IsOffered(segment) ? segment : Languages.Default;
     }
 }

@@ -5,6 +5,8 @@ const input = document.getElementById("site-search");
 
 if (input) {
   const form = input.form;
+  // Suggestions come from the page's own language: the Spanish pages suggest Spanish terms.
+  const language = document.documentElement.lang || "en";
   const list = document.createElement("ul");
   list.id = "site-search-list";
   list.className = "suggestions";
@@ -87,7 +89,7 @@ if (input) {
       return;
     }
     try {
-      const response = await fetch(`/api/v1/search/suggest?q=${encodeURIComponent(query)}`, { headers: { Accept: "application/json" } });
+      const response = await fetch(`/api/v1/search/suggest?q=${encodeURIComponent(query)}&language=${encodeURIComponent(language)}`, { headers: { Accept: "application/json" } });
       const suggestions = response.ok ? await response.json() : [];
       // An answer to an older question is ignored.
       if (ticket === asked) {

@@ -179,7 +179,7 @@ if (form) {
     suggesting?.abort();
     suggesting = new AbortController();
     try {
-      const response = await fetch(`/api/v1/search/suggest?q=${encodeURIComponent(text)}`, { signal: suggesting.signal });
+      const response = await fetch(`/api/v1/search/suggest?q=${encodeURIComponent(text)}&language=${encodeURIComponent(form.dataset.language ?? "en")}`, { signal: suggesting.signal });
       if (response.ok) {
         titles.replaceChildren(...(await response.json()).map(({ title }) => Object.assign(document.createElement("option"), { value: title })));
       }

@@ -20,7 +20,8 @@ public sealed partial class EditTermPageModel
     public IReadOnlyList<string> Untranslated { get; private set; } = [];
 
     /// <summary>The language the form is written in.</summary>
-    public string Language => Draft?.Term.Language ?? Form.Language ?? Languages.Default;
+    public string Language => Draft?.Term.Language
+        ?? (Form.TranslationOf is not null && offered.IsOffered(Form.Language) ? Form.Language! : Languages.Default);
 
     /// <summary>A translation whose original has published a change since it was brought in step.</summary>
     public bool Behind => Draft is not null && Original is not null && TermEditor.IsBehind(Original.PublishedRevision, Draft.Term.TranslatedRevision);
@@ -42,9 +43,9 @@ public sealed partial class EditTermPageModel
                 OriginalArticle = await articles.BuildAsync(Original, cancellationToken);
             }
             return Draft is not null
-                || (Original is { TranslationOfId: null } && offered.IsOffered(Form.Language) && Form.Language != Original.Language);
+                || (Original is { TranslationOfId: null, Language: Languages.Default } && offered.IsOffered(Form.Language) && Form.Language != Languages.Default);
         }
-        if (Draft is not null)
+        if (Draft is { Term.Language: Languages.Default })
         {
             Translations = await editor.TranslationsAsync(Draft.Term, cancellationToken);
             Untranslated = [.. offered.Codes.Where(code => code != Draft.Term.Language && Translations.All(translation => translation.Language != code))];

@@ -192,8 +192,10 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
                 : await editor.CreateAsync(content, Form.Summary, Who, publish, cancellationToken);
         }
         var saved = await editor.SaveAsync(Draft.Term.Id, Form.Version, content, Form.Summary, Who, publish, cancellationToken);
-        // Brought in step with the original: recorded once the text it says so of is saved.
-        return saved.Succeeded && Form.InStep && Draft.Term.TranslationOfId is not null
+        // Brought in step with the original: recorded once the text it says so of is saved where
+        // readers see it, not while it waits as a published term's next version.
+        var seen = publish || Draft.Term.Status != TermStatus.Published;
+        return saved.Succeeded && Form.InStep && seen && Draft.Term.TranslationOfId is not null
             ? await editor.MarkInStepAsync(Draft.Term.Id, saved.Version, cancellationToken)
             : saved;
     }

@@ -125,6 +125,7 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
         var added = made.Select((category, index) => (Placeholder: category.Id, Category: new Category
         {
             Slug = category.Slug, Name = category.Name, Description = category.Description, DisplayOrder = last + index + 1,
+            Translations = category.Translations,
         })).ToList();
         db.Categories.AddRange(added.Select(pair => pair.Category));
         if (added.Count > 0)

@@ -40,7 +40,7 @@ public sealed partial class TermEditor
         IEnumerable<ImportedTerm> terms, StaffMember who, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var results = new List<ImportResult>();
-        var pairs = new List<(string Language, string Slug, string Original)>();
+        var pairs = new List<(int TermId, string Original)>();
         // Joins the caller's transaction (which also writes the import's categories), or opens its own.
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (own)
@@ -48,17 +48,19 @@ public sealed partial class TermEditor
             var author = await AuthorNameAsync(who, cancellationToken);
             foreach (var batch in terms.Chunk(ImportBatchSize))
             {
-                await CreateAllAsync([.. batch.Where(imported => imported.ExistingId is null)], who, author, cancellationToken);
+                var created = new Queue<int>(await CreateAllAsync([.. batch.Where(imported => imported.ExistingId is null)], who, author, cancellationToken));
                 foreach (var imported in batch)
                 {
-                    results.Add(imported.ExistingId is { } id
-                        ? await UpdateFromImportAsync(id, imported, who, cancellationToken)
-                        : ImportResult.Created);
+                    var id = imported.ExistingId ?? created.Dequeue();
+                    results.Add(imported.ExistingId is null ? ImportResult.Created : await UpdateFromImportAsync(id, imported, who, cancellationToken));
+                    if (imported.TranslationOf is { } original)
+                    {
+                        pairs.Add((id, original));
+                    }
                 }
                 // What is saved need not be tracked: memory stays bounded however many terms come.
                 db.ChangeTracker.Clear();
                 progress?.Invoke(results.Count);
-                pairs.AddRange(batch.Where(imported => imported.TranslationOf is not null).Select(imported => (imported.Language, imported.Content.Slug, imported.TranslationOf!)));
             }
             // Last, when every original of the import is written, whatever order the terms came in.
             await PairAsync(pairs, cancellationToken);
@@ -77,11 +79,12 @@ public sealed partial class TermEditor
     /// Adds new terms in two saves, whatever their number: the terms, then each one's first
     /// revision. A published term takes its address back from any redirect that held it.
     /// </summary>
-    private async Task CreateAllAsync(List<ImportedTerm> batch, StaffMember who, string author, CancellationToken cancellationToken)
+    /// <returns>The new terms' ids, in the batch's order.</returns>
+    private async Task<List<int>> CreateAllAsync(List<ImportedTerm> batch, StaffMember who, string author, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
-            return;
+            return [];
         }
         var categoryIds = batch.SelectMany(imported => imported.Content.CategoryIds).Distinct().ToList();
         var categories = await db.Categories.Where(category => categoryIds.Contains(category.Id)).ToDictionaryAsync(category => category.Id, cancellationToken);
@@ -104,6 +107,7 @@ public sealed partial class TermEditor
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
+        return [.. terms.Select(term => term.Id)];
     }
 
     private Term NewTerm(ImportedTerm imported, Dictionary<int, Category> categories)
@@ -127,26 +131,31 @@ public sealed partial class TermEditor
 
     /// <summary>
     /// Pairs imported translations with their English originals, as matching the original's
-    /// published revision; one whose original is nowhere stays on its own (the import said so).
+    /// published revision. One whose original is nowhere (the import's report said so), whose
+    /// original has a translation into its language already, or that has translations of its
+    /// own, stays on its own.
     /// </summary>
-    private async Task PairAsync(List<(string Language, string Slug, string Original)> pairs, CancellationToken cancellationToken)
+    private async Task PairAsync(List<(int TermId, string Original)> pairs, CancellationToken cancellationToken)
     {
         foreach (var chunk in pairs.Chunk(ImportBatchSize))
         {
             var originalSlugs = chunk.Select(pair => pair.Original).Distinct().ToList();
             var originals = await db.Terms.AsNoTracking()
                 .Where(term => term.Language == Languages.Default && term.TranslationOfId == null && originalSlugs.Contains(term.Slug))
-                .ToDictionaryAsync(term => term.Slug, term => (term.Id, term.PublishedRevision), cancellationToken);
-            var slugs = chunk.Select(pair => pair.Slug).Distinct().ToList();
-            var translations = await db.Terms.Where(term => term.Language != Languages.Default && slugs.Contains(term.Slug)).ToListAsync(cancellationToken);
-            foreach (var (language, slug, originalSlug) in chunk)
+                .Select(term => new { term.Id, term.Slug, term.PublishedRevision, Translated = db.Terms.Where(other => other.TranslationOfId == term.Id).Select(other => other.Language).ToList() })
+                .ToDictionaryAsync(term => term.Slug, cancellationToken);
+            var ids = chunk.Select(pair => pair.TermId).ToList();
+            var translations = await db.Terms.Where(term => ids.Contains(term.Id) && term.Language != Languages.Default && !db.Terms.Any(other => other.TranslationOfId == term.Id))
+                .ToDictionaryAsync(term => term.Id, cancellationToken);
+            foreach (var (id, originalSlug) in chunk)
             {
-                var translation = translations.Single(term => term.Language == language && term.Slug == slug);
-                if (originals.TryGetValue(originalSlug, out var original) && translation.TranslationOfId != original.Id)
+                if (translations.TryGetValue(id, out var translation) && originals.TryGetValue(originalSlug, out var original)
+                    && translation.TranslationOfId != original.Id && !original.Translated.Contains(translation.Language))
                 {
                     // A new pairing: the translation is taken as made from the original as it is now.
                     (translation.TranslationOfId, translation.TranslatedRevision) = (original.Id, original.PublishedRevision);
                     translation.Version++;
+                    original.Translated.Add(translation.Language);
                 }
             }
             await db.SaveChangesAsync(cancellationToken);

@@ -25,15 +25,21 @@ public sealed partial class TermEditor
         {
             return EditOutcome.Refused($"\"{original.Title}\" is itself a translation: translate its original instead.");
         }
-        if (original.Language == language)
+        // Originals are English, as every interchange format has them; a translation is in another language.
+        if (original.Language != Languages.Default || language == Languages.Default)
         {
-            return EditOutcome.Refused($"\"{original.Title}\" is written in that language already.");
+            return EditOutcome.Refused($"Only English terms are translated, into another language than English.");
         }
         if (await db.Terms.AnyAsync(term => term.TranslationOfId == originalId && term.Language == language, cancellationToken))
         {
             return EditOutcome.Refused($"\"{original.Title}\" has a translation into \"{language}\" already: change that one.");
         }
-        return await CreateAsync(content, summary, who, publish, language, original, cancellationToken);
+        var outcome = await CreateAsync(content, summary, who, publish, language, original, cancellationToken);
+        // Two translators starting the same translation at once: the second is told what happened.
+        return !outcome.Succeeded && outcome.Problems.Values.Contains(SlugTakenMeanwhile)
+            && await db.Terms.AnyAsync(term => term.TranslationOfId == originalId && term.Language == language, cancellationToken)
+            ? EditOutcome.Refused($"\"{original.Title}\" was translated into \"{language}\" a moment ago: change that translation.")
+            : outcome;
     }
 
     /// <summary>

@@ -33,8 +33,19 @@ public static class CsvColumns
 
     public static readonly string[] Required = [Title, Definition];
 
-    /// <summary>The columns of the categories file.</summary>
+    /// <summary>
+    /// The columns of the categories file. A category's name in another language has columns of
+    /// its own, named for the language: <c>name:es</c>, <c>slug:es</c>, <c>description:es</c>.
+    /// </summary>
     public static readonly string[] CategoryColumns = ["slug", "name", "description"];
+
+    /// <summary>A column of the categories file: one of <see cref="CategoryColumns"/>, or one of them in a language ("name:es").</summary>
+    public static bool IsCategoryColumn(string header) =>
+        CategoryColumns.Contains(header)
+        || (header.Split(':') is [var column, var language] && CategoryColumns.Contains(column) && language.Length == 2 && language.All(char.IsAsciiLetterLower));
+
+    /// <summary>The column of a category field in a language: "name" in Spanish is "name:es".</summary>
+    public static string InLanguage(string column, string language) => $"{column}:{language}";
 
     /// <summary>Where the categories of <paramref name="termsPath"/> are: "glossary.csv" has "glossary.categories.csv".</summary>
     public static string CategoriesPath(string termsPath) =>

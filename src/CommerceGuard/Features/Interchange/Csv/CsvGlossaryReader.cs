@@ -40,7 +40,7 @@ public static class CsvGlossaryReader
         if (File.Exists(categories))
         {
             var categoriesFile = Path.GetFileName(categories);
-            foreach (var row in Rows(categories, CsvColumns.CategoryColumns, ["name"]))
+            foreach (var row in Rows(categories, CsvColumns.IsCategoryColumn, CsvColumns.CategoryColumns, ["name"]))
             {
                 yield return row.Cells is null
                     ? new SourceItem(categoriesFile, row.Line, null, row.Problem)
@@ -48,7 +48,7 @@ public static class CsvGlossaryReader
             }
         }
         var file = Path.GetFileName(path);
-        foreach (var row in Rows(path, CsvColumns.All, CsvColumns.Required))
+        foreach (var row in Rows(path, CsvColumns.All.Contains, CsvColumns.All, CsvColumns.Required))
         {
             yield return row.Cells is null ? new SourceItem(file, row.Line, null, row.Problem) : TermOf(file, row.Line, row.Cells);
         }
@@ -57,7 +57,7 @@ public static class CsvGlossaryReader
     /// <summary>A row's cells by column name, or (ending the file) why the file cannot be read on.</summary>
     private sealed record Row(int Line, Dictionary<string, string>? Cells, string? Problem = null);
 
-    private static IEnumerable<Row> Rows(string path, string[] known, string[] required)
+    private static IEnumerable<Row> Rows(string path, Func<string, bool> isKnown, string[] known, string[] required)
     {
         if (TextEncodingCheck.StartProblem(TextEncodingCheck.FirstBytes(path)) is { } encoding)
         {
@@ -66,7 +66,7 @@ public static class CsvGlossaryReader
         }
         using var text = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: false);
         using var csv = CsvReader.Create(text, Options);
-        var (headers, problem) = Step(csv, path, 0, reader => HeaderOf(reader, known, required));
+        var (headers, problem) = Step(csv, path, 0, reader => HeaderOf(reader, isKnown, known, required));
         if (problem is not null)
         {
             yield return problem;
@@ -118,7 +118,7 @@ public static class CsvGlossaryReader
         }
     }
 
-    private static string[] HeaderOf(CsvReader csv, string[] known, string[] required)
+    private static string[] HeaderOf(CsvReader csv, Func<string, bool> isKnown, string[] known, string[] required)
     {
         csv.ReadHeader();
         var headers = csv.Headers.Select(header => header.Trim().ToLowerInvariant()).ToArray();
@@ -126,7 +126,7 @@ public static class CsvGlossaryReader
         {
             throw new InvalidDataException("The file is empty: the first line should name the columns.");
         }
-        var unknown = headers.Where(header => !known.Contains(header)).ToList();
+        var unknown = headers.Where(header => !isKnown(header)).ToList();
         if (unknown.Count > 0)
         {
             throw new InvalidDataException($"Unknown column(s) {string.Join(", ", unknown.Select(name => $"\"{name}\""))}; the columns are {string.Join(", ", known)}.");
@@ -177,7 +177,13 @@ public static class CsvGlossaryReader
     {
         var problems = new List<string>();
         var cell = new Cells(cells, problems);
-        var category = new CategoryRecord(cell.Text("slug") ?? "", cell.Text("name") ?? "", cell.Text("description"));
+        var languages = cells.Keys.Select(column => column.Split(':')).Where(parts => parts.Length == 2).Select(parts => parts[1]).Distinct().Order(StringComparer.Ordinal);
+        var translations = languages
+            .Where(language => cell.Text(CsvColumns.InLanguage("name", language)) is not null)
+            .Select(language => new CategoryNameRecord(language, cell.Text(CsvColumns.InLanguage("slug", language)) ?? "",
+                cell.Text(CsvColumns.InLanguage("name", language))!, cell.Text(CsvColumns.InLanguage("description", language))))
+            .ToList();
+        var category = new CategoryRecord(cell.Text("slug") ?? "", cell.Text("name") ?? "", cell.Text("description"), translations.Count == 0 ? null : translations);
         return problems.Count > 0
             ? new SourceItem(file, line, null, string.Join(" ", problems))
             : new SourceItem(file, line, null, Category: category);

@@ -31,13 +31,17 @@ public static class CsvGlossaryWriter
         return count;
     }
 
-    public static void WriteCategories(Stream stream, IEnumerable<Category> categories)
+    /// <summary>The categories, with three columns more for each language any of them is named in.</summary>
+    public static void WriteCategories(Stream stream, IReadOnlyCollection<Category> categories)
     {
         using var csv = CsvWriter.Create(stream, Options, leaveOpen: true);
-        csv.WriteRecord(CsvColumns.CategoryColumns);
+        var languages = categories.SelectMany(category => category.Translations).Select(translation => translation.Language).Distinct().Order(StringComparer.Ordinal).ToList();
+        csv.WriteRecord([.. CsvColumns.CategoryColumns, .. languages.SelectMany(language => CsvColumns.CategoryColumns.Select(column => CsvColumns.InLanguage(column, language)))]);
         foreach (var category in categories)
         {
-            csv.WriteRecord([.. new[] { category.Slug, category.Name, category.Description }.Select(cell => CsvCells.Protect(cell ?? ""))]);
+            var translated = languages.Select(language => category.Translations.FirstOrDefault(translation => translation.Language == language));
+            string?[] cells = [category.Slug, category.Name, category.Description, .. translated.SelectMany(named => new[] { named?.Slug, named?.Name, named?.Description })];
+            csv.WriteRecord([.. cells.Select(cell => CsvCells.Protect(cell ?? ""))]);
         }
     }
 

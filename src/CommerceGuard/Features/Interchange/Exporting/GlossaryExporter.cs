@@ -41,7 +41,7 @@ public sealed class GlossaryExporter(GlossaryDb db, IOptions<AccountOptions> sit
     {
         var termsFolder = Path.Combine(folder, "terms");
         Directory.CreateDirectory(termsFolder);
-        var categories = (await CategoriesAsync(cancellationToken)).Select(category => new { category.Slug, category.Name, category.Description });
+        var categories = (await CategoriesAsync(cancellationToken)).Select(Importing.CategoryRecords.Of);
         await File.WriteAllTextAsync(Path.Combine(folder, "categories.json"), JsonSerializer.Serialize(categories, Indented), cancellationToken);
         var count = 0;
         await foreach (var record in RecordsAsync(cancellationToken))

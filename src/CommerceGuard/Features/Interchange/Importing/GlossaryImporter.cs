@@ -15,6 +15,11 @@ namespace CommerceGuard.Features.Interchange.Importing;
 public sealed class GlossaryImporter(
     GlossaryDb db, TermEditor editor, CategoryEditor categoryEditor, TimeProvider time, IOptions<InterchangeOptions> limits, OfferedLanguages offered)
 {
+    /// <summary>Reads a file or folder in a format, in the languages the options ask for, and imports it.</summary>
+    public Task<ImportReport> ImportAsync(
+        InterchangeFormat format, string path, ImportOptions options, StaffMember who, IWorkProgress? progress = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(format.Read!(path, new SourceLanguages(options.Language, offered.Codes)), format.Name, options, who, progress, cancellationToken);
+
     public async Task<ImportReport> ImportAsync(
         IEnumerable<SourceItem> items, string format, ImportOptions options, StaffMember who,
         IWorkProgress? progress = null, CancellationToken cancellationToken = default)
@@ -106,10 +111,11 @@ public sealed class GlossaryImporter(
     {
         var terms = await db.Terms.AsNoTracking().Select(term => new { term.Id, term.Language, term.Slug, term.TranslationOfId }).ToListAsync(cancellationToken);
         var slugs = terms.ToDictionary(term => term.Id, term => term.Slug);
+        var translations = terms.Where(term => term.TranslationOfId is { } original && slugs.ContainsKey(original)).ToList();
         return new ExistingTerms(
             terms.ToDictionary(term => (term.Language, term.Slug), term => term.Id),
-            terms.Where(term => term.TranslationOfId is { } original && slugs.ContainsKey(original))
-                .ToDictionary(term => (term.Language, slugs[term.TranslationOfId!.Value]), term => term.Id));
+            translations.ToDictionary(term => (term.Language, slugs[term.TranslationOfId!.Value]), term => term.Id),
+            translations.ToDictionary(term => term.Id, term => slugs[term.TranslationOfId!.Value]));
     }
 
     private async Task<ImportResult> WouldChangeAsync(ImportedTerm term, CancellationToken cancellationToken)

@@ -6,8 +6,18 @@ namespace CommerceGuard.Features.Interchange.Importing;
 /// <summary>An accepted term as the report and the checks of the whole import see it.</summary>
 internal sealed record AcceptedTerm(ImportLine Where, string Title, string Slug, string Language, string? TranslationOf, IReadOnlyList<string> Related);
 
-/// <summary>The glossary's terms as an import meets them: by language and slug, and translations by language and their original's slug.</summary>
-internal sealed record ExistingTerms(Dictionary<(string Language, string Slug), int> BySlug, Dictionary<(string Language, string Original), int> Translations);
+/// <summary>
+/// The glossary's terms as an import meets them: by language and slug, translations by language
+/// and their original's slug, and each translation's original by its id.
+/// </summary>
+internal sealed record ExistingTerms(
+    Dictionary<(string Language, string Slug), int> BySlug,
+    Dictionary<(string Language, string Original), int> Translations,
+    Dictionary<int, string> OriginalOf)
+{
+    /// <summary>Each term's slug, by its id.</summary>
+    public Dictionary<int, string> SlugOf { get; } = BySlug.ToDictionary(entry => entry.Value, entry => entry.Key.Slug);
+}
 
 /// <summary>
 /// Checks an import's records one by one, as they are read: what is skipped and why, what is
@@ -19,6 +29,7 @@ internal sealed class ImportCheck(
 {
     private readonly Dictionary<(string Language, string Slug), ImportLine> seen = [];
     private readonly Dictionary<(string Language, string Original), ImportLine> translated = [];
+    private readonly Dictionary<int, ImportLine> claimed = [];
     private readonly Dictionary<string, List<ImportLine>> missingCategories = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(ImportLine Where, string Language, string Target)> glossaryLinks = [];
 
@@ -85,16 +96,31 @@ internal sealed class ImportCheck(
             report.Rejected.Add(where with { Message = $"\"{Named(record)}\": {string.Join(" ", problems.Values)}" });
             return;
         }
+        if (record.SlugMadeUp && record.TranslationOf is { } madeFor
+            && existing.Translations.TryGetValue((language, madeFor), out var translationId))
+        {
+            // The translation the glossary has keeps its slug: the source never gave one.
+            content = content with { Slug = existing.SlugOf[translationId] };
+        }
+        else if (record.SlugMadeUp && TakenByAnotherTranslation(record, language, content.Slug))
+        {
+            // A slug the source never gave, made from a title another translation has too.
+            var free = Enumerable.Range(2, int.MaxValue - 2).Select(number => $"{content.Slug}-{number}")
+                .First(candidate => !Known(language, candidate));
+            report.Warnings.Add(where with { Message = $"\"{Named(record)}\" has the title of another term in \"{language}\", so its slug is \"{free}\", not \"{content.Slug}\"." });
+            content = content with { Slug = free };
+        }
         if (seen.TryGetValue((language, content.Slug), out var first))
         {
             report.Rejected.Add(where with { Message = $"The slug \"{content.Slug}\" was already used in {first.File}, line {first.Line}." });
             return;
         }
         seen[(language, content.Slug)] = where;
-        // A translation the glossary has under another slug is the one this record updates.
-        int? existingId = existing.BySlug.TryGetValue((language, content.Slug), out var id) ? id
-            : record.TranslationOf is { } original && existing.Translations.TryGetValue((language, original), out var translationId) ? translationId
-            : null;
+        if (ExistingFor(record, language, content.Slug, where, out var existingId) is { } existingProblem)
+        {
+            report.Rejected.Add(where with { Message = existingProblem });
+            return;
+        }
         if (existingId is not null && options.OnConflict == OnConflict.Fail)
         {
             report.Rejected.Add(where with { Message = $"The glossary already has a term with the slug \"{content.Slug}\"." });
@@ -114,6 +140,10 @@ internal sealed class ImportCheck(
         if (item.Note is not null)
         {
             report.Warnings.Add(where with { Message = item.Note });
+        }
+        if (record.TranslationOf is { } translates)
+        {
+            translated[(language, translates)] = where;
         }
         spool.Add(new ImportedTerm(content, status, origin, existingId, modified, language, record.TranslationOf));
         Accepted.Add(new AcceptedTerm(where, content.Title, content.Slug, language, record.TranslationOf, content.RelatedSlugs));
@@ -139,6 +169,12 @@ internal sealed class ImportCheck(
         ReportUnpaired();
     }
 
+    /// <summary>Whether the glossary's term with this slug translates another original than the record's.</summary>
+    private bool TakenByAnotherTranslation(TermRecord record, string language, string slug) =>
+        !existing.Translations.ContainsKey((language, record.TranslationOf ?? ""))
+        && existing.BySlug.TryGetValue((language, slug), out var id)
+        && existing.OriginalOf.TryGetValue(id, out var other) && other != record.TranslationOf;
+
     private bool Known(string language, string slug) => seen.ContainsKey((language, slug)) || existing.BySlug.ContainsKey((language, slug));
 
     /// <summary>What is wrong with a record's pairing with its original, or null.</summary>
@@ -156,11 +192,39 @@ internal sealed class ImportCheck(
         {
             return $"\"{Named(record)}\" translates \"{original}\", which is not a slug.";
         }
-        if (translated.TryGetValue((language, original), out var first))
+        return translated.TryGetValue((language, original), out var first)
+            ? $"\"{Named(record)}\" translates \"{original}\" into \"{language}\", as {first.File}, line {first.Line} already does."
+            : null;
+    }
+
+    /// <summary>
+    /// The glossary's term a record updates, or null for a new one. A translation updates its
+    /// original's translation, whatever its slug; otherwise the term with its slug, unless that
+    /// term translates another original, or another record of the import updates it already.
+    /// </summary>
+    private string? ExistingFor(TermRecord record, string language, string slug, ImportLine where, out int? existingId)
+    {
+        existingId = null;
+        if (record.TranslationOf is { } original && existing.Translations.TryGetValue((language, original), out var translation))
         {
-            return $"\"{Named(record)}\" translates \"{original}\" into \"{language}\", as {first.File}, line {first.Line} already does.";
+            existingId = translation;
         }
-        translated[(language, original)] = where;
+        else if (existing.BySlug.TryGetValue((language, slug), out var id))
+        {
+            if (existing.OriginalOf.TryGetValue(id, out var other) && other != record.TranslationOf)
+            {
+                return $"\"{Named(record)}\" has the slug \"{slug}\" in \"{language}\", which the translation of \"{other}\" has; give it a slug of its own.";
+            }
+            existingId = id;
+        }
+        if (existingId is { } claimedId)
+        {
+            if (claimed.TryGetValue(claimedId, out var first))
+            {
+                return $"\"{Named(record)}\" would update the same term as {first.File}, line {first.Line}.";
+            }
+            claimed[claimedId] = where;
+        }
         return null;
     }
 
@@ -287,7 +351,18 @@ internal sealed class ImportCheck(
         {
             return;
         }
-        var made = new Category { Id = -(NewCategories.Count + 1), Slug = slug, Name = category.Name.Trim(), Description = category.Description?.Trim() ?? "" };
+        var (translations, problem) = CategoryRecords.TranslationsOf(category, offered);
+        var taken = translations.FirstOrDefault(translation => categories.Any(known =>
+            known.Translations.Any(other => other.Language == translation.Language && other.Slug == translation.Slug)));
+        if (problem is not null || taken is not null)
+        {
+            report.Rejected.Add(where with { Message = problem ?? $"The category \"{category.Name}\" has the slug \"{taken!.Slug}\" in \"{taken.Language}\", which another category has there." });
+            return;
+        }
+        var made = new Category
+        {
+            Id = -(NewCategories.Count + 1), Slug = slug, Name = category.Name.Trim(), Description = category.Description?.Trim() ?? "", Translations = translations,
+        };
         NewCategories.Add(made);
         categories.Add(made);
     }

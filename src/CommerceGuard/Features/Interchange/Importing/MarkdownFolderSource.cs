@@ -9,8 +9,14 @@ namespace CommerceGuard.Features.Interchange.Importing;
 /// </summary>
 public sealed record SourceItem(string File, int Line, TermRecord? Record, string? Problem = null, CategoryRecord? Category = null, string? Note = null);
 
-/// <summary>A category as an interchange file carries it.</summary>
-public sealed record CategoryRecord(string Slug, string Name, string? Description);
+/// <summary>A category as an interchange file carries it, with its name in other languages.</summary>
+public sealed record CategoryRecord(string Slug, string Name, string? Description, IReadOnlyList<CategoryNameRecord>? Translations = null);
+
+/// <summary>What an import reads: <paramref name="Only"/> one language (null for every one), of those the site is <paramref name="Offered"/> in.</summary>
+public sealed record SourceLanguages(string? Only, IReadOnlyCollection<string> Offered);
+
+/// <summary>A category's name, slug and description in a language other than English.</summary>
+public sealed record CategoryNameRecord(string Language, string Slug, string Name, string? Description);
 
 /// <summary>
 /// A folder of Markdown files with YAML front matter, as Jekyll, Hugo and Docusaurus sites keep
@@ -27,9 +33,10 @@ public sealed record CategoryRecord(string Slug, string Name, string? Descriptio
 public static partial class MarkdownFolderSource
 {
     /// <param name="folder">The folder, read with its subfolders.</param>
-    /// <param name="language">The language imported, or null for every one: files in others are passed on unread, to be skipped.</param>
-    public static IEnumerable<SourceItem> Read(string folder, string? language)
+    /// <param name="languages">The languages imported: files in others are passed on unread, to be skipped. Only a folder named by an offered language's code is that language's.</param>
+    public static IEnumerable<SourceItem> Read(string folder, SourceLanguages languages)
     {
+        var language = languages.Only;
         // An exported folder (and the starter glossary) lists its categories beside the terms.
         var categoriesFile = Path.Combine(folder, "categories.json");
         if (File.Exists(categoriesFile))
@@ -43,15 +50,16 @@ public static partial class MarkdownFolderSource
             .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var translationSlugs = TranslationSlugs(files, out var renamed);
+        string? LanguageFolderOf(string path) => MarkdownFolderSource.LanguageFolderOf(path, languages.Offered);
+        var translationSlugs = TranslationSlugs(files, LanguageFolderOf, out var renamed);
         foreach (var path in files)
         {
-            var item = ReadOne(Path.GetRelativePath(folder, path), path, language, translationSlugs);
+            var item = ReadOne(Path.GetRelativePath(folder, path), path, language, LanguageFolderOf(path), translationSlugs);
             yield return renamed.TryGetValue(path, out var note) ? item with { Note = note } : item;
         }
     }
 
-    private static SourceItem ReadOne(string file, string path, string? language, Dictionary<string, string> translationSlugs)
+    private static SourceItem ReadOne(string file, string path, string? language, string? folderLanguage, Dictionary<string, string> translationSlugs)
     {
         var bytes = File.ReadAllBytes(path);
         if (TextEncodingCheck.StartProblem(bytes) is { } encoding)
@@ -65,7 +73,7 @@ public static partial class MarkdownFolderSource
         try
         {
             var record = MarkdownTermFile.Read(file, Text(bytes), language);
-            return new SourceItem(file, 1, LanguageFolderOf(path) is { } folderLanguage
+            return new SourceItem(file, 1, folderLanguage is not null
                 ? AsTranslation(record, path, folderLanguage, translationSlugs)
                 : record.Slug is null ? record with { Slug = SlugFromFileName(path) } : record);
         }
@@ -91,7 +99,8 @@ public static partial class MarkdownFolderSource
         {
             Language = language,
             Slug = record.Slug ?? translationSlugs.GetValueOrDefault(TranslationKey(FileKey(path), language)) ?? SlugFromFileName(path),
-            TranslationOf = record.TranslationOf ?? (File.Exists(original) ? SlugFromFileName(original) : null),
+            SlugMadeUp = record.Slug is null,
+            TranslationOf = record.TranslationOf ?? (File.Exists(original) ? SlugOfFile(original) : null),
         };
     }
 
@@ -101,14 +110,14 @@ public static partial class MarkdownFolderSource
     /// that another translation's already took gets a number ("-2"), and a note for the report:
     /// translators sometimes give two terms one name.
     /// </summary>
-    private static Dictionary<string, string> TranslationSlugs(List<string> files, out Dictionary<string, string> renamed)
+    private static Dictionary<string, string> TranslationSlugs(List<string> files, Func<string, string?> languageFolderOf, out Dictionary<string, string> renamed)
     {
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         var taken = new HashSet<(string Language, string Slug)>();
         renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in files)
         {
-            if (LanguageFolderOf(path) is not { } folderLanguage)
+            if (languageFolderOf(path) is not { } folderLanguage)
             {
                 continue;
             }
@@ -143,11 +152,24 @@ public static partial class MarkdownFolderSource
     /// <summary>A file by its folder and the slug its name gives: what links by name find.</summary>
     private static string FileKey(string path) => Path.Combine(Path.GetDirectoryName(path)!, SlugFromFileName(path));
 
-    /// <summary>The language a file's folder names ("…/es/fee.md" is "es"), or null.</summary>
-    private static string? LanguageFolderOf(string path)
+    /// <summary>The offered language, other than English, a file's folder names ("…/es/fee.md" is "es"), or null.</summary>
+    private static string? LanguageFolderOf(string path, IReadOnlyCollection<string> offered)
     {
         var folder = Path.GetFileName(Path.GetDirectoryName(path));
-        return folder is { Length: 2 } && folder.All(char.IsAsciiLetterLower) && folder != Languages.Default ? folder : null;
+        return folder is not null && folder != Languages.Default && offered.Contains(folder) ? folder : null;
+    }
+
+    /// <summary>An original's slug: its front matter's, or its file name's, as its import gives it.</summary>
+    private static string SlugOfFile(string path)
+    {
+        try
+        {
+            return MarkdownTermFile.Read(path, File.ReadAllText(path)).Slug ?? SlugFromFileName(path);
+        }
+        catch (Exception error) when (error is InterchangeException or IOException or System.Text.DecoderFallbackException)
+        {
+            return SlugFromFileName(path);
+        }
     }
 
     /// <summary>"…/es/fee.md" is the translation of "…/fee.md".</summary>

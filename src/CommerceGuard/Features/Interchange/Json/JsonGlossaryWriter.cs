@@ -31,6 +31,11 @@ public static class JsonGlossaryWriter
             writer.WriteString("slug", category.Slug);
             writer.WriteString("name", category.Name);
             writer.WriteString("description", category.Description);
+            if (category.Translations.Count > 0)
+            {
+                writer.WritePropertyName("translations");
+                JsonSerializer.Serialize(writer, Importing.CategoryRecords.Of(category).Translations, JsonSerializerOptions.Web);
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

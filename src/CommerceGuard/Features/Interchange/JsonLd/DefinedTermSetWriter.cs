@@ -49,7 +49,7 @@ public sealed class DefinedTermSetWriter(MarkdownRenderer markdown, string siteA
     private void WriteTerm(Utf8JsonWriter json, TermRecord term, string set)
     {
         var language = term.Language ?? Languages.Default;
-        var address = language == Languages.Default ? $"{site}/glossary/{term.Slug}" : $"{site}/{language}/glossary/{term.Slug}";
+        var address = site + SiteLanguages.SitePaths.For(language).Term(term.Slug!);
         json.WriteStartObject();
         json.WriteString("@type", "DefinedTerm");
         json.WriteString("@id", address);

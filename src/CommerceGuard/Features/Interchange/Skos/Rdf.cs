@@ -70,6 +70,9 @@ public static class Vocabulary
     public static readonly RdfIri Conclusion = new(CommerceGuard + "conclusion");
     public static readonly RdfIri Status = new(CommerceGuard + "status");
     public static readonly RdfIri AutoLink = new(CommerceGuard + "autoLink");
+
+    /// <summary>From a translation's concept to its original's: the same entry in another language.</summary>
+    public static readonly RdfIri TranslationOf = new(CommerceGuard + "translationOf");
     public static readonly RdfIri Accessed = new(CommerceGuard + "accessed");
 
     /// <summary>The prefixes the writers use, and a reader may meet.</summary>

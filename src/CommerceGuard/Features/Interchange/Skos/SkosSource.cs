@@ -74,7 +74,11 @@ public static class SkosSource
             var name = graph.Label(collection, Vocabulary.PrefLabel, language) ?? graph.AnyLiteral(collection, Vocabulary.PrefLabel) ?? "";
             var slug = SlugOf(collection) ?? Slug.FromTitle(name);
             var description = graph.Label(collection, Vocabulary.Definition, language) ?? graph.Label(collection, Vocabulary.Description, language);
-            items.Add(new SourceItem(file, graph.LineOf(collection), null, Category: new CategoryRecord(slug, name, description)));
+            var translations = TranslationLanguages(graph, collection)
+                .Select(other => (Language: other, Name: graph.LabelsIn(collection, Vocabulary.PrefLabel, other).First()))
+                .Select(named => new CategoryNameRecord(named.Language, Slug.FromTitle(named.Name), named.Name, graph.LabelsIn(collection, Vocabulary.Definition, named.Language).FirstOrDefault()))
+                .ToList();
+            items.Add(new SourceItem(file, graph.LineOf(collection), null, Category: new CategoryRecord(slug, name, description, translations.Count == 0 ? null : translations)));
             foreach (var member in graph.Objects(collection, Vocabulary.Member))
             {
                 (categoriesOf.TryGetValue(member, out var list) ? list : categoriesOf[member] = []).Add(slug);
@@ -91,11 +95,15 @@ public static class SkosSource
             }
             foreach (var other in translations)
             {
-                items.Add(TranslationOf(file, graph, concept, other, hasEnglish ? slugs[concept] : null, categories));
+                items.Add(TranslationOf(file, graph, concept, other, hasEnglish ? slugs[concept] : OriginalOf(graph, concept), categories));
             }
         }
         return items;
     }
+
+    /// <summary>The original a translation's own concept names (<c>cg:translationOf</c>), by slug; null for none.</summary>
+    private static string? OriginalOf(SkosGraph graph, RdfNode concept) =>
+        graph.Objects(concept, Vocabulary.TranslationOf).Select(SlugOf).FirstOrDefault(slug => slug is not null);
 
     /// <summary>The languages other than English a concept has a prefLabel in, as plain codes ("es-US" is "es").</summary>
     private static List<string> TranslationLanguages(SkosGraph graph, RdfNode concept) =>
@@ -112,10 +120,12 @@ public static class SkosSource
         string file, SkosGraph graph, RdfNode concept, string language, string? original, List<string> categories)
     {
         string? SlugIn(RdfNode node) => graph.LabelsIn(node, Vocabulary.PrefLabel, language).FirstOrDefault() is { } title ? Slug.FromTitle(title) : null;
+        var hasOwnConcept = graph.Label(concept, Vocabulary.PrefLabel, Languages.Default) is null;
         string? Text(RdfIri predicate) => graph.LabelsIn(concept, predicate, language).FirstOrDefault();
         var record = Record(graph, concept, Text, predicate => graph.LabelsIn(concept, predicate, language), categories) with
         {
-            Slug = original is null ? SlugOf(concept) ?? SlugIn(concept) : SlugIn(concept),
+            // Its own concept (as this site exports translations) has its slug; a label on the original's is made one.
+            Slug = hasOwnConcept ? SlugOf(concept) ?? SlugIn(concept) : SlugIn(concept),
             Language = language,
             TranslationOf = original,
             Related = [.. graph.Objects(concept, Vocabulary.Related).Select(SlugIn).OfType<string>()],
@@ -142,6 +152,7 @@ public static class SkosSource
         {
             Slug = slugs[concept],
             Language = language,
+            TranslationOf = language == Languages.Default ? null : OriginalOf(graph, concept),
             Related = [.. graph.Objects(concept, Vocabulary.Related)
                 .Select(related => slugs.TryGetValue(related, out var slug) ? slug : SlugOf(related))
                 .OfType<string>()],

@@ -16,8 +16,8 @@ public sealed class SkosStatements(string siteAddress)
 
     public RdfIri Scheme => new($"{site}/glossary");
 
-    public RdfIri ConceptOf(string slug, string language) =>
-        new(language == Languages.Default ? $"{site}/glossary/{slug}" : $"{site}/{language}/glossary/{slug}");
+    /// <summary>A term's concept: its page's address.</summary>
+    public RdfIri ConceptOf(string slug, string language) => new(site + SiteLanguages.SitePaths.For(language).Term(slug));
 
     public RdfIri CollectionOf(string slug) => new($"{site}/glossary/category/{slug}");
 
@@ -38,6 +38,15 @@ public sealed class SkosStatements(string siteAddress)
         if (category.Description.Length > 0)
         {
             triples.Add(new(collection, Vocabulary.Definition, new RdfLiteral(category.Description, Languages.Default)));
+        }
+        // Its names in other languages, as SKOS has them: labels tagged with the language.
+        foreach (var translation in category.Translations)
+        {
+            triples.Add(new(collection, Vocabulary.PrefLabel, new RdfLiteral(translation.Name, translation.Language)));
+            if (translation.Description.Length > 0)
+            {
+                triples.Add(new(collection, Vocabulary.Definition, new RdfLiteral(translation.Description, translation.Language)));
+            }
         }
         return triples;
     }
@@ -68,6 +77,10 @@ public sealed class SkosStatements(string siteAddress)
         Text(Vocabulary.Conclusion, term.Conclusion);
         term.Related.ToList().ForEach(related => Add(Vocabulary.Related, ConceptOf(related, language)));
         Text(Vocabulary.EditorialNote, term.EditorNote);
+        if (term.TranslationOf is { } original)
+        {
+            Add(Vocabulary.TranslationOf, ConceptOf(original, Languages.Default));
+        }
         Add(Vocabulary.Status, new RdfLiteral(term.Status ?? "published"));
         Add(Vocabulary.AutoLink, new RdfLiteral(term.AutoLink ? "true" : "false", Datatype: Vocabulary.Xsd + "boolean"));
         if (term.Modified is { } modified)

@@ -56,7 +56,7 @@ public sealed class UploadedImport(GlossaryImporter importer, AuditLog audit, IO
             {
                 return Refused(options, tooLargeToRead);
             }
-            var report = await importer.ImportAsync(format.Read!(path, options.Language), format.Name, options, who, cancellationToken: cancellationToken);
+            var report = await importer.ImportAsync(format, path, options, who, cancellationToken: cancellationToken);
             if (report.Written)
             {
                 await audit.RecordAsync("glossary.imported", name,
