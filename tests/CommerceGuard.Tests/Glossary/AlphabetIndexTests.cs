@@ -4,6 +4,8 @@ namespace CommerceGuard.Tests.Glossary;
 
 public sealed class AlphabetIndexTests
 {
+    private static readonly AlphabetIndex Spanish = AlphabetIndex.For("es");
+
     [Theory]
     [InlineData("Deductible", "D")]
     [InlineData("deductible", "D")]
@@ -42,4 +44,43 @@ public sealed class AlphabetIndexTests
     [Fact]
     public void No_titles_give_no_groups() =>
         Assert.Empty(AlphabetIndex.For(Languages.Default).Group(Array.Empty<string>(), title => title));
+
+    [Theory]
+    [InlineData("Ñandú", "Ñ")]
+    [InlineData("ñoño", "Ñ")]
+    [InlineData("Nómina", "N")]
+    [InlineData("Índice", "I")]
+    [InlineData("Úlcera", "U")]
+    [InlineData("Chequeo", "C")]
+    [InlineData("401(k)", "#")]
+    public void In_spanish_n_with_tilde_is_a_letter_of_its_own_and_accents_are_not(string title, string heading) =>
+        Assert.Equal(heading, Spanish.HeadingFor(title));
+
+    [Fact]
+    public void The_spanish_jump_bar_has_n_with_tilde_after_n()
+    {
+        Assert.Equal(28, Spanish.Headings.Count);
+        Assert.Equal(["N", "Ñ", "O"], Spanish.Headings.SkipWhile(heading => heading != "N").Take(3));
+    }
+
+    [Fact]
+    public void Spanish_titles_sort_with_n_with_tilde_after_every_n()
+    {
+        string[] titles = ["ñandú", "nulo", "Número", "nadar", "oficio", "Ñu"];
+
+        var groups = Spanish.Group(titles, title => title);
+
+        Assert.Equal(["N", "Ñ", "O"], groups.Select(group => group.Heading));
+        Assert.Equal(["nadar", "nulo", "Número"], groups[0].Items);
+        Assert.Equal(["ñandú", "Ñu"], groups[1].Items);
+        Assert.True(Spanish.TitleOrder.Compare("nulo", "ñandú") < 0);
+    }
+
+    [Theory]
+    [InlineData("ñ", "Ñ")]
+    [InlineData("n", "N")]
+    [InlineData("#", "#")]
+    [InlineData("ç", null)]
+    public void A_typed_letter_names_its_heading(string typed, string? heading) =>
+        Assert.Equal(heading, Spanish.Heading(typed));
 }

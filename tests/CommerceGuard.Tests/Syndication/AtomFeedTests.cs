@@ -69,4 +69,22 @@ public sealed class AtomFeedTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 
         Assert.Equal("/feed.atom", page.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task Spanish_readers_have_a_feed_of_their_own_in_spanish()
+    {
+        var spanish = await app.WithDbAsync(db => db.Terms.Where(term => term.Status == TermStatus.Published && term.Language == "es").Select(term => term.Slug).ToListAsync());
+
+        var xml = await app.Browser().GetStringAsync(new Uri("/es/feed.atom", UriKind.Relative));
+        var home = await app.Browser().GetPageAsync("/es");
+
+        XmlSchemas.AssertValid(xml, "atom.xsd");
+        var feed = XDocument.Parse(xml).Root!;
+        Assert.Equal("es", (string?)feed.Attribute(XNamespace.Xml + "lang"));
+        Assert.StartsWith("Glosario de CommerceGuard", feed.Element(Atom + "title")!.Value, StringComparison.Ordinal);
+        Assert.Equal("http://localhost:5080/es/feed.atom", feed.Elements(Atom + "link").Single(link => (string?)link.Attribute("rel") == "self").Attribute("href")!.Value);
+        var entries = feed.Elements(Atom + "entry").Select(entry => entry.Element(Atom + "id")!.Value).ToList();
+        Assert.Equal(spanish.Select(slug => $"http://localhost:5080/es/glosario/{slug}").Order(), entries.Order());
+        Assert.Equal("/es/feed.atom", home.QuerySelector("link[type='application/atom+xml']")!.GetAttribute("href"));
+    }
 }

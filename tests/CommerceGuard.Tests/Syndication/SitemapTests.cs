@@ -105,4 +105,25 @@ public sealed class SitemapTests
         Assert.Contains("Disallow: /admin", lines);
         Assert.Contains("Sitemap: https://glossary.example.org/sitemap.xml", lines);
     }
+
+    [Fact]
+    public async Task A_page_in_both_languages_names_each_with_its_language_and_english_as_the_default()
+    {
+        using var app = new GlossaryApp().With("Accounts:PublicUrl", "https://glossary.example.org");
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+
+        var urlset = await GetXmlAsync(app.Browser(), "/sitemap.xml");
+
+        var urls = urlset.Root!.Elements(Ns + "url").ToDictionary(url => url.Element(Ns + "loc")!.Value);
+        foreach (var loc in new[] { "https://glossary.example.org/glossary/deductible", "https://glossary.example.org/es/glosario/deducible" })
+        {
+            var alternates = urls[loc].Elements(xhtml + "link").ToDictionary(link => (string)link.Attribute("hreflang")!, link => (string)link.Attribute("href")!);
+            Assert.Equal("https://glossary.example.org/glossary/deductible", alternates["en"]);
+            Assert.Equal("https://glossary.example.org/es/glosario/deducible", alternates["es"]);
+            Assert.Equal("https://glossary.example.org/glossary/deductible", alternates["x-default"]);
+        }
+        Assert.Equal("https://glossary.example.org/es", (string)urls["https://glossary.example.org/"].Elements(xhtml + "link").Single(link => (string?)link.Attribute("hreflang") == "es").Attribute("href")!);
+        // A term in English only names no other language.
+        Assert.Empty(urls["https://glossary.example.org/glossary/hipaa"].Elements(xhtml + "link"));
+    }
 }
