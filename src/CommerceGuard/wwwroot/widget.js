@@ -25,6 +25,8 @@
 
   const origin = new URL(script.src, location.href).origin;
   const scopeSelector = script.dataset.glossaryScope;
+  // The glossary's language to link to: data-glossary-language="es" for a page in Spanish.
+  const language = script.dataset.glossaryLanguage || "en";
   const maxTerms = Math.max(1, Math.min(200, Number.parseInt(script.dataset.glossaryMax ?? "20", 10) || 20));
   const skipped = "a, button, label, select, option, textarea, input, script, style, noscript, template, code, pre, kbd, samp, " +
     "h1, h2, h3, h4, h5, h6, svg, math, iframe, [contenteditable], [data-glossary-skip], commerceguard-preview";
@@ -314,7 +316,7 @@
 
   const start = async () => {
     try {
-      const response = await fetch(`${origin}/api/v1/widget/terms`, { credentials: "omit", mode: "cors" });
+      const response = await fetch(`${origin}/api/v1/widget/terms?language=${encodeURIComponent(language)}`, { credentials: "omit", mode: "cors" });
       if (response.ok) {
         linkTerms(await response.json());
       }

@@ -31,6 +31,18 @@ public sealed class WidgetTermsTests(GlossaryApp app) : IClassFixture<GlossaryAp
     }
 
     [Fact]
+    public async Task A_spanish_page_s_widget_gets_the_spanish_terms()
+    {
+        var list = await app.Browser().GetFromJsonAsync<JsonElement>(new Uri("/api/v1/widget/terms?language=es", UriKind.Relative));
+        using var unknown = await app.Browser().GetAsync(new Uri("/api/v1/widget/terms?language=zz", UriKind.Relative));
+
+        var terms = list.GetProperty("terms").EnumerateArray().ToList();
+        Assert.Contains(terms, term => term.GetProperty("title").GetString() == "Deducible" && term.GetProperty("url").GetString() == "http://localhost:5080/es/glosario/deducible");
+        Assert.DoesNotContain(terms, term => term.GetProperty("title").GetString() == "Deductible");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task A_term_that_does_not_link_automatically_is_not_in_the_list()
     {
         await app.AddTermAsync("widget-common-word", "Widget common word", term => term.AutoLink = false);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CommerceGuard.Features.Content;
-using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Shared;
 using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Http.Json;
@@ -43,16 +42,16 @@ public sealed class WidgetTerms(TermDirectory directory, SiteAddress site, IOpti
     /// <summary>The body for one version of the terms; replaced whole, so no reader sees half of two.</summary>
     private sealed record Built(long Version, byte[] Body);
 
-    private Built? built;
+    /// <summary>Each language's list, as last built.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Built> built = new(StringComparer.Ordinal);
 
-    public async Task<IResult> AnswerAsync(HttpContext http, CancellationToken cancellationToken)
+    public async Task<IResult> AnswerAsync(HttpContext http, string language, CancellationToken cancellationToken)
     {
-        var links = await directory.LinksAsync(Languages.Default, cancellationToken);
-        var current = built;
-        if (current is null || current.Version != links.Version)
+        var links = await directory.LinksAsync(language, cancellationToken);
+        if (!built.TryGetValue(language, out var current) || current.Version != links.Version)
         {
             current = new Built(links.Version, Build(links));
-            built = current;
+            built[language] = current;
         }
         http.Response.Headers.CacheControl = CacheControl;
         return ConditionalGet.Respond(http, current.Body, "application/json; charset=utf-8", null);
