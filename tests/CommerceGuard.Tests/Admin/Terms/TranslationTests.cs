@@ -132,4 +132,19 @@ public sealed class TranslationTests(GlossaryApp app) : IClassFixture<GlossaryAp
         Assert.NotNull(conflict.QuerySelector(".conflict"));
         Assert.Equal("Primera versión.", (await StoredAsync(translationId)).Definition);
     }
+
+    [Fact]
+    public async Task The_term_list_names_each_term_s_language_and_filters_by_it()
+    {
+        var editor = await app.SignedInAsync(Roles.Editor);
+
+        var spanish = await editor.GetPageAsync("/admin/terms?language=es&q=Deducible");
+        var every = await editor.GetPageAsync("/admin/terms?q=Deduc");
+
+        var row = Assert.Single(spanish.QuerySelectorAll("tbody tr"));
+        Assert.Equal("es", row.QuerySelector("a")!.GetAttribute("lang"));
+        Assert.Equal("Español", row.QuerySelector(".badge")!.Text());
+        Assert.Contains(every.QuerySelectorAll("tbody tr a"), link => link.Text() == "Deductible");
+        Assert.Contains(every.QuerySelectorAll("tbody tr a"), link => link.Text() == "Deducible");
+    }
 }

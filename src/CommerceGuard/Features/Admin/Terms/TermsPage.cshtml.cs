@@ -1,6 +1,7 @@
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Search;
+using CommerceGuard.Features.SiteLanguages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceGuard.Features.Admin.Terms;
 
 /// <summary>Every term, in any state, to find one to write or review; newest change first.</summary>
-public sealed class TermsPageModel(GlossaryDb db) : PageModel
+public sealed class TermsPageModel(GlossaryDb db, OfferedLanguages offered) : PageModel
 {
     public const int PageSize = 50;
 
@@ -20,8 +21,14 @@ public sealed class TermsPageModel(GlossaryDb db) : PageModel
     [FromQuery(Name = "status")]
     public string? Status { get; set; }
 
+    /// <summary>A language's code, or nothing for every language.</summary>
+    [FromQuery(Name = "language")]
+    public string? Language { get; set; }
+
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<string> LanguageCodes => offered.Codes;
 
     [TempData]
     public string? Done { get; set; }
@@ -38,6 +45,10 @@ public sealed class TermsPageModel(GlossaryDb db) : PageModel
         {
             terms = terms.WithTitleLike(Query.Trim(), anywhere: true);
         }
+        if (offered.IsOffered(Language))
+        {
+            terms = terms.Where(term => term.Language == Language);
+        }
         if (Status == "next")
         {
             terms = terms.Where(term => term.PendingRevision != null);
@@ -48,7 +59,7 @@ public sealed class TermsPageModel(GlossaryDb db) : PageModel
         }
         var rows = await terms.OrderByDescending(term => term.ModifiedAt).ThenBy(term => term.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
-            .Select(term => new TermRow(term.Id, term.Title, term.Slug, term.Status, term.PendingStatus, term.ModifiedAt))
+            .Select(term => new TermRow(term.Id, term.Title, term.Slug, term.Language, term.Status, term.PendingStatus, term.ModifiedAt))
             .ToListAsync(cancellationToken);
         HasMore = rows.Count > PageSize;
         Rows = [.. rows.Take(PageSize)];
@@ -56,4 +67,4 @@ public sealed class TermsPageModel(GlossaryDb db) : PageModel
 }
 
 /// <summary>A term as the list shows it.</summary>
-public sealed record TermRow(int Id, string Title, string Slug, TermStatus Status, TermStatus? NextStatus, DateTime ModifiedAt);
+public sealed record TermRow(int Id, string Title, string Slug, string Language, TermStatus Status, TermStatus? NextStatus, DateTime ModifiedAt);
