@@ -45,17 +45,23 @@ echo "== Starting a throwaway PostgreSQL"
 start_postgres
 
 echo "== Running the tests"
-# Two lanes, one a core: the browser tests in one; in the other the HTTP tests on SQLite, then
-# the same tests again on PostgreSQL. The browser lane's output follows when it is done.
+# Two lanes, one a core. In one, the browser tests but the accessibility checks; in the other,
+# the HTTP tests on SQLite, the same tests again on PostgreSQL, then the accessibility checks of
+# every page type (half the browser time), once the first lane has had its share of the machine.
+# The first lane's output follows when it is done.
 browser_log=$(mktemp)
-dotnet test tests/CommerceGuard.BrowserTests --no-build --configuration Release >"$browser_log" 2>&1 &
+dotnet test tests/CommerceGuard.BrowserTests --no-build --configuration Release \
+  --filter "FullyQualifiedName!~AccessibilityTests" >"$browser_log" 2>&1 &
 browser=$!
 status=0
 dotnet test tests/CommerceGuard.Tests --no-build --configuration Release 2>&1 | tee "$log" || status=$?
 echo "== The HTTP tests again, on PostgreSQL"
 COMMERCEGUARD_TEST_POSTGRES="$POSTGRES_TEST_SERVER" \
   dotnet test tests/CommerceGuard.Tests --no-build --configuration Release 2>&1 | tee -a "$log" || status=$?
-echo "== The browser tests"
+echo "== The accessibility checks in the browser"
+dotnet test tests/CommerceGuard.BrowserTests --no-build --configuration Release \
+  --filter "FullyQualifiedName~AccessibilityTests" 2>&1 | tee -a "$log" || status=$?
+echo "== The other browser tests"
 wait "$browser" || status=$?
 tee -a "$log" < "$browser_log"
 

@@ -1,6 +1,7 @@
 using CommerceGuard.Features.Accounts;
 using CommerceGuard.Features.Glossary.Editing;
 using CommerceGuard.Tests;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceGuard.BrowserTests;
@@ -48,6 +49,19 @@ public static class PageTypes
             await Assertions.Expect(page.Locator(".search-results")).ToBeVisibleAsync();
         },
         ["search-nothing"] = (_, page) => Go(page, "/search?q=xyzzy"),
+        // A Spanish reader's pages, reached as a reader would: from an English term, by its "En español" link.
+        ["term-es"] = async (_, page) =>
+        {
+            await Go(page, "/glossary/deductible");
+            await page.GetByRole(AriaRole.Link, new() { Name = "En español" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Deducible");
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        },
+        ["a-z-es"] = async (_, page) =>
+        {
+            await Go(page, "/es/glosario");
+            await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Ir a la letra" })).ToContainTextAsync("Ñ");
+        },
         ["not-found"] = (_, page) => Go(page, "/glossary/no-such-term"),
         ["error"] = (_, page) => Go(page, GlossaryApp.FailingPath),
         ["sign-in"] = (_, page) => Go(page, "/admin/sign-in"),
@@ -114,6 +128,13 @@ public static class PageTypes
             await SignInAsync(site, page, Roles.Editor);
             await Go(page, $"/admin/terms/{id}");
             await Assertions.Expect(page.Locator("#term-preview .term-definition")).ToBeVisibleAsync();
+        },
+        ["translation-editor"] = async (site, page) =>
+        {
+            var id = await site.Site.WithDbAsync(db => db.Terms.Where(term => term.Slug == "deducible").Select(term => term.Id).SingleAsync());
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, $"/admin/terms/{id}");
+            await Assertions.Expect(page.Locator(".editor-original h1")).ToHaveTextAsync("Deductible");
         },
         ["term-editor-refused"] = async (site, page) =>
         {
