@@ -111,7 +111,7 @@ public sealed class PartnerWidgetTests(SiteFixture site) : IAsyncLifetime
         var page = await site.OpenAsync(ScreenSize.Desktop);
         page.PageError += (_, error) => errors.Add(error);
         var asked = new TaskCompletionSource();
-        await page.RouteAsync("**/api/v1/widget/terms", async route =>
+        await page.RouteAsync("**/api/v1/widget/terms?**", async route =>
         {
             await route.AbortAsync();
             asked.TrySetResult();
