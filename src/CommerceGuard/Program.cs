@@ -45,6 +45,7 @@ if (CommandLine.IsCommand(args))
 }
 await app.LoadStarterGlossaryAsync();
 
+app.UseSecurityHeaders();
 app.UseOperations();
 app.UseSitePages();
 app.UsePublicWriteLimits();

@@ -29,7 +29,6 @@ public static class SiteSetup
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ShareWidgetScript });
         return app;
