@@ -29,6 +29,16 @@ echo "== Restoring tools and packages"
 dotnet tool restore >/dev/null
 dotnet restore CommerceGuard.slnx
 
+echo "== Checking the packages for known vulnerabilities"
+# NuGet's advisories for every package, transitive ones too; one of high or critical severity
+# fails the run. The registry is reachable wherever the packages are.
+advisories=$(dotnet list CommerceGuard.slnx package --vulnerable --include-transitive --format json)
+if grep -Eq '"severity": *"(High|Critical)"' <<<"$advisories"; then
+  echo "$advisories"
+  echo "A package has a known vulnerability of high or critical severity: update it." >&2
+  exit 1
+fi
+
 echo "== Building (warnings are errors)"
 dotnet build CommerceGuard.slnx --no-restore --configuration Release
 
