@@ -1,10 +1,11 @@
 namespace CommerceGuard.Features.Operations;
 
-/// <summary>What an operator runs the site with: health, metrics, proxies, Redis, and the background work one server does for all.</summary>
+/// <summary>What an operator runs the site with: the server's limits, health, metrics, proxies, Redis, and the background work one server does for all.</summary>
 public static class OperationsSetup
 {
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
+        builder.AddServerLimits();
         builder.AddRedis();
         builder.AddHealth();
         builder.AddSiteMetrics();
