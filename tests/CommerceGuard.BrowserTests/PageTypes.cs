@@ -262,7 +262,9 @@ public static class PageTypes
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Waits for the dashboard's address, not its load event: the next step navigates or
         // waits on an element anyway, and a load event already past can leave the wait hanging.
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+        // Checking a password is slow on purpose, and slower still while the HTTP tests share
+        // the machine: the wait allows twice the usual time.
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
     }
 
     /// <summary>A published term with three revisions and a next version in draft, written by the editor service.</summary>
