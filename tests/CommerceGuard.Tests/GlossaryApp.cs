@@ -22,7 +22,10 @@ public class GlossaryApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings = new()
     {
         // High enough that no test trips the limit by accident; the limit's own test lowers it.
-        ["PublicWrites:PermitsPerWindow"] = "10000",
+        ["RateLimits:PublicWrites:PermitsPerWindow"] = "10000",
+        ["RateLimits:Searches:PermitsPerWindow"] = "10000",
+        ["RateLimits:SignInsPerAddress:PermitsPerWindow"] = "10000",
+        ["RateLimits:SignInsPerAccount:PermitsPerWindow"] = "10000",
         ["Api:RateLimit:AnonymousPermits"] = "100000",
         ["Api:RateLimit:KeyPermits"] = "100000",
     };

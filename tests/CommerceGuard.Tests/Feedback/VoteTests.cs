@@ -200,7 +200,7 @@ public sealed class VoteTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 
 public sealed class VoteRateLimitTests : IDisposable
 {
-    private readonly GlossaryApp app = new GlossaryApp().With("PublicWrites:PermitsPerWindow", "3");
+    private readonly GlossaryApp app = new GlossaryApp().With("RateLimits:PublicWrites:PermitsPerWindow", "3");
 
     [Fact]
     public async Task Votes_beyond_the_limit_per_client_are_refused_with_429_and_a_retry_time()

@@ -17,7 +17,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Fifty_readers_voting_at_once_are_fifty_votes()
     {
-        using var app = new GlossaryApp().With("PublicWrites:PermitsPerWindow", "1000");
+        using var app = new GlossaryApp().With("RateLimits:PublicWrites:PermitsPerWindow", "1000");
         var readers = Enumerable.Range(0, 50).Select(_ => app.Browser()).ToList();
 
         var answers = await Task.WhenAll(readers.Select((reader, i) =>

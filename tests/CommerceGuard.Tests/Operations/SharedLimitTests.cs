@@ -76,8 +76,8 @@ public sealed class SharedLimitTests : IDisposable
     /// <summary>Three requests an hour: the bucket refills one every 20 minutes, so none comes back during a test.</summary>
     private GlossaryApp Limited(GlossaryApp node) => node
         .With("Redis:Configuration", redis.Configuration)
-        .With("PublicWrites:PermitsPerWindow", "3")
-        .With("PublicWrites:WindowSeconds", "3600")
+        .With("RateLimits:PublicWrites:PermitsPerWindow", "3")
+        .With("RateLimits:PublicWrites:WindowSeconds", "3600")
         .With("Api:RateLimit:AnonymousPermits", "3")
         .With("Api:RateLimit:WindowSeconds", "3600");
 

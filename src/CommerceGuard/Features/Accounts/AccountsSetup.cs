@@ -105,6 +105,7 @@ public static class AccountsSetup
             pages.Conventions.AllowAnonymousToPage("/Admin/DeniedPage");
         });
         builder.Services.AddScoped<AccountAdministration>();
+        builder.Services.AddSingleton<SignInLimits>();
         return builder;
     }
 

@@ -12,7 +12,7 @@ namespace CommerceGuard.Features.Admin;
 /// Where a one-time link (from <c>users add</c> or an Admin) lets its owner choose a password.
 /// Setting it changes the account's security stamp, which makes the link, and any other, useless.
 /// </summary>
-[LimitPublicWrites]
+[RateLimited(Limit.PublicWrites)]
 [RequestSizeLimit(16 * 1024)]
 public sealed class SetPasswordPageModel(UserManager<Account> users, AuditLog audit, IStringLocalizer<SiteText> text) : PageModel
 {

@@ -4,16 +4,17 @@ using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CommerceGuard.Features.Admin;
 
 /// <summary>
 /// The second step of signing in, for accounts with two-factor sign-in: a code from the
-/// authenticator app, or one of the recovery codes. Wrong codes count towards the lockout.
+/// authenticator app, or one of the recovery codes. Wrong codes count towards the lockout, and
+/// every attempt towards the sign-in limits.
 /// </summary>
-[LimitPublicWrites]
 [RequestSizeLimit(16 * 1024)]
-public sealed class SignInCodePageModel(SignInManager<Account> signIn, TimeProvider time, AuditLog audit) : PageModel
+public sealed class SignInCodePageModel(SignInManager<Account> signIn, TimeProvider time, AuditLog audit, SignInLimits limits, IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -33,6 +34,11 @@ public sealed class SignInCodePageModel(SignInManager<Account> signIn, TimeProvi
         {
             // The first step has expired (or never happened): start again.
             return RedirectToPage("SignInPage");
+        }
+        if (!await limits.TryAttemptAsync(HttpContext, account.Email!))
+        {
+            Error = text["SignIn.TooMany"];
+            return Page();
         }
         // Identity's recovery-code sign-in neither checks nor counts toward the lockout; this page does both.
         if (account.DisabledAt is not null || await signIn.UserManager.IsLockedOutAsync(account))

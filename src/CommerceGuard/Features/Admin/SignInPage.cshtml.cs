@@ -11,15 +11,16 @@ namespace CommerceGuard.Features.Admin;
 /// <summary>
 /// Signing in to the back office. Every failure reads the same ("wrong email or password"),
 /// whether the email is unknown, the password wrong, or the account locked or disabled, and each
-/// wrong password counts towards locking the account.
+/// wrong password counts towards locking the account. Attempts are limited per address and per
+/// account (<see cref="SignInLimits"/>).
 /// </summary>
-[LimitPublicWrites]
 [RequestSizeLimit(16 * 1024)]
 public sealed class SignInPageModel(
     SignInManager<Account> signIn,
     UserManager<Account> users,
     TimeProvider time,
     AuditLog audit,
+    SignInLimits limits,
     IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty]
@@ -45,6 +46,11 @@ public sealed class SignInPageModel(
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
         {
             Error = text["SignIn.Required"];
+            return Page();
+        }
+        if (!await limits.TryAttemptAsync(HttpContext, Email))
+        {
+            Error = text["SignIn.TooMany"];
             return Page();
         }
         // A fresh session: whatever this browser held before is dropped (for every email alike,

@@ -61,7 +61,7 @@ public sealed class ApiRateLimit(IOptions<ApiRateLimitOptions> options, TokenBuc
         var key = await context.AuthenticateAsync(ApiPolicies.Scheme);
         return key.Succeeded && key.Principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
             ? ("key:" + id, "key", limits.KeyPermits)
-            : ("address:" + PublicWrites.ClientKey(context.Connection.RemoteIpAddress), "address", limits.AnonymousPermits);
+            : ("address:" + ClientAddresses.Key(context.Connection.RemoteIpAddress), "address", limits.AnonymousPermits);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceGuard.Features.Community;
 
 /// <summary>The volunteer form. Offering again with the same email updates the earlier offer.</summary>
-[LimitPublicWrites]
+[RateLimited(Limit.PublicWrites)]
 [RequestSizeLimit(64 * 1024)]
 [RequestFormLimits(ValueCountLimit = 50, ValueLengthLimit = 32 * 1024)]
 public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time) : PageModel

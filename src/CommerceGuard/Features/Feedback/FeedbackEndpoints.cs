@@ -32,7 +32,7 @@ public static class FeedbackEndpoints
         foreach (var language in app.Services.GetRequiredService<OfferedLanguages>().Codes)
         {
             app.MapPost(SitePaths.For(language).Translate("/glossary/{slug}/vote"), CastVoteAsync)
-                .LimitPublicWrites()
+                .RateLimited(Limit.PublicWrites)
                 .WithMetadata(new RequestSizeLimitAttribute(MaxFormBytes));
         }
         return app;

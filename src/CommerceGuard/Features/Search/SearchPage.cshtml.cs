@@ -1,9 +1,11 @@
+using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommerceGuard.Features.Search;
 
 /// <summary>Search results, 20 a page. An empty query shows the way to the A–Z index instead.</summary>
+[RateLimited(Limit.Searches)]
 public sealed class SearchPageModel(GlossarySearch search) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
