@@ -22,6 +22,7 @@ builder.AddSitePages();
 builder.AddContentPipeline();
 builder.AddGlossary();
 builder.AddRateLimits();
+builder.AddSpamDefence();
 builder.AddFeedback();
 builder.AddCommunity();
 builder.AddGlossarySearch();

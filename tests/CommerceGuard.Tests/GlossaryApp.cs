@@ -26,6 +26,8 @@ public class GlossaryApp : WebApplicationFactory<Program>
         ["RateLimits:Searches:PermitsPerWindow"] = "10000",
         ["RateLimits:SignInsPerAddress:PermitsPerWindow"] = "10000",
         ["RateLimits:SignInsPerAccount:PermitsPerWindow"] = "10000",
+        // Tests post forms as soon as they are shown; the spam defence's own tests set a fill time.
+        ["SpamDefence:MinimumFillSeconds"] = "0",
         ["Api:RateLimit:AnonymousPermits"] = "100000",
         ["Api:RateLimit:KeyPermits"] = "100000",
     };

@@ -4,6 +4,7 @@ using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CommerceGuard.Features.Community;
 
@@ -11,7 +12,7 @@ namespace CommerceGuard.Features.Community;
 [RateLimited(Limit.PublicWrites)]
 [RequestSizeLimit(64 * 1024)]
 [RequestFormLimits(ValueCountLimit = 50, ValueLengthLimit = 32 * 1024)]
-public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time) : PageModel
+public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time, SpamDefence spam, IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty]
     public VolunteerForm Form { get; set; } = new();
@@ -22,12 +23,23 @@ public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time) : PageM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        var thanks = Redirect(SitePaths.Current.Translate("/volunteer/thanks"));
+        switch (spam.Judge(Request.Form, "volunteer"))
+        {
+            case SpamVerdict.TrapFilled:
+                // Thanked like anyone else, so the script learns nothing; nothing is kept.
+                return thanks;
+            case SpamVerdict.TooQuick:
+                // A person who was that quick loses nothing: the form comes back filled in, with a new stamp.
+                ModelState.AddModelError("", text["Form.TooQuick"]);
+                break;
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
         await SaveAsync(cancellationToken);
-        return Redirect(SitePaths.Current.Translate("/volunteer/thanks"));
+        return thanks;
     }
 
     private Task SaveAsync(CancellationToken cancellationToken) => db.UpsertAsync(async cancellation =>

@@ -39,7 +39,8 @@ public static class FeedbackEndpoints
     }
 
     private static async Task<IResult> CastVoteAsync(
-        string slug, HttpContext http, GlossaryDb db, TimeProvider time, SiteMetrics metrics, CancellationToken cancellationToken)
+        string slug, HttpContext http, GlossaryDb db, TimeProvider time, SiteMetrics metrics, SpamDefence spam,
+        CancellationToken cancellationToken)
     {
         if (PublicWrites.IsCrossSite(http.Request))
         {
@@ -64,11 +65,25 @@ public static class FeedbackEndpoints
         {
             return Refuse(http, StatusCodes.Status400BadRequest, ballot.Problem);
         }
+        // A vote is one click, which a person can make at once; a comment takes typing.
+        switch (spam.Judge(form, "vote", timed: ballot.Comment is not null))
+        {
+            case SpamVerdict.TrapFilled:
+                // Answered as if counted, so the script learns nothing; nothing is kept.
+                return Counted(http, slug, ballot);
+            case SpamVerdict.TooQuick:
+                return Refuse(http, StatusCodes.Status400BadRequest,
+                    "The comment came sooner after the page was shown than a person writes one. Send it again.");
+        }
 
         var voterKey = VoterKeys.ReadOrIssue(http, time);
         await RecordAsync(db, termId.Value, voterKey, ballot, time.GetUtcNow().UtcDateTime, cancellationToken);
         metrics.Vote(ballot.Helpful);
+        return Counted(http, slug, ballot);
+    }
 
+    private static IResult Counted(HttpContext http, string slug, Ballot ballot)
+    {
         if (WantsJson(http.Request))
         {
             return Results.Ok(new VoteReceipt(ballot.Helpful, ballot.Comment is not null));

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Search;
+using CommerceGuard.Features.Shared;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -30,6 +31,7 @@ public sealed class SiteMetrics
 
     private readonly Counter<long> pageCacheLookups;
     private readonly Counter<long> votes;
+    private readonly Counter<long> spamRefused;
 
     public SiteMetrics(IMeterFactory meters, TermChanges changes, SearchIndex index)
     {
@@ -37,6 +39,8 @@ public sealed class SiteMetrics
         pageCacheLookups = meter.CreateCounter<long>("commerceguard.page_cache.lookups", "{lookup}",
             "Public pages asked of the cache, by result: hit (served from it) or miss (made afresh)");
         votes = meter.CreateCounter<long>("commerceguard.votes", "{vote}", "\"Was this helpful?\" votes counted, by answer");
+        spamRefused = meter.CreateCounter<long>("commerceguard.spam.refused", "{post}",
+            "Public form posts refused as spam, by form and by why (honeypot filled, or sent too quickly)");
         meter.CreateObservableGauge("commerceguard.search.index_lag", () => Math.Max(0, changes.Version - index.Sequence), "{change}",
             "Changes this server knows of that its search index does not have yet");
         meter.CreateObservableGauge("commerceguard.change_feed.sequence", () => changes.Version, "{change}",
@@ -48,6 +52,9 @@ public sealed class SiteMetrics
     public void PageCacheMiss() => pageCacheLookups.Add(1, new KeyValuePair<string, object?>("result", "miss"));
 
     public void Vote(bool helpful) => votes.Add(1, new KeyValuePair<string, object?>("helpful", helpful ? "yes" : "no"));
+
+    public void SpamRefused(string form, SpamVerdict verdict) => spamRefused.Add(1,
+        new KeyValuePair<string, object?>("form", form), new KeyValuePair<string, object?>("verdict", verdict.ToString()));
 }
 
 public static class MetricsSetup

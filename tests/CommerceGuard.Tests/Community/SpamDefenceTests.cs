@@ -1,0 +1,160 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using CommerceGuard.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Tests.Community;
+
+/// <summary>
+/// Public forms keep scripts out without any outside service: a honeypot field people never see,
+/// and a minimum time between a form being shown and sent, read from a stamp only the site can
+/// make. A filled honeypot is thanked and forgotten; a post that came too soon is shown again,
+/// filled in, with a message, so a quick person loses nothing.
+/// </summary>
+public sealed class SpamDefenceTests : IDisposable
+{
+    private const int FillSeconds = 2;
+
+    private readonly GlossaryApp app = new GlossaryApp().With("SpamDefence:MinimumFillSeconds", FillSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static List<KeyValuePair<string, string>> Offer(string email) =>
+        [new("Form.Name", "Rosa Parks"), new("Form.Email", email), new("Form.Consent", "true")];
+
+    [Fact]
+    public async Task Every_public_form_carries_a_honeypot_hidden_by_the_stylesheet_and_a_stamp()
+    {
+        var volunteer = await app.Browser().GetPageAsync("/volunteer");
+        var term = await app.Browser().GetPageAsync("/es/glosario/prima");
+
+        foreach (var form in volunteer.QuerySelectorAll("main form").Concat(term.QuerySelectorAll("#feedback form")))
+        {
+            var trap = form.QuerySelector($".trap input[name={SpamDefence.TrapField}]");
+            Assert.NotNull(trap);
+            Assert.Equal("-1", trap.GetAttribute("tabindex"));
+            Assert.NotNull(form.QuerySelector($"label[for='{trap.Id}']"));
+            Assert.NotEmpty(form.QuerySelector<IHtmlInputElement>($"input[name={SpamDefence.StampField}]")!.Value);
+        }
+        var css = await app.Browser().GetStringAsync(new Uri("/css/site.css", UriKind.Relative));
+        Assert.Contains(".trap { display: none !important; }", css, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_volunteer_form_with_the_honeypot_filled_is_thanked_and_not_kept()
+    {
+        await WaitOutFillTimeAsync();
+        using var response = await PostVolunteerAsync(Offer("bot@example.org"), trap: "http://spam.example", wait: true);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/volunteer/thanks", response.Headers.Location!.OriginalString);
+        Assert.False(await app.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "bot@example.org")));
+    }
+
+    [Fact]
+    public async Task A_volunteer_form_sent_sooner_than_a_person_could_comes_back_filled_in_with_a_message()
+    {
+        using var response = await PostVolunteerAsync(Offer("quick@example.org"), wait: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Pages.ParseAsync(response);
+        Assert.Contains("sooner than a person usually fills in this form", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("quick@example.org", page.QuerySelector<IHtmlInputElement>("#Form_Email")!.Value);
+        Assert.False(await app.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "quick@example.org")));
+    }
+
+    [Fact]
+    public async Task A_volunteer_form_sent_after_the_fill_time_is_kept()
+    {
+        using var response = await PostVolunteerAsync(Offer("patient@example.org"), wait: true);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "patient@example.org")));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("1")]
+    [InlineData("CfDJ8made-up-stamp")]
+    public async Task A_missing_or_made_up_stamp_counts_as_too_quick(string? stamp)
+    {
+        var browser = app.Browser();
+        var token = await AntiforgeryTokenAsync(browser);
+        await WaitOutFillTimeAsync();
+        List<KeyValuePair<string, string>> fields = [.. Offer("forger@example.org"), new("__RequestVerificationToken", token)];
+        if (stamp is not null)
+        {
+            fields.Add(new(SpamDefence.StampField, stamp));
+        }
+
+        using var response = await browser.PostAsync(new Uri("/volunteer", UriKind.Relative), new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "forger@example.org")));
+    }
+
+    [Fact]
+    public async Task A_vote_is_one_click_and_counts_however_soon_it_comes()
+    {
+        using var response = await app.Browser().PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative),
+            new FormUrlEncodedContent([new("helpful", "yes")]));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(1, await VotesOnPremiumAsync());
+    }
+
+    [Fact]
+    public async Task A_vote_with_the_honeypot_filled_is_thanked_and_not_counted()
+    {
+        using var response = await app.Browser().PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative),
+            new FormUrlEncodedContent([new("helpful", "no"), new(SpamDefence.TrapField, "buy now")]));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(0, await VotesOnPremiumAsync());
+    }
+
+    [Fact]
+    public async Task A_comment_sent_sooner_than_a_person_could_write_it_is_refused_and_one_sent_later_is_kept()
+    {
+        var browser = app.Browser();
+        var page = await browser.GetPageAsync("/glossary/premium");
+        var stamp = page.QuerySelector<IHtmlInputElement>($".feedback-comment input[name={SpamDefence.StampField}]")!.Value;
+        FormUrlEncodedContent Comment() => new([new("helpful", "no"), new("comment", "Say what a premium is paid for."), new(SpamDefence.StampField, stamp)]);
+
+        using var tooSoon = await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative), Comment());
+        Assert.Equal(HttpStatusCode.BadRequest, tooSoon.StatusCode);
+        Assert.Equal(0, await VotesOnPremiumAsync());
+
+        await WaitOutFillTimeAsync();
+        using var later = await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative), Comment());
+        Assert.Equal(HttpStatusCode.SeeOther, later.StatusCode);
+        Assert.Equal(1, await VotesOnPremiumAsync());
+    }
+
+    /// <summary>Shows the volunteer form, waits or not, and sends it back with every hidden field it carried.</summary>
+    private async Task<HttpResponseMessage> PostVolunteerAsync(List<KeyValuePair<string, string>> offer, bool wait, string trap = "")
+    {
+        var browser = app.Browser();
+        var page = await browser.GetPageAsync("/volunteer");
+        var hidden = page.QuerySelectorAll<IHtmlInputElement>("main form input[type=hidden]")
+            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value));
+        if (wait)
+        {
+            await WaitOutFillTimeAsync();
+        }
+        return await browser.PostAsync(new Uri("/volunteer", UriKind.Relative),
+            new FormUrlEncodedContent([.. offer, .. hidden, new(SpamDefence.TrapField, trap)]));
+    }
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient browser)
+    {
+        var page = await browser.GetPageAsync("/volunteer");
+        return page.QuerySelector<IHtmlInputElement>("form input[name=__RequestVerificationToken]")!.Value;
+    }
+
+    private static Task WaitOutFillTimeAsync() => Task.Delay(TimeSpan.FromSeconds(FillSeconds) + TimeSpan.FromMilliseconds(200));
+
+    private Task<int> VotesOnPremiumAsync() => app.WithDbAsync(db =>
+        db.Votes.CountAsync(v => db.Terms.Any(t => t.Id == v.TermId && t.Slug == "premium" && t.Language == "en")));
+
+    public void Dispose() => app.Dispose();
+}
