@@ -53,6 +53,29 @@ public sealed class ServerLimitsTests : IDisposable
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8));
     }
 
+    [Theory]
+    [InlineData("GET /glossary/a%00b HTTP/1.1\r\nHost: localhost\r\n\r\n", 400)]
+    [InlineData("GET /search?q=a%00b HTTP/1.1\r\nHost: localhost\r\n\r\n", 200)]
+    [InlineData("GET /glossary/\u00ff\u00fe HTTP/1.1\r\nHost: localhost\r\n\r\n", 400)]
+    [InlineData("GET /glossary/premium HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\u0000b\r\n\r\n", 400)]
+    [InlineData("GET /glossary/premium HTTP/1.1\r\nHost: localhost\r\nX-Folded: a\r\n continued\r\n\r\n", 400)]
+    [InlineData("GET /glossary/premium\rSet-Cookie: injected=1 HTTP/1.1\r\nHost: localhost\r\n\r\n", 400)]
+    public async Task A_request_with_bytes_no_request_may_hold_is_refused_and_a_null_in_a_search_is_only_text(string request, int status)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(address.Host, address.Port);
+        var stream = client.GetStream();
+
+        // Latin-1, so that each char above is sent as the one raw byte it stands for (0xFF is never UTF-8).
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(request));
+        var buffer = new byte[16 * 1024];
+        var answered = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        var answer = Encoding.ASCII.GetString(buffer, 0, answered);
+
+        Assert.StartsWith($"HTTP/1.1 {status} ", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("injected", answer.Split("\r\n\r\n")[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_server_runs_with_the_limits_it_is_given_and_names_no_software()
     {

@@ -36,7 +36,8 @@ public static class ApiCursor
             return true;
         }
         Span<byte> bytes = stackalloc byte[8];
-        if (cursor.Length > 8 || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 4)
+        // TryDecodeFromChars only "tries" for room: a character outside base64url throws, so it is checked first.
+        if (cursor.Length > 8 || !Base64Url.IsValid(cursor) || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 4)
         {
             return false;
         }

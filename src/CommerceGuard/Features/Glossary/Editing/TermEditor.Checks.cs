@@ -48,6 +48,16 @@ public sealed partial class TermEditor
                 problems[TermFields.Slug] = $"The term \"{holder}\" already has the slug \"{content.Slug}\"; choose another.";
             }
         }
+        if (!problems.ContainsKey(TermFields.Title) && TitleLookalikes.PassesFor(content.Title) is { } look && look != content.Slug)
+        {
+            var impersonated = await db.Terms.AsNoTracking()
+                .Where(term => term.Language == language && term.Slug == look && term.Id != termId)
+                .Select(term => term.Title).FirstOrDefaultAsync(cancellationToken);
+            if (impersonated is not null)
+            {
+                problems[TermFields.Title] = TitleLookalikes.Impersonates(content.Title, impersonated);
+            }
+        }
         return problems;
     }
 }

@@ -45,6 +45,7 @@ public static class TermValidation
 
         Check(content.Title.Length == 0, TermFields.Title, "Enter the term's title.");
         Check(content.Title.Length > TermConfiguration.TitleMaxLength, TermFields.Title, $"Keep the title to {TermConfiguration.TitleMaxLength} characters.");
+        Check(TitleLookalikes.Problem(content.Title) is not null, TermFields.Title, TitleLookalikes.Problem(content.Title) ?? "");
         var example = Slug.FromTitle(content.Title) is { Length: > 0 } fromTitle ? fromTitle : "health-savings-account";
         // With neither title nor slug, the missing title is the one thing to say.
         Check(!Slug.IsValid(content.Slug) && (content.Slug.Length > 0 || content.Title.Length > 0), TermFields.Slug,
@@ -64,6 +65,10 @@ public static class TermValidation
         Check(content.Aliases.Count > MaxItems, TermFields.Aliases, $"A term can have at most {MaxItems} other names.");
         Check(content.Aliases.Any(alias => alias.Length > TermConfiguration.TitleMaxLength), TermFields.Aliases,
             $"Keep each other name to {TermConfiguration.TitleMaxLength} characters.");
+        foreach (var alias in content.Aliases)
+        {
+            Check(TitleLookalikes.Problem(alias) is not null, TermFields.Aliases, TitleLookalikes.Problem(alias) ?? "");
+        }
         Check(content.Sources.Count > MaxItems, TermFields.Sources, $"A term can have at most {MaxItems} sources.");
         foreach (var source in content.Sources)
         {

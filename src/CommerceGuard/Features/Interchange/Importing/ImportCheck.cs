@@ -96,6 +96,11 @@ internal sealed class ImportCheck(
             report.Rejected.Add(where with { Message = $"\"{Named(record)}\": {string.Join(" ", problems.Values)}" });
             return;
         }
+        if (TitleLookalikes.PassesFor(content.Title) is { } look && look != content.Slug && Known(language, look))
+        {
+            report.Rejected.Add(where with { Message = TitleLookalikes.Impersonates(content.Title, look) });
+            return;
+        }
         if (record.SlugMadeUp && record.TranslationOf is { } madeFor
             && existing.Translations.TryGetValue((language, madeFor), out var translationId))
         {
