@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using CommerceGuard.Tests.Hostile;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -137,6 +138,23 @@ public sealed class ImportExportPageTests(GlossaryApp app) : IClassFixture<Gloss
 
         Assert.Contains("evil.zip: the entry \"../../escaped.md\" points outside the folder", page.QuerySelector(".import-report")!.Text(), StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync("escaped"));
+    }
+
+    [Theory]
+    [InlineData("../../../../../../tmp/{0}.csv")]
+    [InlineData("..\\..\\..\\..\\tmp\\{0}.csv")]
+    [InlineData("/tmp/{0}.csv")]
+    [InlineData("%2e%2e%2f%2e%2e%2ftmp%2f{0}.csv")]
+    public async Task An_uploaded_file_named_to_climb_out_of_its_folder_is_kept_inside_it(string name)
+    {
+        var desk = await app.SignedInAsync(Roles.Editor);
+        var marker = $"cg-climbed-{Guid.NewGuid():N}";
+
+        var page = await UploadAsync(desk, string.Format(System.Globalization.CultureInfo.InvariantCulture, name, marker), Encoding.UTF8.GetBytes(Csv), import: false);
+
+        Assert.Contains("Checked, nothing written", page.QuerySelector(".import-report")!.Text(), StringComparison.Ordinal);
+        Assert.False(File.Exists($"/tmp/{marker}.csv"));
+        Assert.Empty(ActiveMarkup.In(page));
     }
 
     [Fact]

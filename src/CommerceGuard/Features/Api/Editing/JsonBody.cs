@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace CommerceGuard.Features.Api.Editing;
 
@@ -15,6 +16,12 @@ public static class JsonBody
         if (!request.HasJsonContentType())
         {
             return (null, ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Send the body as JSON.", "Set 'Content-Type: application/json'."));
+        }
+        // Said before a byte is read; a body that does not say its length is stopped by the server when it passes the limit.
+        var limit = request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        if (request.ContentLength > limit)
+        {
+            return (null, ApiProblems.Of(StatusCodes.Status413PayloadTooLarge, "The body is too large.", $"Send at most {limit:N0} bytes."));
         }
         try
         {

@@ -50,12 +50,15 @@ public static class TitleLookalikes
 
     /// <summary>
     /// The slug of the plain title a disguised one passes for ("Рrеmium" with Cyrillic letters
-    /// passes for "premium"); null when the title is written in plain characters.
+    /// passes for "premium"); null when the title is written in plain characters, or when
+    /// letters of another alphabet are left that look like no Latin one (an honest Cyrillic title).
     /// </summary>
-    public static string? PassesFor(string title) =>
-        Skeleton(title) is var skeleton && !skeleton.Equals(title.Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase)
-            ? Slug.FromTitle(skeleton)
-            : null;
+    public static string? PassesFor(string title)
+    {
+        var skeleton = Skeleton(title);
+        var disguised = !skeleton.Equals(title.Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase);
+        return disguised && skeleton.All(c => !char.IsLetter(c) || ScriptOf(c) == "Latin") ? Slug.FromTitle(skeleton) : null;
+    }
 
     /// <summary>What to tell the one who wrote a title that passes for another term's.</summary>
     public static string Impersonates(string title, string otherTitle) =>

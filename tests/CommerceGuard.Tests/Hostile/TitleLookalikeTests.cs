@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommerceGuard.Features.Api.Keys;
+using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Tests.Admin;
+using CommerceGuard.Tests.Admin.Terms;
+using CommerceGuard.Tests.Api;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceGuard.Tests.Hostile;
+
+/// <summary>
+/// A title may not pass for another term: no invisible or direction-changing characters, no word
+/// mixing look-alike alphabets, and no title that only looks like another term's. The rules hold
+/// in the editor, the API and imports alike; honest titles in any language are untouched.
+/// </summary>
+public sealed class TitleLookalikeTests(GlossaryApp app) : IClassFixture<GlossaryApp>
+{
+    [Theory]
+    [InlineData("\u202Emuimerp", "right-to-left override")]
+    [InlineData("Pre\u200Bmium", "zero-width space")]
+    [InlineData("Premium\u2066 fee\u2069", "left-to-right isolate")]
+    [InlineData("Pr\u00ADemium", "soft hyphen")]
+    [InlineData("Pr\u0435mium", "mixes Latin and Cyrillic")]
+    [InlineData("\u03A1remium", "mixes Greek and Latin")]
+    public void A_title_that_hides_what_it_is_is_refused_with_the_reason(string title, string reason) =>
+        Assert.Contains(reason, TitleLookalikes.Problem(title), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Prima de seguro")]
+    [InlineData("Depósito en garantía")]
+    [InlineData("Año fiscal")]
+    [InlineData("Beta (β) of a fund")]
+    [InlineData("Страховая премия")]
+    [InlineData("401(k) plan")]
+    [InlineData("Worker\u2019s compensation")]
+    public void An_honest_title_in_any_alphabet_is_left_alone(string title)
+    {
+        Assert.Null(TitleLookalikes.Problem(title));
+        Assert.Null(TitleLookalikes.PassesFor(title));
+    }
+
+    [Theory]
+    [InlineData("\uFF30\uFF52\uFF45\uFF4D\uFF49\uFF55\uFF4D", "premium")]
+    [InlineData("\u0441\u043E\u0440\u0430\u0443", "copay")]
+    [InlineData("\U0001D40F\U0001D42B\U0001D41E\U0001D426\U0001D422\U0001D42E\U0001D426", "premium")]
+    public void A_title_in_look_alike_characters_passes_for_the_plain_one(string title, string plain) =>
+        Assert.Equal(plain, TitleLookalikes.PassesFor(title));
+
+    [Fact]
+    public async Task The_editor_refuses_a_title_that_passes_for_another_term_and_says_which()
+    {
+        var desk = await app.SignedInAsync("Editor");
+        var form = (await desk.EditorFormAsync("new")).With(("Form.Title", "\uFF30\uFF52\uFF45\uFF4D\uFF49\uFF55\uFF4D"), ("Form.Definition", "A forged premium."), ("Form.Slug", "premium-official"));
+
+        var refused = await desk.PostEditorAsync("new", "Save", form);
+
+        Assert.Contains("passes for the term \"Premium\"", await TermDesk.Problems(refused), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Slug == "premium-official")));
+    }
+
+    [Fact]
+    public async Task The_api_refuses_an_invisible_character_in_a_title_or_another_name()
+    {
+        var program = await app.ProgramAsync(ApiScope.Publish);
+
+        using var title = await program.PostAsJsonAsync(new Uri("/api/v1/editing/terms", UriKind.Relative),
+            new { title = "\u202Eeef knuj", definition = "Reversed.", slug = "reversed-junk-fee" });
+        using var alias = await program.PostAsJsonAsync(new Uri("/api/v1/editing/terms", UriKind.Relative),
+            new { title = "Honest fee", definition = "Honest.", aliases = new List<string> { "Junk\u200Dfee" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, title.StatusCode);
+        Assert.Contains("right-to-left override", (await title.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("title")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, alias.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Slug == "reversed-junk-fee" || term.Slug == "honest-fee")));
+    }
+
+    [Fact]
+    public async Task An_import_rejects_the_line_of_a_title_that_passes_for_another_term()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"lookalikes-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "title,slug,definition\n\u041D\u0406\u0420\u0410\u0410,hipaa-official,A forged HIPAA.\nHonest import term,,Fine.\n");
+        try
+        {
+            var run = await app.RunCommandAsync("import", file);
+
+            Assert.Contains("passes for the term \"hipaa\"", run.Output, StringComparison.Ordinal);
+            Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Slug == "hipaa-official")));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
