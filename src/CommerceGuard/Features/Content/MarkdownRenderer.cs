@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CommerceGuard.Features.Glossary.Editing;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
@@ -63,7 +64,9 @@ public sealed class MarkdownRenderer
         {
             return HtmlString.Empty;
         }
-        if (Parse(markdown) is not { } document)
+        // Stored text is already printable; text from elsewhere (a preview, an import check) may hold
+        // halves of broken characters, which the HTML writer cannot encode.
+        if (Parse(TermValidation.Printable(markdown)) is not { } document)
         {
             // Markdig refuses absurdly deep nesting; such text is shown as written, escaped.
             return new HtmlString($"<p>{System.Net.WebUtility.HtmlEncode(markdown)}</p>");

@@ -51,8 +51,14 @@ public static partial class Slug
     internal static string WithoutAccents(string text)
     {
         var spelled = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (char.IsSurrogate(c) && !char.IsSurrogatePair(text, i - (char.IsLowSurrogate(c) && i > 0 ? 1 : 0)))
+            {
+                // Half of a broken character: no letter, and Unicode normalization refuses it.
+                continue;
+            }
             spelled.Append(Spelled.TryGetValue(c, out var ascii) ? ascii : c.ToString());
         }
         var decomposed = spelled.ToString().Normalize(NormalizationForm.FormKD);
@@ -82,6 +88,7 @@ public static partial class Slug
         return slug[..MaxLength].TrimEnd('-');
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    // \z, not $: "$" also matches before a final line break, which would let "premium\n" pass.
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex ValidSlug();
 }

@@ -39,7 +39,7 @@ public static class TitleLookalikes
     /// </summary>
     public static string Skeleton(string name)
     {
-        var folded = name.Normalize(NormalizationForm.FormKC);
+        var folded = TermValidation.Printable(name).Normalize(NormalizationForm.FormKC);
         var skeleton = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
@@ -56,7 +56,7 @@ public static class TitleLookalikes
     public static string? PassesFor(string title)
     {
         var skeleton = Skeleton(title);
-        var disguised = !skeleton.Equals(title.Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase);
+        var disguised = !skeleton.Equals(TermValidation.Printable(title).Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase);
         return disguised && skeleton.All(c => !char.IsLetter(c) || ScriptOf(c) == "Latin") ? Slug.FromTitle(skeleton) : null;
     }
 
