@@ -34,6 +34,8 @@ public sealed class AppProcess : IDisposable
         start.Environment["ConnectionStrings__Glossary"] = app.ConnectionString;
         start.Environment["Database__Provider"] = app.OnPostgresDatabase ? "Postgres" : "Sqlite";
         start.Environment["Search__IndexPath"] = Path.Combine(folder, "search-index");
+        // Its temporary files where the test can see what it leaves, and removes whatever it does.
+        start.Environment["TMPDIR"] = Directory.CreateDirectory(TemporaryFolder).FullName;
         if (port is { } listening)
         {
             start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{listening}");
@@ -77,6 +79,9 @@ public sealed class AppProcess : IDisposable
             throw;
         }
     }
+
+    /// <summary>The process's temporary folder (TMPDIR), its own.</summary>
+    public string TemporaryFolder => Path.Combine(folder, "tmp");
 
     /// <summary>Where the site serves; null for a command.</summary>
     public Uri? Address { get; }
