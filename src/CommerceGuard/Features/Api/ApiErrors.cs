@@ -65,7 +65,7 @@ public sealed class ApiExceptions(IProblemDetailsService problems) : IExceptionH
             {
                 Status = response.StatusCode,
                 Title = "The glossary's database is out of space.",
-                Detail = "Nothing was saved. Send the change again once there is room again.",
+                Detail = "Nothing was saved. Send the change again once there is room.",
             };
         }
         if (DatabaseOutage.IsOutage(exception))
