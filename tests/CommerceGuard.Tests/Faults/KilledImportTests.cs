@@ -10,16 +10,15 @@ namespace CommerceGuard.Tests.Faults;
 /// <summary>
 /// <c>kill -9</c> in the middle of an import: the <c>import</c> command, run as the operator runs
 /// it (a process of its own, on the site's database, while the site serves), is killed once it
-/// has written a few thousand rows. The import is one transaction, so the glossary is as it was
-/// before (or, had the kill come after the commit, wholly imported), never part of it; the
-/// database is sound, no temporary file is left behind, the site starts on it and serves, and
-/// the import can simply be run again.
-/// On whichever database the tests run on.
+/// has written over a thousand rows, not yet committed. The import is one transaction, so the
+/// glossary is as it was before (or, had the kill come after the commit, wholly imported), never
+/// part of it; the database is sound, no temporary file is left behind, the site starts on it
+/// and serves, and the import can simply be run again. On whichever database the tests run on.
 /// </summary>
 [Collection(nameof(Timed))]
 public sealed class KilledImportTests(ITestOutputHelper log) : IDisposable
 {
-    /// <summary>Enough that writing them takes seconds: ten batches of 500 and their revisions.</summary>
+    /// <summary>Enough that writing them takes seconds: six batches of 500, each with their revisions.</summary>
     private const int ImportedTerms = 3000;
 
     /// <summary>
@@ -51,6 +50,7 @@ public sealed class KilledImportTests(ITestOutputHelper log) : IDisposable
         {
             await import.UntilOutputAsync(output => Occurrences(output, SavepointReleased) >= SavesBeforeTheKill, TimeSpan.FromSeconds(120));
             import.Kill();
+            // The kill came inside the import's transaction: its commit had not begun.
             var written = import.Output;
             Assert.DoesNotContain("Committing transaction", written[written.IndexOf(SavepointReleased, StringComparison.Ordinal)..], StringComparison.Ordinal);
             // The accepted terms wait in a temporary file between checking and writing: it goes with the process.
