@@ -81,15 +81,32 @@ public class GlossaryApp : WebApplicationFactory<Program>
 
     /// <summary>The app's own PostgreSQL database, when the tests run on PostgreSQL.</summary>
     private string? PostgresDatabase =>
-        sharedPostgres ?? ((postgresServer ?? Environment.GetEnvironmentVariable(PostgresVariable)) is { Length: > 0 } server
+        sharedPostgres ?? ((postgresServer ?? (sqliteOnly ? null : Environment.GetEnvironmentVariable(PostgresVariable))) is { Length: > 0 } server
             ? $"{server};Database=test_{Path.GetFileName(folder).Replace('-', '_')}"
             : null);
+
+    /// <summary>Whether the app's database is PostgreSQL rather than SQLite.</summary>
+    public bool OnPostgresDatabase => PostgresDatabase is not null;
 
     private string? sharedPostgres;
     private string? postgresServer;
 
     /// <summary>An app on the PostgreSQL server given (<c>Host=…;Port=…;Username=…</c>), whichever provider the run tests.</summary>
     public static GlossaryApp OnPostgres(string server) => new() { postgresServer = server };
+
+    /// <summary>An app on SQLite whichever provider the run tests, for faults only SQLite can stage.</summary>
+    public static GlossaryApp OnSqlite() => new() { sqliteOnly = true };
+
+    private bool sqliteOnly;
+
+    /// <summary>Services a test adds to the app's own, such as an interceptor that stages a fault; call before the first request.</summary>
+    public GlossaryApp WithServices(Action<IServiceCollection> configure)
+    {
+        testServices += configure;
+        return this;
+    }
+
+    private Action<IServiceCollection>? testServices;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -110,6 +127,7 @@ public class GlossaryApp : WebApplicationFactory<Program>
         {
             services.AddTransient<IStartupFilter, ClientAddress>();
             services.AddTransient<IStartupFilter, FailingEndpoint>();
+            testServices?.Invoke(services);
         });
     }
 

@@ -6,7 +6,8 @@ namespace CommerceGuard.Tests.Operations;
 
 /// <summary>
 /// With Redis, rate limits count across servers: a client behind a load balancer gets one
-/// quota, not one per server. Without Redis each server still counts on its own.
+/// quota, not one per server. Without Redis each server still counts on its own, and when Redis
+/// returns (restarted, empty) they share it again by themselves.
 /// </summary>
 public sealed class SharedLimitTests : IDisposable
 {
@@ -55,7 +56,7 @@ public sealed class SharedLimitTests : IDisposable
     public async Task Without_redis_each_server_counts_on_its_own()
     {
         redis.Stop();
-        await Until(() => nodeA.Services.GetRequiredService<RedisConnection>().Available is null);
+        await Until(() => Redis(nodeA).Available is null);
 
         for (var request = 0; request < 3; request++)
         {
@@ -64,6 +65,24 @@ public sealed class SharedLimitTests : IDisposable
         }
         using var refused = await nodeA.Browser().GetAsync(new Uri("/api/v1/categories", UriKind.Relative));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task When_redis_returns_the_servers_count_against_one_quota_again()
+    {
+        redis.Stop();
+        await Until(() => Redis(nodeA).Available is null && Redis(nodeB).Available is null);
+        redis.Start();
+        await Until(() => Redis(nodeA).Available is not null && Redis(nodeB).Available is not null);
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var node in new[] { nodeA, nodeB, nodeA, nodeB })
+        {
+            using var answer = await node.Browser().GetAsync(new Uri("/api/v1/categories", UriKind.Relative));
+            statuses.Add(answer.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
     public void Dispose()
@@ -80,6 +99,8 @@ public sealed class SharedLimitTests : IDisposable
         .With("RateLimits:PublicWrites:WindowSeconds", "3600")
         .With("Api:RateLimit:AnonymousPermits", "3")
         .With("Api:RateLimit:WindowSeconds", "3600");
+
+    private static RedisConnection Redis(GlossaryApp node) => node.Services.GetRequiredService<RedisConnection>();
 
     private static async Task Until(Func<bool> condition)
     {

@@ -56,6 +56,18 @@ public sealed class ApiExceptions(IProblemDetailsService problems) : IExceptionH
 
     private static ProblemDetails ProblemFor(Exception exception, HttpResponse response)
     {
+        if (DatabaseOutage.IsOutOfSpace(exception))
+        {
+            // 507, not 503: the database answers, and the write was undone whole, so the client
+            // need not read it back; it cannot succeed until someone makes room.
+            response.StatusCode = StatusCodes.Status507InsufficientStorage;
+            return new ProblemDetails
+            {
+                Status = response.StatusCode,
+                Title = "The glossary's database is out of space.",
+                Detail = "Nothing was saved. Send the change again once there is room.",
+            };
+        }
         if (DatabaseOutage.IsOutage(exception))
         {
             DatabaseOutage.Answer(response);

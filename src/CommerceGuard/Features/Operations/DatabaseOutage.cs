@@ -38,6 +38,24 @@ public static class DatabaseOutage
         _ => false,
     };
 
+    /// <summary>
+    /// The database could not write for want of disk space: SQLite's SQLITE_FULL ("database or
+    /// disk is full"), PostgreSQL's disk_full. Unlike a lost connection there is no doubt: the
+    /// write was undone whole, and reads still work, so the writer can be told that nothing was
+    /// saved and keep what they wrote, rather than being told their change clashed with another.
+    /// </summary>
+    public static bool IsOutOfSpace(Exception? error)
+    {
+        for (var cause = error; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is SqliteException { SqliteErrorCode: 13 } or PostgresException { SqlState: "53100" })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Marks a response as the outage's: 503, and when to try again.</summary>
     public static void Answer(HttpResponse response)
     {

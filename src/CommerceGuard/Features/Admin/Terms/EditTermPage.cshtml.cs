@@ -2,6 +2,7 @@ using System.Globalization;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Features.Operations;
 using CommerceGuard.Features.SiteLanguages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,8 @@ namespace CommerceGuard.Features.Admin.Terms;
 /// when someone else saved first, both versions side by side to merge. Nothing on this page
 /// writes except through the <see cref="TermEditor"/>.
 /// </summary>
-public sealed partial class EditTermPageModel(TermEditor editor, TermArticles articles, GlossaryDb db, TimeProvider time, OfferedLanguages offered) : PageModel
+public sealed partial class EditTermPageModel(
+    TermEditor editor, TermArticles articles, GlossaryDb db, TimeProvider time, OfferedLanguages offered, ILogger<EditTermPageModel> logger) : PageModel
 {
     /// <summary>The header live previews ask with, to get the article alone.</summary>
     public const string PreviewHeader = "X-Term-Preview";
@@ -188,10 +190,10 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
         if (Draft is null)
         {
             return Form.TranslationOf is { } original
-                ? await editor.CreateTranslationAsync(original, Form.Language ?? "", content, Form.Summary, Who, publish, cancellationToken)
-                : await editor.CreateAsync(content, Form.Summary, Who, publish, cancellationToken);
+                ? await UnlessOutOfSpaceAsync(() => editor.CreateTranslationAsync(original, Form.Language ?? "", content, Form.Summary, Who, publish, cancellationToken))
+                : await UnlessOutOfSpaceAsync(() => editor.CreateAsync(content, Form.Summary, Who, publish, cancellationToken));
         }
-        var saved = await editor.SaveAsync(Draft.Term.Id, Form.Version, content, Form.Summary, Who, publish, cancellationToken);
+        var saved = await UnlessOutOfSpaceAsync(() => editor.SaveAsync(Draft.Term.Id, Form.Version, content, Form.Summary, Who, publish, cancellationToken));
         // Brought in step with the original: recorded once the text it says so of is saved where
         // readers see it, not while it waits as a published term's next version.
         var seen = publish || Draft.Term.Status != TermStatus.Published;
@@ -199,6 +201,27 @@ public sealed partial class EditTermPageModel(TermEditor editor, TermArticles ar
             ? await editor.MarkInStepAsync(Draft.Term.Id, saved.Version, cancellationToken)
             : saved;
     }
+
+    /// <summary>
+    /// A save the database had no room for was undone whole, and reads still work: the writer
+    /// gets the form back as typed, told that nothing was saved, rather than an error page.
+    /// </summary>
+    private async Task<EditOutcome> UnlessOutOfSpaceAsync(Func<Task<EditOutcome>> save)
+    {
+        try
+        {
+            return await save();
+        }
+        catch (Exception error) when (DatabaseOutage.IsOutOfSpace(error))
+        {
+            LogOutOfSpace(error);
+            db.ChangeTracker.Clear();
+            return EditOutcome.Refused("The database is out of space, so nothing was saved. Your text is still here: save it again once there is room.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database is out of space: a term's save was refused and nothing was saved")]
+    private partial void LogOutOfSpace(Exception error);
 
     /// <summary>The page again with what stopped the change; the writer's text is kept in the form.</summary>
     private async Task<IActionResult> ShowAsync(EditOutcome outcome, CancellationToken cancellationToken)

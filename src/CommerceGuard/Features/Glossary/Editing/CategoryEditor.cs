@@ -1,5 +1,6 @@
 using CommerceGuard.Data;
 using CommerceGuard.Features.Audit;
+using CommerceGuard.Features.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Glossary.Editing;
@@ -209,7 +210,7 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
             await db.SaveChangesAsync(cancellationToken);
             return new CategoryOutcome();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (!DatabaseOutage.IsOutOfSpace(error))
         {
             db.ChangeTracker.Clear();
             return CategoryOutcome.Refused("slug", "Another category took this slug a moment ago; choose another.");

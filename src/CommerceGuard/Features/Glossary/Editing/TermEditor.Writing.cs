@@ -1,4 +1,5 @@
 using CommerceGuard.Features.Audit;
+using CommerceGuard.Features.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Glossary.Editing;
@@ -204,7 +205,7 @@ public sealed partial class TermEditor
             await db.SaveChangesAsync(cancellationToken);
             return EditOutcome.Done(term.Id, term.Version);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (!DatabaseOutage.IsOutOfSpace(error))
         {
             // Someone saved between our read and our write. Their save stands, and ours is shown
             // to merge, whichever constraint noticed first: the version, or the revision number
@@ -223,7 +224,7 @@ public sealed partial class TermEditor
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException error) when (!DatabaseOutage.IsOutOfSpace(error))
         {
             db.ChangeTracker.Clear();
             return false;
