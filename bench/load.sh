@@ -6,13 +6,19 @@
 # 2xx/3xx and socket errors, and the site's resident memory (VmRSS, sampled every second): at the
 # start of the run, half-way, at the end, its peak, and its growth over the second half.
 #
-#   bench/load.sh [--duration 60] [--connections 64] [--only term|az|search|suggest|vote] [--database prepared.db]
+#   bench/load.sh [--duration 60] [--connections 64] [--only term|az|search|suggest|vote]
+#                 [--database prepared.db] [--classes] [--slugs N]
 #
 # Needs wrk (installed with apt-get when missing), curl and the .NET SDK. Without --database the
 # glossary is generated (100,000 terms, seed 1, full-length text) into a throwaway folder, which
 # takes about 2 minutes; --database copies one made earlier with the benchmarks' `generate`
 # command instead. The site then builds its search index for every term before /health/ready
 # answers 200 (about 100 s). --only sends one kind of request, to find which one is slow.
+# --classes also counts the answers by status class in wrk's Lua, which slows wrk down a great
+# deal on the 9.5 MB A-Z page (see load-mix.lua); without it, errors are wrk's own count of
+# answers of 400 and over. --slugs N is a diagnosis, not the benchmark: term pages, votes, search
+# words and prefixes are drawn from N terms only (a fixed sample), so that term pages come from
+# the page cache once warmed up, and the rest of the mix shows without the cost of making them.
 #
 # The targets: no errors, p99 under 50 ms, and resident memory growing by no more than 5 % over
 # the second half of the run (the slope of a straight line fitted to those samples). The script
@@ -22,12 +28,16 @@ duration=60
 connections=64
 only=all
 prepared=""
+classes=""
+slugs=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --database) prepared="$2"; shift 2 ;;
+    --classes) classes=classes; shift ;;
+    --slugs) slugs="$2"; shift 2 ;;
     *) echo "unknown option $1 (see the comment at the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -41,7 +51,11 @@ site=""
 sampler=""
 cleanup() {
   [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
-  [ -n "$site" ] && kill "$site" 2>/dev/null || true
+  if [ -n "$site" ] && kill "$site" 2>/dev/null; then
+    # It stops within seconds when idle; requests wrk gave up on may still be running in it.
+    for _ in $(seq 1 30); do kill -0 "$site" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$site" 2>/dev/null || true
+  fi
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -66,26 +80,46 @@ fi
 
 # One loopback client stands for thousands of readers, so the per-address limits are raised
 # for the run (RateLimits:* on current main; PublicWrites:* is the section's older name).
-(cd "$root/src/CommerceGuard" && exec env \
-  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
+# Started as a simple command (no subshell), so that $! is the site's own process.
+cd "$root/src/CommerceGuard"
+env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
   ConnectionStrings__Glossary="Data Source=$work/glossary.db" Search__IndexPath="$work/search-index" \
   Logging__LogLevel__Default=Warning \
   RateLimits__PublicWrites__PermitsPerWindow=100000 RateLimits__Searches__PermitsPerWindow=100000 \
   PublicWrites__PermitsPerWindow=100000 Api__RateLimit__AnonymousPermits=1000000 \
-  dotnet "$app" >"$work/site.log" 2>&1) &
+  dotnet "$app" >"$work/site.log" 2>&1 &
 site=$!
+cd "$root"
 started=$(date +%s)
 until curl -sf -o /dev/null "$base/health/ready"; do
   if ! kill -0 "$site" 2>/dev/null; then echo "the site stopped; its log:" >&2; tail -n 30 "$work/site.log" >&2; exit 1; fi
   if [ $(($(date +%s) - started)) -gt 1200 ]; then echo "not ready after 20 minutes" >&2; exit 1; fi
   sleep 1
 done
-echo "ready (search index built) $(($(date +%s) - started)) s after start"
+echo "ready (search index built) $(($(date +%s) - started)) s after start; process $site is $(cat "/proc/$site/comm")"
 
 # Real slugs and titles, from the A-Z page itself.
 curl -sf "$base/glossary" | grep -o 'href="/glossary/[^"/]*">[^<]*<' \
   | sed -E 's|href="/glossary/([^"]*)">([^<]*)<|\1\t\2|' >"$work/terms.tsv"
 echo "terms listed on the A-Z page: $(wc -l <"$work/terms.tsv")"
+if [ -n "$slugs" ]; then
+  shuf -n "$slugs" --random-source=<(yes) "$work/terms.tsv" >"$work/sample.tsv"
+  mv "$work/sample.tsv" "$work/terms.tsv"
+  echo "DIAGNOSIS, not the benchmark: requests drawn from $slugs of them only"
+fi
+
+# CPU seconds the site has used (user and system), from /proc.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f\n", ($12 + $13) / hz }' "/proc/$site/stat"; }
+# Waits (up to 2 minutes) until the site has used less than a fifth of a core for 2 seconds:
+# wrk stops waiting for its requests when its time is up, and the site finishes them anyway.
+settle() {
+  local before after waited=0
+  while [ "$waited" -lt 120 ]; do
+    before=$(cpu_seconds); sleep 2; after=$(cpu_seconds); waited=$((waited + 2))
+    awk -v a="$after" -v b="$before" 'BEGIN { exit !(a - b < 0.4) }' && break
+  done
+  echo "site idle again after ${waited} s"
+}
 
 # Warm-up: one request of each kind alone (the first term page builds the automatic links'
 # directory), then 10 s of the same mix, so that the JIT's optimized code and the caches are in
@@ -94,22 +128,25 @@ slug=$(head -n 1 "$work/terms.tsv" | cut -f 1)
 for path in "/glossary/$slug" /glossary "/search?q=${slug%%-*}" "/api/v1/search/suggest?q=${slug:0:3}"; do
   curl -s -o /dev/null --max-time 120 "$base$path"
 done
-wrk -t2 -c"$connections" -d10s --timeout 30s -s "$root/bench/load-mix.lua" "$base" -- "$work/terms.tsv" "$only" \
+wrk -t2 -c"$connections" -d10s --timeout 30s -s "$root/bench/load-mix.lua" "$base" -- "$work/terms.tsv" "$only" "$classes" \
   | awk '/^== load-mix ==/ { on = 1; next } on && /^(requests_per_second|p99_ms|not_2xx_3xx|socket_errors) / { printf "warm-up %s %s\n", $1, $2 }'
+settle
 
-# Resident memory every second while wrk runs: "seconds-since-start kilobytes".
+# Resident memory every second while wrk runs: "epoch-seconds kilobytes", with the shell's own
+# clock and reads, so that a busy machine does not starve the sampling of forks.
 logged=$(wc -l <"$work/site.log")
+begun=$EPOCHREALTIME
 (
-  begun=$(date +%s.%N)
-  while kill -0 "$site" 2>/dev/null; do
-    rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$site/status" 2>/dev/null || true)
-    [ -n "$rss" ] && echo "$(date +%s.%N) $begun $rss" | awk '{ printf "%.2f %d\n", $1 - $2, $3 }'
+  while [ -r "/proc/$site/status" ]; do
+    while read -r key value _; do
+      [ "$key" = VmRSS: ] && echo "$EPOCHREALTIME $value"
+    done <"/proc/$site/status"
     sleep 1
   done
 ) >"$work/rss" &
 sampler=$!
-echo "running: wrk -t2 -c$connections -d${duration}s --timeout 30s -s bench/load-mix.lua ($only)"
-wrk -t2 -c"$connections" -d"${duration}s" --timeout 30s -s "$root/bench/load-mix.lua" "$base" -- "$work/terms.tsv" "$only" >"$work/wrk.out"
+echo "running: wrk -t2 -c$connections -d${duration}s --timeout 30s -s bench/load-mix.lua ($only${classes:+, classes})"
+wrk -t2 -c"$connections" -d"${duration}s" --timeout 30s -s "$root/bench/load-mix.lua" "$base" -- "$work/terms.tsv" "$only" "$classes" >"$work/wrk.out"
 kill "$sampler" 2>/dev/null || true
 wait "$sampler" 2>/dev/null || true
 sampler=""
@@ -123,13 +160,16 @@ bad=$(figure not_2xx_3xx); sockets=$(figure socket_errors)
 echo
 echo "requests:        $requests in ${duration} s, $rate a second ($megabytes MB/s)"
 echo "latency:         p50 $p50 ms, p90 $p90 ms, p99 $p99 ms, max $max ms"
-echo "answers:         2xx $(figure status_2xx), 3xx $(figure status_3xx), 4xx $(figure status_4xx), 5xx $(figure status_5xx), other $(figure status_other)"
+if [ -n "$classes" ]; then
+  echo "answers:         2xx $(figure status_2xx), 3xx $(figure status_3xx), 4xx $(figure status_4xx), 5xx $(figure status_5xx), other $(figure status_other)"
+fi
+echo "errors:          $bad answers of 400 or more"
 echo "socket errors:   connect $(figure socket_connect), read $(figure socket_read), write $(figure socket_write), timeout $(figure socket_timeout)"
 echo "site log:        $(tail -n +"$((logged + 1))" "$work/site.log" | grep -c '^\(fail\|crit\)' || true) error entries during the run"
 
 # Memory: start, half-way, end, peak; the second half's trend by least squares.
-read -r rss_start rss_half rss_end rss_max slope growth <<<"$(awk -v half="$((duration / 2))" '
-  { t[NR] = $1; mb[NR] = $2 / 1024; if (mb[NR] > peak) peak = mb[NR] }
+read -r rss_start rss_half rss_end rss_max slope growth <<<"$(awk -v begun="$begun" -v half="$((duration / 2))" '
+  { t[NR] = $1 - begun; mb[NR] = $2 / 1024; if (mb[NR] > peak) peak = mb[NR] }
   END {
     for (i = 1; i <= NR; i++) if (t[i] <= half) at_half = mb[i]
     for (i = 1; i <= NR; i++) if (t[i] >= half) { n++; sx += t[i]; sy += mb[i]; sxx += t[i] * t[i]; sxy += t[i] * mb[i] }
