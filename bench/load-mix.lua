@@ -10,8 +10,9 @@
 --   15 % suggestions            GET  /api/v1/search/suggest?q=... (2-7 letters of a title, a
 --                                    quarter of them with two letters swapped)
 --    5 % a vote                 POST /glossary/{slug}/vote, helpful=yes, as the page's own form
--- ONLY (term, az, search, suggest or vote) sends that kind alone, to find which one is slow;
--- "all" or nothing sends the mix.
+-- ONLY (term, az, search, suggest or vote, or several of them separated by commas) sends those
+-- kinds alone, in the same proportions to one another, to find which one is slow; "all" or
+-- nothing sends the whole mix.
 --
 -- Errors: wrk itself counts every answer of 400 or more (summary.errors.status), which is every
 -- answer other than 2xx and 3xx, and the socket errors. With "classes" a response() callback also
@@ -47,7 +48,10 @@ function init(args)
   file:close()
   assert(#terms > 0, "no terms in " .. args[1])
   if args[2] and args[2] ~= "" and args[2] ~= "all" then
-    only = args[2]
+    only = {}
+    for one in args[2]:gmatch("[^,]+") do
+      only[one] = true
+    end
   end
   -- wrk looks for a response() function once init() has run, and calls it only when there is one.
   if args[3] == "classes" then
@@ -121,10 +125,7 @@ local vote_headers = {
   ["Sec-Fetch-Site"] = "same-origin",
 }
 
-local function kind()
-  if only then
-    return only
-  end
+local function drawn()
   local roll = math.random(100)
   if roll <= 55 then
     return "term"
@@ -137,6 +138,14 @@ local function kind()
   else
     return "vote"
   end
+end
+
+local function kind()
+  local what = drawn()
+  while only and not only[what] do
+    what = drawn()
+  end
+  return what
 end
 
 function request()

@@ -6,19 +6,21 @@
 # 2xx/3xx and socket errors, and the site's resident memory (VmRSS, sampled every second): at the
 # start of the run, half-way, at the end, its peak, and its growth over the second half.
 #
-#   bench/load.sh [--duration 60] [--connections 64] [--only term|az|search|suggest|vote]
+#   bench/load.sh [--duration 60] [--connections 64] [--only term|az|search|suggest|vote[,...]]
 #                 [--database prepared.db] [--classes] [--slugs N]
 #
 # Needs wrk (installed with apt-get when missing), curl and the .NET SDK. Without --database the
 # glossary is generated (100,000 terms, seed 1, full-length text) into a throwaway folder, which
 # takes about 2 minutes; --database copies one made earlier with the benchmarks' `generate`
 # command instead. The site then builds its search index for every term before /health/ready
-# answers 200 (about 100 s). --only sends one kind of request, to find which one is slow.
+# answers 200 (about 100 s). --only sends one kind of request (or several, comma separated, in
+# the mix's proportions), to find which one is slow.
 # --classes also counts the answers by status class in wrk's Lua, which slows wrk down a great
 # deal on the 9.5 MB A-Z page (see load-mix.lua); without it, errors are wrk's own count of
 # answers of 400 and over. --slugs N is a diagnosis, not the benchmark: term pages, votes, search
-# words and prefixes are drawn from N terms only (a fixed sample), so that term pages come from
-# the page cache once warmed up, and the rest of the mix shows without the cost of making them.
+# words and prefixes are drawn from N terms only (a fixed sample), each of whose pages is fetched
+# once before the warm-up, so that term pages come from the page cache and the rest of the mix
+# shows without the cost of making them (keep N small: each page takes about a second to make).
 #
 # The targets: no errors, p99 under 50 ms, and resident memory growing by no more than 5 % over
 # the second half of the run (the slope of a straight line fitted to those samples). The script
@@ -41,7 +43,9 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1 (see the comment at the top of $0)" >&2; exit 2 ;;
   esac
 done
-case "$only" in all|term|az|search|suggest|vote) ;; *) echo "--only takes term, az, search, suggest or vote" >&2; exit 2 ;; esac
+for one in ${only//,/ }; do
+  case "$one" in all|term|az|search|suggest|vote) ;; *) echo "--only takes term, az, search, suggest or vote, or several with commas" >&2; exit 2 ;; esac
+done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/commerceguard-load.XXXXXX)"
@@ -105,7 +109,8 @@ echo "terms listed on the A-Z page: $(wc -l <"$work/terms.tsv")"
 if [ -n "$slugs" ]; then
   shuf -n "$slugs" --random-source=<(yes) "$work/terms.tsv" >"$work/sample.tsv"
   mv "$work/sample.tsv" "$work/terms.tsv"
-  echo "DIAGNOSIS, not the benchmark: requests drawn from $slugs of them only"
+  echo "DIAGNOSIS, not the benchmark: requests drawn from $slugs of them only, whose pages are made now"
+  cut -f 1 "$work/terms.tsv" | while read -r one; do curl -s -o /dev/null --max-time 120 "$base/glossary/$one"; done
 fi
 
 # CPU seconds the site has used (user and system), from /proc.
