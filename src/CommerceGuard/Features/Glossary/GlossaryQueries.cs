@@ -26,16 +26,24 @@ public static class GlossaryQueries
     /// The same entry in the other offered languages, where it is published there: the term's
     /// original and the original's other translations, by language.
     /// </summary>
-    public static Task<List<TermLink>> TranslationsAsync(this GlossaryDb db, Term term, IReadOnlyCollection<string> offered, CancellationToken cancellationToken)
+    public static async Task<List<TermLink>> TranslationsAsync(this GlossaryDb db, Term term, IReadOnlyCollection<string> offered, CancellationToken cancellationToken)
     {
         var original = term.TranslationOfId ?? term.Id;
-        return db.Terms.AsNoTracking()
-            .Where(other => other.Status == TermStatus.Published && other.Id != term.Id && offered.Contains(other.Language)
-                && (other.Id == original || other.TranslationOfId == original))
-            .OrderBy(other => other.Language)
-            .Select(other => new TermLink(other.Slug, other.Title, other.Language))
-            .ToListAsync(cancellationToken);
+        // Two lookups, by the translations' index and by the original's key: one query asking for
+        // either made SQLite walk every published term (a second a page at 100,000 terms).
+        var translations = await Shown(db.Terms.Where(other => other.TranslationOfId == original)).ToListAsync(cancellationToken);
+        if (term.TranslationOfId is not null)
+        {
+            translations.AddRange(await Shown(db.Terms.Where(other => other.Id == original)).ToListAsync(cancellationToken));
+        }
+        return [.. translations.Where(other => other.Id != term.Id).OrderBy(other => other.Link.Language, StringComparer.Ordinal).Select(other => other.Link)];
+
+        IQueryable<TranslatedTerm> Shown(IQueryable<Term> terms) => terms.AsNoTracking()
+            .Where(other => other.Status == TermStatus.Published && offered.Contains(other.Language))
+            .Select(other => new TranslatedTerm(other.Id, new TermLink(other.Slug, other.Title, other.Language)));
     }
+
+    private sealed record TranslatedTerm(int Id, TermLink Link);
 
     /// <summary>The published terms that once had these slugs, by their former slug: what old addresses lead to.</summary>
     public static Task<Dictionary<string, TermLink>> MovedTermsAsync(

@@ -38,6 +38,9 @@ public sealed class TermPageModel(GlossaryDb db, TermArticles articles, Structur
         var language = Glossary.Languages.Current;
         var term = await db.Published(language)
             .Include(term => term.Categories.OrderBy(category => category.DisplayOrder))
+            // Categories by the term's id in a query of their own: joined into one, SQLite built
+            // every term's categories with their translations before picking this term's.
+            .AsSplitQuery()
             .SingleOrDefaultAsync(term => term.Slug == slug, cancellationToken);
         if (term is null)
         {
