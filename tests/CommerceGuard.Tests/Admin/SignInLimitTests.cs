@@ -57,6 +57,8 @@ public sealed class SignInLimitTests : IDisposable
     {
         var key = SignInLimits.AccountKey(" Editor@Example.org");
         Assert.Equal(key, SignInLimits.AccountKey("editor@example.org"));
+        // The Kelvin sign is K to Identity (which compares emails in NFC), so it is to the limit too.
+        Assert.Equal(SignInLimits.AccountKey("kate@example.org"), SignInLimits.AccountKey("\u212Aate@example.org"));
         Assert.DoesNotContain("example", key, StringComparison.OrdinalIgnoreCase);
     }
 

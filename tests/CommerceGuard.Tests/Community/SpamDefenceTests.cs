@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CommerceGuard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceGuard.Tests.Community;
 
@@ -17,6 +18,10 @@ public sealed class SpamDefenceTests : IDisposable
     private const int FillSeconds = 2;
 
     private readonly GlossaryApp app = new GlossaryApp().With("SpamDefence:MinimumFillSeconds", FillSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    // For the posts that must come too soon: a minute, which no stall of a loaded machine between
+    // showing a form and sending it comes near.
+    private readonly GlossaryApp patientApp = new GlossaryApp().With("SpamDefence:MinimumFillSeconds", "60");
 
     private static List<KeyValuePair<string, string>> Offer(string email) =>
         [new("Form.Name", "Rosa Parks"), new("Form.Email", email), new("Form.Consent", "true")];
@@ -53,13 +58,13 @@ public sealed class SpamDefenceTests : IDisposable
     [Fact]
     public async Task A_volunteer_form_sent_sooner_than_a_person_could_comes_back_filled_in_with_a_message()
     {
-        using var response = await PostVolunteerAsync(Offer("quick@example.org"), wait: false);
+        using var response = await PostVolunteerAsync(Offer("quick@example.org"), wait: false, site: patientApp);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Pages.ParseAsync(response);
         Assert.Contains("sooner than a person usually fills in this form", page.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("quick@example.org", page.QuerySelector<IHtmlInputElement>("#Form_Email")!.Value);
-        Assert.False(await app.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "quick@example.org")));
+        Assert.False(await patientApp.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "quick@example.org")));
     }
 
     [Fact]
@@ -115,25 +120,75 @@ public sealed class SpamDefenceTests : IDisposable
     [Fact]
     public async Task A_comment_sent_sooner_than_a_person_could_write_it_is_refused_and_one_sent_later_is_kept()
     {
-        var browser = app.Browser();
+        using var tooSoon = await CommentAsync(patientApp, wait: false);
+        Assert.Equal(HttpStatusCode.BadRequest, tooSoon.StatusCode);
+        Assert.Equal(0, await VotesOnPremiumAsync(patientApp));
+
+        using var later = await CommentAsync(app, wait: true);
+        Assert.Equal(HttpStatusCode.SeeOther, later.StatusCode);
+        Assert.Equal(1, await VotesOnPremiumAsync(app));
+    }
+
+    /// <summary>Shows a term page, waits or not, and sends a comment with the stamp its comment form carried.</summary>
+    private static async Task<HttpResponseMessage> CommentAsync(GlossaryApp site, bool wait)
+    {
+        var browser = site.Browser();
         var page = await browser.GetPageAsync("/glossary/premium");
         var stamp = page.QuerySelector<IHtmlInputElement>($".feedback-comment input[name={SpamDefence.StampField}]")!.Value;
-        FormUrlEncodedContent Comment() => new([new("helpful", "no"), new("comment", "Say what a premium is paid for."), new(SpamDefence.StampField, stamp)]);
+        if (wait)
+        {
+            await WaitOutFillTimeAsync();
+        }
+        return await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative),
+            new FormUrlEncodedContent([new("helpful", "no"), new("comment", "Say what a premium is paid for."), new(SpamDefence.StampField, stamp)]));
+    }
 
-        using var tooSoon = await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative), Comment());
-        Assert.Equal(HttpStatusCode.BadRequest, tooSoon.StatusCode);
-        Assert.Equal(0, await VotesOnPremiumAsync());
-
+    [Fact]
+    public async Task A_stamp_from_one_form_is_no_good_on_another()
+    {
+        var term = await app.Browser().GetPageAsync("/glossary/premium");
+        var voteStamp = term.QuerySelector<IHtmlInputElement>($".feedback-comment input[name={SpamDefence.StampField}]")!.Value;
+        var browser = app.Browser();
+        var token = await AntiforgeryTokenAsync(browser);
         await WaitOutFillTimeAsync();
-        using var later = await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative), Comment());
-        Assert.Equal(HttpStatusCode.SeeOther, later.StatusCode);
-        Assert.Equal(1, await VotesOnPremiumAsync());
+
+        using var response = await browser.PostAsync(new Uri("/volunteer", UriKind.Relative), new FormUrlEncodedContent(
+            [.. Offer("carried@example.org"), new("__RequestVerificationToken", token), new(SpamDefence.StampField, voteStamp)]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "carried@example.org")));
+    }
+
+    [Fact]
+    public async Task A_stamp_older_than_the_longest_a_form_may_be_open_is_refused_with_a_message()
+    {
+        var shownLongAgo = new ShiftedClock(TimeSpan.FromHours(-25));
+        using var site = new GlossaryApp().With("SpamDefence:MinimumFillSeconds", "1")
+            .WithServices(services => services.AddSingleton<TimeProvider>(shownLongAgo));
+        var browser = site.Browser();
+        var page = await browser.GetPageAsync("/volunteer");
+        var hidden = page.QuerySelectorAll<IHtmlInputElement>("main form input[type=hidden]").Select(input => new KeyValuePair<string, string>(input.Name!, input.Value)).ToList();
+        shownLongAgo.Shift = TimeSpan.Zero;
+
+        using var response = await browser.PostAsync(new Uri("/volunteer", UriKind.Relative), new FormUrlEncodedContent([.. Offer("stale@example.org"), .. hidden]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("open a long time", (await Pages.ParseAsync(response)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await site.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "stale@example.org")));
+    }
+
+    /// <summary>The real time, moved by a shift the test sets.</summary>
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public TimeSpan Shift { get; set; } = shift;
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Shift;
     }
 
     /// <summary>Shows the volunteer form, waits or not, and sends it back with every hidden field it carried.</summary>
-    private async Task<HttpResponseMessage> PostVolunteerAsync(List<KeyValuePair<string, string>> offer, bool wait, string trap = "")
+    private async Task<HttpResponseMessage> PostVolunteerAsync(List<KeyValuePair<string, string>> offer, bool wait, string trap = "", GlossaryApp? site = null)
     {
-        var browser = app.Browser();
+        var browser = (site ?? app).Browser();
         var page = await browser.GetPageAsync("/volunteer");
         var hidden = page.QuerySelectorAll<IHtmlInputElement>("main form input[type=hidden]")
             .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value));
@@ -153,8 +208,14 @@ public sealed class SpamDefenceTests : IDisposable
 
     private static Task WaitOutFillTimeAsync() => Task.Delay(TimeSpan.FromSeconds(FillSeconds) + TimeSpan.FromMilliseconds(200));
 
-    private Task<int> VotesOnPremiumAsync() => app.WithDbAsync(db =>
+    private Task<int> VotesOnPremiumAsync() => VotesOnPremiumAsync(app);
+
+    private static Task<int> VotesOnPremiumAsync(GlossaryApp site) => site.WithDbAsync(db =>
         db.Votes.CountAsync(v => db.Terms.Any(t => t.Id == v.TermId && t.Slug == "premium" && t.Language == "en")));
 
-    public void Dispose() => app.Dispose();
+    public void Dispose()
+    {
+        patientApp.Dispose();
+        app.Dispose();
+    }
 }

@@ -20,7 +20,7 @@ public static class FuzzInputs
         "data:text/html,", "<svg onload=alert(1)>", "<iframe", "<style>", "<math>", "<base href=", "<form action=",
         " onclick=", " style=", "&#106;", "&#x6A;", "&lt;", "&gt;", "&amp;", "&quot;", "\t", "\n", "\r\n", "\u0000",
         "[", "]", "(", ")", "![", "](", "[[", "]]", "*", "**", "_", "~~", "#", "> ", "- ", "1. ", "```", "    ", "|", "---",
-        "\u202E", "\u200B", "\uFEFF", "\uD800", "\uDC00", "\U0001F600", "é", "ñ", "\u0301", "ﬁ",
+        "\u202E", "\u200B", "\uFEFF", "\uD800", "\uDC00", "\uFFFE", "\uFFFF", "\U000E0041", "\uFE0F", "\U0001F600", "é", "ñ", "\u0301", "ﬁ",
         "premium", "Premium", "copay", "out-of-pocket maximum", "HIPAA", "401(k)", "balance billing", "C++", "AT&T",
     ];
 

@@ -22,6 +22,8 @@ public sealed class TitleLookalikeTests(GlossaryApp app) : IClassFixture<Glossar
     [InlineData("Pre\u200Bmium", "zero-width space")]
     [InlineData("Premium\u2066 fee\u2069", "left-to-right isolate")]
     [InlineData("Pr\u00ADemium", "soft hyphen")]
+    [InlineData("P\U000E0072remium", "a formatting character")]
+    [InlineData("Premium\uFE0F", "a variation selector")]
     [InlineData("Pr\u0435mium", "mixes Latin and Cyrillic")]
     [InlineData("\u03A1remium", "mixes Greek and Latin")]
     public void A_title_that_hides_what_it_is_is_refused_with_the_reason(string title, string reason) =>

@@ -22,9 +22,10 @@ public sealed class SignInLimits(IOptions<RateLimitOptions> options)
         && await RateLimits.TryTakeAsync(context, "sign-ins-of", options.Value.SignInsPerAccount, AccountKey(email));
 
     /// <summary>
-    /// The account's bucket name: a hash of the email as Identity compares emails (trimmed, upper
-    /// case), so any spelling of one address shares a bucket and Redis never holds the address.
+    /// The account's bucket name: a hash of the email as Identity compares emails (NFC, upper
+    /// case), so any spelling of one address shares a bucket ("\u212Aate@" with the Kelvin sign is
+    /// "kate@") and Redis never holds the address.
     /// </summary>
     internal static string AccountKey(string email) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())));
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().Normalize(NormalizationForm.FormC).ToUpperInvariant())));
 }

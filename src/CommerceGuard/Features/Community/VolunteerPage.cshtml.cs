@@ -14,6 +14,9 @@ namespace CommerceGuard.Features.Community;
 [RequestFormLimits(ValueCountLimit = 50, ValueLengthLimit = 32 * 1024)]
 public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time, SpamDefence spam, IStringLocalizer<SiteText> text) : PageModel
 {
+    /// <summary>The form's name to the spam defence, whose stamps are for one form each.</summary>
+    public const string FormName = "volunteer";
+
     [BindProperty]
     public VolunteerForm Form { get; set; } = new();
 
@@ -24,7 +27,7 @@ public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time, SpamDef
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var thanks = Redirect(SitePaths.Current.Translate("/volunteer/thanks"));
-        switch (spam.Judge(Request.Form, "volunteer"))
+        switch (spam.Judge(Request.Form, FormName))
         {
             case SpamVerdict.TrapFilled:
                 // Thanked like anyone else, so the script learns nothing; nothing is kept.
@@ -32,6 +35,9 @@ public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time, SpamDef
             case SpamVerdict.TooQuick:
                 // A person who was that quick loses nothing: the form comes back filled in, with a new stamp.
                 ModelState.AddModelError("", text["Form.TooQuick"]);
+                break;
+            case SpamVerdict.Expired:
+                ModelState.AddModelError("", text["Form.Expired"]);
                 break;
         }
         if (!ModelState.IsValid)

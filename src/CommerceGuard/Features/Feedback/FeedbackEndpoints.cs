@@ -26,6 +26,9 @@ public static class FeedbackEndpoints
 {
     private const int MaxFormBytes = 8 * 1024;
 
+    /// <summary>The vote forms' name to the spam defence, whose stamps are for one form each.</summary>
+    public const string FormName = "vote";
+
     public static WebApplication MapFeedback(this WebApplication app)
     {
         // Each language's term pages have their own; the address sets the language (see LanguageSetup).
@@ -66,7 +69,7 @@ public static class FeedbackEndpoints
             return Refuse(http, StatusCodes.Status400BadRequest, ballot.Problem);
         }
         // A vote is one click, which a person can make at once; a comment takes typing.
-        switch (spam.Judge(form, "vote", timed: ballot.Comment is not null))
+        switch (spam.Judge(form, FormName, timed: ballot.Comment is not null))
         {
             case SpamVerdict.TrapFilled:
                 // Answered as if counted, so the script learns nothing; nothing is kept.
@@ -74,6 +77,9 @@ public static class FeedbackEndpoints
             case SpamVerdict.TooQuick:
                 return Refuse(http, StatusCodes.Status400BadRequest,
                     "The comment came sooner after the page was shown than a person writes one. Send it again.");
+            case SpamVerdict.Expired:
+                return Refuse(http, StatusCodes.Status400BadRequest,
+                    "The page was open too long for its comment form. Reload it and send the comment again.");
         }
 
         var voterKey = VoterKeys.ReadOrIssue(http, time);

@@ -54,9 +54,9 @@ public static partial class Slug
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsSurrogate(c) && !char.IsSurrogatePair(text, i - (char.IsLowSurrogate(c) && i > 0 ? 1 : 0)))
+            if ((char.IsSurrogate(c) && !char.IsSurrogatePair(text, i - (char.IsLowSurrogate(c) && i > 0 ? 1 : 0))) || c is '\uFFFE' or '\uFFFF')
             {
-                // Half of a broken character: no letter, and Unicode normalization refuses it.
+                // Half of a broken character, or a non-character: no letter, and Unicode normalization refuses it.
                 continue;
             }
             spelled.Append(Spelled.TryGetValue(c, out var ascii) ? ascii : c.ToString());

@@ -67,6 +67,12 @@ public static class RateLimits
 {
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
+        // Settings under the section's old name would be ignored without a word; say so instead.
+        if (builder.Configuration.GetSection("PublicWrites").Exists())
+        {
+            throw new InvalidOperationException(
+                $"The PublicWrites settings have moved to {RateLimitOptions.Section}:PublicWrites (PublicWrites:PermitsPerWindow is now {RateLimitOptions.Section}:PublicWrites:PermitsPerWindow).");
+        }
         builder.Services.AddOptions<RateLimitOptions>()
             .BindConfiguration(RateLimitOptions.Section)
             .Validate(options => options.All.All(IsValid),

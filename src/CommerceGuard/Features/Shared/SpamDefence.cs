@@ -18,6 +18,13 @@ public sealed class SpamDefenceOptions
     /// </summary>
     [Range(0, 600)]
     public int MinimumFillSeconds { get; set; } = 3;
+
+    /// <summary>
+    /// The most time, in hours, a form may be open before it is sent; an older stamp is refused
+    /// as a script keeping one stamp for ever would have it.
+    /// </summary>
+    [Range(1, 24 * 30)]
+    public int MaximumAgeHours { get; set; } = 24;
 }
 
 /// <summary>What the spam defence made of a posted form.</summary>
@@ -31,6 +38,9 @@ public enum SpamVerdict
 
     /// <summary>Sent sooner after the form was shown than a person could, or with no sign of when it was shown.</summary>
     TooQuick,
+
+    /// <summary>Shown longer ago than <see cref="SpamDefenceOptions.MaximumAgeHours"/>.</summary>
+    Expired,
 }
 
 /// <summary>
@@ -52,10 +62,11 @@ public sealed partial class SpamDefence(
     /// <summary>The field that carries <see cref="Stamp"/>.</summary>
     public const string StampField = "form-shown";
 
-    private readonly IDataProtector stamps = protection.CreateProtector("CommerceGuard.SpamDefence.FormShown");
+    /// <summary>When the form is being shown, sealed for that form alone so that it can be neither made up nor carried to another.</summary>
+    public string Stamp(string formName) =>
+        StampsOf(formName).Protect(time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>When the form is being shown, sealed so that it cannot be made up.</summary>
-    public string Stamp() => stamps.Protect(time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+    private IDataProtector StampsOf(string formName) => protection.CreateProtector("CommerceGuard.SpamDefence.FormShown", formName);
 
     /// <summary>
     /// Judges a posted form by its honeypot and, unless <paramref name="timed"/> is false (a
@@ -63,7 +74,7 @@ public sealed partial class SpamDefence(
     /// </summary>
     public SpamVerdict Judge(IFormCollection form, string formName, bool timed = true)
     {
-        var verdict = Verdict(form, timed);
+        var verdict = Verdict(form, formName, timed);
         if (verdict != SpamVerdict.Passed)
         {
             metrics.SpamRefused(formName, verdict);
@@ -72,7 +83,7 @@ public sealed partial class SpamDefence(
         return verdict;
     }
 
-    private SpamVerdict Verdict(IFormCollection form, bool timed)
+    private SpamVerdict Verdict(IFormCollection form, string formName, bool timed)
     {
         if (!string.IsNullOrEmpty(form[TrapField]))
         {
@@ -83,16 +94,18 @@ public sealed partial class SpamDefence(
         {
             return SpamVerdict.Passed;
         }
-        return ShownAt(form[StampField].ToString()) is { } shown && time.GetUtcNow() - shown >= least
-            ? SpamVerdict.Passed
-            : SpamVerdict.TooQuick;
+        if (ShownAt(form[StampField].ToString(), formName) is not { } shown || time.GetUtcNow() - shown < least)
+        {
+            return SpamVerdict.TooQuick;
+        }
+        return time.GetUtcNow() - shown > TimeSpan.FromHours(options.Value.MaximumAgeHours) ? SpamVerdict.Expired : SpamVerdict.Passed;
     }
 
-    private DateTimeOffset? ShownAt(string stamp)
+    private DateTimeOffset? ShownAt(string stamp, string formName)
     {
         try
         {
-            return long.TryParse(stamps.Unprotect(stamp), NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
+            return long.TryParse(StampsOf(formName).Unprotect(stamp), NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
                 ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
                 : null;
         }

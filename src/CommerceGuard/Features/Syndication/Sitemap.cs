@@ -94,17 +94,13 @@ public sealed class Sitemap(GlossaryDb db, SiteAddress site, OfferedLanguages of
         var terms = await Terms.OrderBy(term => term.Id).Skip(Math.Max(0, from - head.Count)).Take(count - fromHead.Count)
             .Select(term => new { term.Slug, term.Language, term.ModifiedAt, Original = term.TranslationOfId ?? term.Id })
             .ToListAsync(cancellationToken);
-        // Every translation with its original, in one join: a list of this part's ids (up to
-        // 50,000) would pass SQLite's limit on parameters. A term in no family is in one language.
-        var pairs = await Terms.Where(translation => translation.TranslationOfId != null)
-            .Join(Terms, translation => translation.TranslationOfId, original => (int?)original.Id, (translation, original) => new
-            {
-                Original = original.Id, OriginalLanguage = original.Language, OriginalSlug = original.Slug, translation.Language, translation.Slug,
-            })
-            .ToListAsync(cancellationToken);
-        var families = pairs
-            .SelectMany(pair => new[] { (pair.Original, Language: pair.OriginalLanguage, Slug: pair.OriginalSlug), (pair.Original, pair.Language, pair.Slug) })
-            .Distinct()
+        // Every term in a family (a translation, or an original with one) by its original, in one
+        // query: a list of this part's ids (up to 50,000) would pass SQLite's limit on parameters.
+        // Published members are grouped even when the original is not, as on the term pages.
+        var families = (await Terms
+                .Where(member => member.TranslationOfId != null || db.Terms.Any(translation => translation.TranslationOfId == member.Id))
+                .Select(member => new { Original = member.TranslationOfId ?? member.Id, member.Language, member.Slug })
+                .ToListAsync(cancellationToken))
             .ToLookup(member => member.Original, member => (member.Language, SitePaths.For(member.Language).Term(member.Slug)));
         var entries = fromHead.Concat(terms.Select(term =>
             new Entry(SitePaths.For(term.Language).Term(term.Slug), term.ModifiedAt, [.. families[term.Original].OrderBy(member => member.Language, StringComparer.Ordinal)])));

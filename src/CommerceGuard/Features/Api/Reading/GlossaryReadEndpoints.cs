@@ -70,6 +70,11 @@ public static class GlossaryReadEndpoints
         {
             return ApiProblems.Of(StatusCodes.Status400BadRequest, "The letter is not one of the index's.", $"Use one of {string.Join(" ", alphabet.Letters)}, or # for titles that start with a digit or symbol.");
         }
+        if (category is not null && !Slug.IsValid(category))
+        {
+            // Not sent to the database: PostgreSQL refuses text holding a null byte outright.
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "The category is not a slug.", "Use a category's slug, as /api/v1/categories lists them.");
+        }
         var terms = db.Published(code).Where(term => term.Id > after);
         if (category is not null)
         {

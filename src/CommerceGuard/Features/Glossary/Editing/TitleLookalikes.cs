@@ -14,11 +14,11 @@ public static class TitleLookalikes
     /// <summary>What is wrong with a title or other name on its own, or null.</summary>
     public static string? Problem(string name)
     {
-        foreach (var c in name)
+        foreach (var rune in name.EnumerateRunes())
         {
-            if (HiddenCharacters.TryGetValue(c, out var what))
+            if (HiddenWhat(rune) is { } what)
             {
-                return $"\"{Visible(name)}\" holds an invisible character ({what}, U+{(int)c:X4}) that can make it look like something else; remove it.";
+                return $"\"{Visible(name)}\" holds an invisible character ({what}, U+{rune.Value:X4}) that can make it look like something else; remove it.";
             }
         }
         foreach (var word in Words(name))
@@ -96,7 +96,17 @@ public static class TitleLookalikes
 
     /// <summary>The name with its invisible characters shown as their code points, for the message.</summary>
     private static string Visible(string name) =>
-        string.Concat(name.Select(c => HiddenCharacters.ContainsKey(c) ? $"[U+{(int)c:X4}]" : c.ToString()));
+        string.Concat(name.EnumerateRunes().Select(rune => HiddenWhat(rune) is null ? rune.ToString() : $"[U+{rune.Value:X4}]"));
+
+    /// <summary>
+    /// What an invisible character is, or null for one that shows: the named ones below, every
+    /// other format character (tags, joiners, bidi controls), and variation selectors.
+    /// </summary>
+    private static string? HiddenWhat(Rune rune) =>
+        rune.IsBmp && HiddenCharacters.TryGetValue((char)rune.Value, out var what) ? what
+        : Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format ? "a formatting character"
+        : rune.Value is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF) or (>= 0x180B and <= 0x180D) ? "a variation selector"
+        : null;
 
     /// <summary>Characters that change how the text around them shows, or show nothing at all.</summary>
     private static readonly Dictionary<char, string> HiddenCharacters = new()
