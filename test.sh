@@ -61,10 +61,13 @@ echo "== Running the tests"
 # the repository's files, the raw-socket server limits). The browser lane's output follows when
 # both are done.
 browser_log=$(mktemp)
-(dotnet test tests/CommerceGuard.BrowserTests --no-build --configuration Release \
-   --filter "FullyQualifiedName~AccessibilityTests" \
- && dotnet test tests/CommerceGuard.BrowserTests --no-build --configuration Release \
-   --filter "FullyQualifiedName!~AccessibilityTests") >"$browser_log" 2>&1 &
+# The journeys run even when an accessibility check fails, so that one run reports both.
+(lane=0
+ dotnet test tests/CommerceGuard.BrowserTests --no-build --configuration Release \
+   --filter "FullyQualifiedName~AccessibilityTests" || lane=$?
+ dotnet test tests/CommerceGuard.BrowserTests --no-build --configuration Release \
+   --filter "FullyQualifiedName!~AccessibilityTests" || lane=$?
+ exit $lane) >"$browser_log" 2>&1 &
 browser=$!
 status=0
 dotnet test tests/CommerceGuard.Tests --no-build --configuration Release 2>&1 | tee "$log" || status=$?

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceGuard.BrowserTests;
 
 /// <summary>Every kind of page the site shows a reader, and how a reader gets to it.</summary>
-public static class PageTypes
+public static partial class PageTypes
 {
     private static readonly Dictionary<string, Func<SiteFixture, IPage, Task>> Openers = new()
     {
@@ -260,11 +260,11 @@ public static class PageTypes
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(BackOfficePassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Waits for the dashboard's address, not its load event: the next step navigates or
-        // waits on an element anyway, and a load event already past can leave the wait hanging.
-        // Checking a password is slow on purpose, and slower still while the HTTP tests share
-        // the machine: the wait allows twice the usual time.
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        // Polls the page's address until it is the dashboard's. WaitForURL waits on a load state
+        // once the address matches, and when the navigation had already committed that wait hung
+        // (twice, in full runs). Checking a password is slow on purpose, and slower still while
+        // the HTTP tests share the machine: the wait allows twice the usual time.
+        await Assertions.Expect(page).ToHaveURLAsync(DashboardAddress(), new() { Timeout = 30_000 });
     }
 
     /// <summary>A published term with three revisions and a next version in draft, written by the editor service.</summary>
@@ -300,4 +300,7 @@ public static class PageTypes
         await page.GotoAsync(path);
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/admin$")]
+    private static partial System.Text.RegularExpressions.Regex DashboardAddress();
 }
