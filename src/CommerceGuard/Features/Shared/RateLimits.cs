@@ -111,22 +111,15 @@ public static class RateLimits
 
     private static async Task LimitAsync(HttpContext context, RequestDelegate next)
     {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>()?.Limit;
-        var counts = limit switch
-        {
-            Limit.PublicWrites => !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method),
-            Limit.Searches => true,
-            _ => false,
-        };
-        if (!counts)
-        {
-            await next(context);
-            return;
-        }
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var quota = limit == Limit.Searches ? options.Searches : options.PublicWrites;
-        var bucket = limit == Limit.Searches ? "searches" : "writes";
-        if (await TryTakeAsync(context, bucket, quota))
+        var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        var (bucket, quota) = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>()?.Limit switch
+        {
+            Limit.PublicWrites when !isRead => ("writes", options.PublicWrites),
+            Limit.Searches => ("searches", options.Searches),
+            _ => (null, null),
+        };
+        if (quota is null || await TryTakeAsync(context, bucket!, quota))
         {
             await next(context);
         }

@@ -187,13 +187,14 @@ public sealed partial class EditTermPageModel(
             return EditOutcome.Refused(dateProblems[0], TermFields.Sources);
         }
         var content = Form.ToContent();
+        var saved = await UnlessOutOfSpaceAsync(() =>
+            Draft is not null ? editor.SaveAsync(Draft.Term.Id, Form.Version, content, Form.Summary, Who, publish, cancellationToken)
+            : Form.TranslationOf is { } original ? editor.CreateTranslationAsync(original, Form.Language ?? "", content, Form.Summary, Who, publish, cancellationToken)
+            : editor.CreateAsync(content, Form.Summary, Who, publish, cancellationToken));
         if (Draft is null)
         {
-            return Form.TranslationOf is { } original
-                ? await UnlessOutOfSpaceAsync(() => editor.CreateTranslationAsync(original, Form.Language ?? "", content, Form.Summary, Who, publish, cancellationToken))
-                : await UnlessOutOfSpaceAsync(() => editor.CreateAsync(content, Form.Summary, Who, publish, cancellationToken));
+            return saved;
         }
-        var saved = await UnlessOutOfSpaceAsync(() => editor.SaveAsync(Draft.Term.Id, Form.Version, content, Form.Summary, Who, publish, cancellationToken));
         // Brought in step with the original: recorded once the text it says so of is saved where
         // readers see it, not while it waits as a published term's next version.
         var seen = publish || Draft.Term.Status != TermStatus.Published;

@@ -45,7 +45,7 @@ public static class TermValidation
 
         Check(content.Title.Length == 0, TermFields.Title, "Enter the term's title.");
         Check(content.Title.Length > TermConfiguration.TitleMaxLength, TermFields.Title, $"Keep the title to {TermConfiguration.TitleMaxLength} characters.");
-        Check(TitleLookalikes.Problem(content.Title) is not null, TermFields.Title, TitleLookalikes.Problem(content.Title) ?? "");
+        Report(TermFields.Title, TitleLookalikes.Problem(content.Title));
         var example = Slug.FromTitle(content.Title) is { Length: > 0 } fromTitle ? fromTitle : "health-savings-account";
         // With neither title nor slug, the missing title is the one thing to say.
         Check(!Slug.IsValid(content.Slug) && (content.Slug.Length > 0 || content.Title.Length > 0), TermFields.Slug,
@@ -67,16 +67,18 @@ public static class TermValidation
             $"Keep each other name to {TermConfiguration.TitleMaxLength} characters.");
         foreach (var alias in content.Aliases)
         {
-            Check(TitleLookalikes.Problem(alias) is not null, TermFields.Aliases, TitleLookalikes.Problem(alias) ?? "");
+            Report(TermFields.Aliases, TitleLookalikes.Problem(alias));
         }
         Check(content.Sources.Count > MaxItems, TermFields.Sources, $"A term can have at most {MaxItems} sources.");
         foreach (var source in content.Sources)
         {
-            Check(SourceProblem(source, today) is not null, TermFields.Sources, SourceProblem(source, today) ?? "");
+            Report(TermFields.Sources, SourceProblem(source, today));
         }
         Check(content.EditorNote?.Length > TermConfiguration.EditorNoteMaxLength, TermFields.EditorNote,
             $"Keep the editor's note to {TermConfiguration.EditorNoteMaxLength} characters.");
         return problems;
+
+        void Report(string field, string? problem) => Check(problem is not null, field, problem ?? "");
 
         void CheckText(string? text, string field) => Check(text?.Length > TermConfiguration.TextMaxLength, field,
             $"Keep each text to {TermConfiguration.TextMaxLength:N0} characters.");
