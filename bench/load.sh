@@ -83,14 +83,14 @@ else
 fi
 
 # One loopback client stands for thousands of readers, so the per-address limits are raised
-# for the run (RateLimits:* on current main; PublicWrites:* is the section's older name).
+# for the run.
 # Started as a simple command (no subshell), so that $! is the site's own process.
 cd "$root/src/CommerceGuard"
 env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
   ConnectionStrings__Glossary="Data Source=$work/glossary.db" Search__IndexPath="$work/search-index" \
   Logging__LogLevel__Default=Warning \
   RateLimits__PublicWrites__PermitsPerWindow=100000 RateLimits__Searches__PermitsPerWindow=100000 \
-  PublicWrites__PermitsPerWindow=100000 Api__RateLimit__AnonymousPermits=1000000 \
+  Api__RateLimit__AnonymousPermits=1000000 \
   dotnet "$app" >"$work/site.log" 2>&1 &
 site=$!
 cd "$root"

@@ -63,6 +63,7 @@ public static class GlossaryDataSetup
             // Write-ahead logging lets readers go on while a write is in progress.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        await SqliteStatistics.RefreshAsync(db, cancellationToken);
         return pending;
     }
 }

@@ -93,6 +93,7 @@ public sealed class GlossaryImporter(
             });
             results = await editor.ImportAsync(terms, who, done => progress?.Report("Writing", done, spool.Count), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await SqliteStatistics.RefreshAsync(db, cancellationToken);
         }
         for (var i = 0; i < check.Accepted.Count; i++)
         {
