@@ -24,15 +24,22 @@ public sealed class AccessibilityTests(SiteFixture site)
     {
         var page = await site.OpenAsync(ScreenSize.Phone);
         await PageTypes.OpenAsync(site, page, pageType);
-        var found = new List<string>();
 
-        found.AddRange(await CheckAsync(page, $"{pageType}-phone", fullPage: true));
-        await page.SetViewportSizeAsync(ScreenSize.Desktop.Width, ScreenSize.Desktop.Height);
-        found.AddRange(await CheckAsync(page, $"{pageType}-desktop", fullPage: true));
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
-        found.AddRange(await CheckAsync(page, $"{pageType}-desktop-dark", fullPage: false));
+        var found = await CheckThreeWaysAsync(page, pageType);
 
         Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    /// <summary>The page on a phone, on a desktop and in dark mode, as it stands.</summary>
+    internal static async Task<List<string>> CheckThreeWaysAsync(IPage page, string name)
+    {
+        var found = new List<string>();
+        found.AddRange(await CheckAsync(page, $"{name}-phone", fullPage: true));
+        await page.SetViewportSizeAsync(ScreenSize.Desktop.Width, ScreenSize.Desktop.Height);
+        found.AddRange(await CheckAsync(page, $"{name}-desktop", fullPage: true));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        found.AddRange(await CheckAsync(page, $"{name}-desktop-dark", fullPage: false));
+        return found;
     }
 
     /// <summary>Photographs the page as it stands and reports what axe finds, one line a problem.</summary>

@@ -13,6 +13,7 @@ public static partial class PageTypes
     {
         ["home"] = (_, page) => Go(page, "/"),
         ["a-z"] = (_, page) => Go(page, "/glossary"),
+        ["letter"] = (_, page) => Go(page, "/glossary/letter/c"),
         ["category"] = (_, page) => Go(page, "/glossary/category/healthcare"),
         ["term"] = (_, page) => Go(page, "/glossary/therapeutic-relationship"),
         ["about"] = (_, page) => Go(page, "/about"),

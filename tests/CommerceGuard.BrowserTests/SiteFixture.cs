@@ -10,14 +10,22 @@ namespace CommerceGuard.BrowserTests;
 /// The site on a real port of 127.0.0.1 with a throwaway database, and one Chromium for every
 /// test; each test opens its own browser context, so no cookie or vote leaks between tests.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
+    public SiteFixture()
+        : this(new GlossaryApp())
+    {
+    }
+
+    /// <summary>For a site configured otherwise; xunit wants a fixture's public constructor to be its only one.</summary>
+    protected SiteFixture(GlossaryApp site) => Site = site;
+
     /// <summary>Debian's Chromium; nothing can be downloaded here, so the launch names it.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? playwright;
 
-    public GlossaryApp Site { get; } = new();
+    public GlossaryApp Site { get; }
     public IBrowser Browser { get; private set; } = null!;
     public Uri Address { get; private set; } = null!;
 
@@ -90,4 +98,16 @@ public sealed record ScreenSize(string Name, int Width, int Height)
 public sealed class OnTheSite : ICollectionFixture<SiteFixture>
 {
     public const string Name = "site";
+}
+
+/// <summary>
+/// The site with pages of three terms, so that the starter glossary's 57 terms are shown as a
+/// large glossary is: the A–Z page by letter, and letters and categories over several pages.
+/// </summary>
+public sealed class PagedSiteFixture() : SiteFixture(new GlossaryApp().With("Glossary:ListPageSize", "3"));
+
+[CollectionDefinition(Name)]
+public sealed class OnThePagedSite : ICollectionFixture<PagedSiteFixture>
+{
+    public const string Name = "paged site";
 }

@@ -4,7 +4,7 @@ namespace CommerceGuard.Features.Content;
 /// The published terms of one language as links see them: by slug, by name, and a matcher for
 /// finding their mentions. Built once per change to the terms and shared by every request.
 /// </summary>
-public sealed class TermLinks
+public sealed class TermLinks : Caching.IGlossarySnapshot
 {
     private readonly Dictionary<string, LinkTarget> bySlug;
     private readonly Dictionary<string, LinkTarget> byName = new(StringComparer.Ordinal);

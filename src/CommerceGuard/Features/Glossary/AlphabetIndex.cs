@@ -14,15 +14,19 @@ namespace CommerceGuard.Features.Glossary;
 public sealed class AlphabetIndex
 {
     public const string OtherHeading = "#";
+
+    /// <summary>How "#" is written in a letter page's address, where "#" would start a fragment.</summary>
+    public const string OtherHeadingInAddress = "0-9";
     private const CompareOptions LetterComparison = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
 
     private static readonly ConcurrentDictionary<string, AlphabetIndex> ByLanguage = new();
 
+    private readonly CultureInfo culture;
     private readonly CompareInfo collation;
 
     private AlphabetIndex(string language)
     {
-        var culture = Languages.Culture(language);
+        culture = Languages.Culture(language);
         collation = culture.CompareInfo;
         var alphabet = SiteText.In(language, "Glossary.Alphabet");
         Letters = [.. alphabet.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
@@ -59,7 +63,13 @@ public sealed class AlphabetIndex
 
     /// <summary>The heading a reader typed ("ñ", "e"), as the jump bar spells it, or null when it is none.</summary>
     public string? Heading(string typed) =>
-        Headings.FirstOrDefault(heading => collation.Compare(typed, heading, CompareOptions.IgnoreCase) == 0);
+        typed == OtherHeadingInAddress
+            ? OtherHeading
+            : Headings.FirstOrDefault(heading => collation.Compare(typed, heading, CompareOptions.IgnoreCase) == 0);
+
+    /// <summary>A heading as its letter page's address spells it: "d", "ñ", "0-9".</summary>
+    public string InAddress(string heading) =>
+        heading == OtherHeading ? OtherHeadingInAddress : heading.ToLower(culture);
 
     /// <summary>Groups items under their headings, headings in jump-bar order, items A–Z within each.</summary>
     public IReadOnlyList<LetterGroup<T>> Group<T>(IEnumerable<T> items, Func<T, string> title)

@@ -6,6 +6,11 @@ public static partial class GlossarySetup
 {
     public static WebApplicationBuilder AddGlossary(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<GlossaryOptions>()
+            .BindConfiguration(GlossaryOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AlphabetListings>();
         builder.Services.AddScoped<StarterGlossary>();
         builder.Services.AddScoped<TermArticles>();
         builder.Services.AddScoped<Editing.TermEditor>();

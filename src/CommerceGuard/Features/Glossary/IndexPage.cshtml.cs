@@ -1,26 +1,24 @@
-using CommerceGuard.Data;
 using CommerceGuard.Features.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommerceGuard.Features.Glossary;
 
-/// <summary>Every published term A–Z, under a jump bar of letters.</summary>
+/// <summary>
+/// The A–Z index. A glossary that fits on one page of a list is shown whole, under a jump bar
+/// of letters; a larger one is shown as its letters, each leading to its own pages.
+/// </summary>
 [OutputCache(PolicyName = PageCache.PublicPage)]
-public sealed class IndexPageModel(GlossaryDb db) : PageModel
+public sealed class IndexPageModel(AlphabetListings listings, IOptions<GlossaryOptions> options) : PageModel
 {
-    public IReadOnlyList<LetterGroup<TermLink>> Groups { get; private set; } = [];
-    public int TermCount { get; private set; }
+    public AlphabetListing Listing { get; private set; } = null!;
 
     public AlphabetIndex Alphabet { get; } = AlphabetIndex.For(Languages.Current);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        // Grouping sorts each letter's titles, so they are fetched in no particular order.
-        var language = Languages.Current;
-        var terms = await db.Published(language).Select(term => new TermLink(term.Slug, term.Title, language)).ToListAsync(cancellationToken);
-        TermCount = terms.Count;
-        Groups = Alphabet.Group(terms, term => term.Title);
-    }
+    /// <summary>True when every term is on this page; otherwise each letter has pages of its own.</summary>
+    public bool Whole => Listing.TermCount <= options.Value.ListPageSize;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Listing = await listings.ListingAsync(Languages.Current, cancellationToken);
 }

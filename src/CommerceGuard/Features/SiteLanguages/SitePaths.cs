@@ -12,7 +12,7 @@ namespace CommerceGuard.Features.SiteLanguages;
 public sealed class SitePaths
 {
     /// <summary>The English words of addresses that are translated. Any other segment stays as it is.</summary>
-    public static readonly IReadOnlyList<string> Words = ["glossary", "category", "search", "about", "donate", "volunteer", "feedback", "vote", "thanks"];
+    public static readonly IReadOnlyList<string> Words = ["glossary", "category", "letter", "search", "about", "donate", "volunteer", "feedback", "vote", "thanks"];
 
     private static readonly ConcurrentDictionary<string, SitePaths> ByLanguage = new();
 
@@ -38,7 +38,11 @@ public sealed class SitePaths
     public string Home => Prefix.Length == 0 ? "/" : Prefix;
     public string Glossary => Localized("glossary");
     public string Term(string slug) => $"{Glossary}/{slug}";
-    public string Category(string slug) => $"{Glossary}/{words["category"]}/{slug}";
+    public string Category(string slug, int page = 1) => Paged($"{Glossary}/{words["category"]}/{slug}", page);
+
+    /// <summary>A heading's page of the A–Z index ("/glossary/letter/d"), or one of its later pages ("/glossary/letter/d/2").</summary>
+    public string Letter(string heading, int page = 1) =>
+        Paged($"{Glossary}/{words["letter"]}/{Uri.EscapeDataString(AlphabetIndex.For(Language).InAddress(heading))}", page);
     public string Search => Localized("search");
     public string About => Localized("about");
     public string Donate => Localized("donate");
@@ -58,4 +62,7 @@ public sealed class SitePaths
     public string Word(string english) => words[english];
 
     private string Localized(string word) => $"{Prefix}/{words[word]}";
+
+    /// <summary>The first page of a list is the list's own address; later ones add their number.</summary>
+    private static string Paged(string path, int page) => page == 1 ? path : $"{path}/{page}";
 }
