@@ -177,14 +177,6 @@ public sealed class SpamDefenceTests : IDisposable
         Assert.False(await site.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "stale@example.org")));
     }
 
-    /// <summary>The real time, moved by a shift the test sets.</summary>
-    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
-    {
-        public TimeSpan Shift { get; set; } = shift;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Shift;
-    }
-
     /// <summary>Shows the volunteer form, waits or not, and sends it back with every hidden field it carried.</summary>
     private async Task<HttpResponseMessage> PostVolunteerAsync(List<KeyValuePair<string, string>> offer, bool wait, string trap = "", GlossaryApp? site = null)
     {
