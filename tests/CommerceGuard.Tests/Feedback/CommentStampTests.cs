@@ -121,6 +121,21 @@ public sealed class CommentStampTests(CommentStampTests.Site site) : IClassFixtu
         Assert.Contains("Ask for one of these forms: vote.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/glossary/premium")]
+    [InlineData("/es/glosario/prima")]
+    public async Task The_comment_form_tells_the_script_where_to_ask_for_a_fresh_stamp_in_every_language(string termPage)
+    {
+        var reader = site.App.Browser();
+        var page = await reader.GetPageAsync(termPage);
+
+        var address = page.QuerySelector(".feedback-comment")!.GetAttribute("data-stamp-url");
+
+        Assert.Equal("/form-stamp?form=vote", address);
+        using var response = await reader.GetAsync(new Uri(address!, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private static async Task<string> FreshStampAsync(HttpClient reader)
     {
         using var response = await reader.GetAsync(VoteStampUrl);
