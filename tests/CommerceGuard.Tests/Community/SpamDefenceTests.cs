@@ -31,8 +31,9 @@ public sealed class SpamDefenceTests : IDisposable
     {
         var volunteer = await app.Browser().GetPageAsync("/volunteer");
         var term = await app.Browser().GetPageAsync("/es/glosario/prima");
+        var thanks = await ThanksAfterNoAsync(app.Browser());
 
-        foreach (var form in volunteer.QuerySelectorAll("main form").Concat(term.QuerySelectorAll("#feedback form")))
+        foreach (var form in volunteer.QuerySelectorAll("main form").Concat(term.QuerySelectorAll("#feedback form")).Concat(thanks.QuerySelectorAll("main form")))
         {
             var trap = form.QuerySelector($".trap input[name={SpamDefence.TrapField}]");
             Assert.NotNull(trap);
@@ -141,6 +142,30 @@ public sealed class SpamDefenceTests : IDisposable
         }
         return await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative),
             new FormUrlEncodedContent([new("helpful", "no"), new("comment", "Say what a premium is paid for."), new(SpamDefence.StampField, stamp)]));
+    }
+
+    [Fact]
+    public async Task Without_script_a_comment_from_the_thank_you_page_is_timed_from_that_page()
+    {
+        var browser = app.Browser();
+        var thanks = await ThanksAfterNoAsync(browser);
+        var hidden = thanks.QuerySelectorAll<IHtmlInputElement>("main form input:not([type=submit])")
+            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value));
+        await WaitOutFillTimeAsync();
+
+        using var response = await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative),
+            new FormUrlEncodedContent([.. hidden, new("comment", "Say when a premium is due.")]));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Votes.AnyAsync(v => v.Comment == "Say when a premium is due.")));
+    }
+
+    /// <summary>Votes No without a script, as a plain form does, and shows the page the reader lands on.</summary>
+    private static async Task<IHtmlDocument> ThanksAfterNoAsync(HttpClient browser)
+    {
+        using var vote = await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative), new FormUrlEncodedContent([new("helpful", "no")]));
+        Assert.Equal(HttpStatusCode.SeeOther, vote.StatusCode);
+        return await browser.GetPageAsync(vote.Headers.Location!.OriginalString);
     }
 
     [Fact]
