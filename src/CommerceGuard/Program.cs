@@ -54,6 +54,7 @@ app.UseGlossaryApi();
 app.UseAccounts();
 app.UsePageCache();
 app.MapFeedback();
+app.MapFormStamps(FeedbackEndpoints.FormName);
 app.MapSyndication();
 app.MapGlossaryApi();
 app.MapHealth();

@@ -31,8 +31,9 @@ public sealed class SpamDefenceTests : IDisposable
     {
         var volunteer = await app.Browser().GetPageAsync("/volunteer");
         var term = await app.Browser().GetPageAsync("/es/glosario/prima");
+        var thanks = await ThanksAfterNoAsync(app.Browser());
 
-        foreach (var form in volunteer.QuerySelectorAll("main form").Concat(term.QuerySelectorAll("#feedback form")))
+        foreach (var form in volunteer.QuerySelectorAll("main form").Concat(term.QuerySelectorAll("#feedback form")).Concat(thanks.QuerySelectorAll("main form")))
         {
             var trap = form.QuerySelector($".trap input[name={SpamDefence.TrapField}]");
             Assert.NotNull(trap);
@@ -144,6 +145,30 @@ public sealed class SpamDefenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_script_a_comment_from_the_thank_you_page_is_timed_from_that_page()
+    {
+        var browser = app.Browser();
+        var thanks = await ThanksAfterNoAsync(browser);
+        var hidden = thanks.QuerySelectorAll<IHtmlInputElement>("main form input:not([type=submit])")
+            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value));
+        await WaitOutFillTimeAsync();
+
+        using var response = await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative),
+            new FormUrlEncodedContent([.. hidden, new("comment", "Say when a premium is due.")]));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Votes.AnyAsync(v => v.Comment == "Say when a premium is due.")));
+    }
+
+    /// <summary>Votes No without a script, as a plain form does, and shows the page the reader lands on.</summary>
+    private static async Task<IHtmlDocument> ThanksAfterNoAsync(HttpClient browser)
+    {
+        using var vote = await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative), new FormUrlEncodedContent([new("helpful", "no")]));
+        Assert.Equal(HttpStatusCode.SeeOther, vote.StatusCode);
+        return await browser.GetPageAsync(vote.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_stamp_from_one_form_is_no_good_on_another()
     {
         var term = await app.Browser().GetPageAsync("/glossary/premium");
@@ -175,14 +200,6 @@ public sealed class SpamDefenceTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("open a long time", (await Pages.ParseAsync(response)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.False(await site.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Email == "stale@example.org")));
-    }
-
-    /// <summary>The real time, moved by a shift the test sets.</summary>
-    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
-    {
-        public TimeSpan Shift { get; set; } = shift;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Shift;
     }
 
     /// <summary>Shows the volunteer form, waits or not, and sends it back with every hidden field it carried.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CommerceGuard.Features.Feedback;
+using CommerceGuard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Tests.Feedback;
@@ -218,6 +219,25 @@ public sealed class VoteRateLimitTests : IDisposable
         Assert.NotNull(refused.Headers.RetryAfter);
         var page = await Pages.ParseAsync(refused);
         Assert.Equal("Too many requests", page.QuerySelector("h1")!.Text());
+    }
+
+    [Fact]
+    public async Task Fresh_comment_stamps_spend_from_the_same_quota_as_votes()
+    {
+        var browser = app.Browser();
+        var stampUrl = new Uri(FormStamps.Url(FeedbackEndpoints.FormName), UriKind.Relative);
+        for (var i = 0; i < 2; i++)
+        {
+            using var stamped = await browser.GetAsync(stampUrl);
+            Assert.Equal(HttpStatusCode.OK, stamped.StatusCode);
+        }
+        using var vote = await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative), new FormUrlEncodedContent([new("helpful", "no")]));
+        Assert.Equal(HttpStatusCode.SeeOther, vote.StatusCode);
+
+        using var refused = await browser.GetAsync(stampUrl);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Votes and form posts, per client address.</summary>
+    /// <summary>Votes and form posts, and the fresh form stamps asked for before them, per client address.</summary>
     public Quota PublicWrites { get; set; } = new() { PermitsPerWindow = 30, WindowSeconds = 60 };
 
     /// <summary>Search result pages, per client address: each one is work for the index.</summary>
@@ -50,6 +50,9 @@ public enum Limit
 
     /// <summary>Every request counts.</summary>
     Searches,
+
+    /// <summary>Every request counts, against the <see cref="RateLimitOptions.PublicWrites"/> quota: a fresh form stamp is asked for only to post the form.</summary>
+    FormStamps,
 }
 
 /// <summary>Puts a page or endpoint under one of the site's <see cref="Limit"/>s.</summary>
@@ -117,6 +120,7 @@ public static class RateLimits
         {
             Limit.PublicWrites when !isRead => ("writes", options.PublicWrites),
             Limit.Searches => ("searches", options.Searches),
+            Limit.FormStamps => ("writes", options.PublicWrites),
             _ => (null, null),
         };
         if (quota is null || await TryTakeAsync(context, bucket!, quota))
