@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddGlossaryData();
 builder.AddPageCache();
+builder.AddCompression();
 builder.AddSitePages();
 builder.AddContentPipeline();
 builder.AddGlossary();
@@ -53,6 +54,7 @@ app.UseRateLimits();
 app.UseGlossaryApi();
 app.UseAccounts();
 app.UsePageCache();
+app.UseCompression();
 app.MapFeedback();
 app.MapFormStamps(FeedbackEndpoints.FormName);
 app.MapSyndication();

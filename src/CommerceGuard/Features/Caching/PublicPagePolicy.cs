@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Operations;
+using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -38,6 +39,8 @@ internal sealed class PublicPagePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.VaryByValues["changes"] = changes.Stamp;
         context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
+        // Pages are kept as they were sent: compressed one way, or another, or not at all.
+        context.CacheVaryByRules.VaryByValues["encoding"] = Compression.EncodingFor(http);
         return ValueTask.CompletedTask;
     }
 
