@@ -2,9 +2,11 @@
 --   wrk -t2 -c64 -d60s -s bench/load-mix.lua http://127.0.0.1:PORT -- TERMS_FILE [ONLY] [classes]
 --
 -- TERMS_FILE has one published term a line, "slug<TAB>title" (load.sh takes them from the A-Z
--- page). Each request is drawn at random:
+-- index's pages). Each request is drawn at random:
 --   55 % a term page            GET  /glossary/{slug}, any of the terms
---   10 % the A-Z index          GET  /glossary
+--   10 % the A-Z index          GET  /glossary (a quarter of them), or a page of a letter,
+--                                    /glossary/letter/{letter}[/{page}], any of them (a term's
+--                                    first letter, and a page of that letter's; pages of 400)
 --   15 % a search results page  GET  /search?q=... (a title, one of its words, a misspelt word,
 --                                    two words of different titles, or a word no term has)
 --   15 % suggestions            GET  /api/v1/search/suggest?q=... (2-7 letters of a title, a
@@ -13,6 +15,8 @@
 -- ONLY (term, az, search, suggest or vote, or several of them separated by commas) sends those
 -- kinds alone, in the same proportions to one another, to find which one is slow; "all" or
 -- nothing sends the whole mix.
+--
+-- Every request says "Accept-Encoding: gzip, deflate, br, zstd", as browsers do.
 --
 -- Errors: wrk itself counts every answer of 400 or more (summary.errors.status), which is every
 -- answer other than 2xx and 3xx, and the socket errors. With "classes" a response() callback also
@@ -34,6 +38,10 @@ end
 
 local terms = {}
 local only = nil
+-- Terms under each letter of the A-Z index, for its pages; a title not starting with a-z files under "0-9".
+local letter_counts = {}
+-- Glossary:ListPageSize, the site's default.
+local list_page_size = 400
 -- Globals, so that done() can read each thread's counts with thread:get().
 status_2xx, status_3xx, status_4xx, status_5xx, status_other = 0, 0, 0, 0, 0
 
@@ -43,6 +51,11 @@ function init(args)
     local slug, title = line:match("^([^\t]+)\t(.+)$")
     if slug then
       table.insert(terms, { slug = slug, title = title:lower() })
+      local letter = title:sub(1, 1):lower()
+      if not letter:match("%l") then
+        letter = "0-9"
+      end
+      letter_counts[letter] = (letter_counts[letter] or 0) + 1
     end
   end
   file:close()
@@ -58,6 +71,8 @@ function init(args)
     response = count_response
     counting_classes = true
   end
+  -- As browsers ask: the site answers Brotli (pages, JSON) where it may.
+  wrk.headers["Accept-Encoding"] = "gzip, deflate, br, zstd"
   -- Each thread draws its own sequence, the same from run to run.
   math.randomseed(1000 + id)
 end
@@ -120,6 +135,20 @@ local function suggest_prefix()
   return prefix
 end
 
+-- A page of the A-Z index: the landing page, or a page of the letter of a term drawn at random
+-- (so letters come as often as they have terms).
+local function a_to_z_page()
+  if math.random(4) == 1 then
+    return "/glossary"
+  end
+  local letter = any_term().title:sub(1, 1)
+  if not letter:match("%l") then
+    letter = "0-9"
+  end
+  local page = math.random(math.ceil(letter_counts[letter] / list_page_size))
+  return "/glossary/letter/" .. letter .. (page > 1 and ("/" .. page) or "")
+end
+
 local vote_headers = {
   ["Content-Type"] = "application/x-www-form-urlencoded",
   ["Sec-Fetch-Site"] = "same-origin",
@@ -153,7 +182,7 @@ function request()
   if what == "term" then
     return wrk.format("GET", "/glossary/" .. any_term().slug)
   elseif what == "az" then
-    return wrk.format("GET", "/glossary")
+    return wrk.format("GET", a_to_z_page())
   elseif what == "search" then
     return wrk.format("GET", "/search?q=" .. encoded(search_query()))
   elseif what == "suggest" then
