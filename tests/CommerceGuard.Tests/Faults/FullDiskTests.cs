@@ -90,6 +90,30 @@ public sealed class FullDiskTests : IDisposable
     }
 
     [Fact]
+    public async Task A_readers_offer_sent_on_a_full_disk_gets_a_page_saying_nothing_was_saved_and_goes_through_once_there_is_room()
+    {
+        var offer = new List<KeyValuePair<string, string>>
+        {
+            new("Form.Name", "Ida Tarbell"), new("Form.Email", "ida@example.org"),
+            new("Form.Message", new string('界', 2000)), new("Form.Consent", "true"),
+        };
+        await FillTheDiskAsync();
+
+        using var refused = await app.Browser().SubmitAsync("/volunteer", offer);
+
+        Assert.Equal(HttpStatusCode.InsufficientStorage, refused.StatusCode);
+        var page = await Pages.ParseAsync(refused);
+        Assert.Equal("Nothing was saved", page.QuerySelector("h1")!.Text());
+        Assert.False(await app.WithDbAsync(db => db.Volunteers.AnyAsync(volunteer => volunteer.Email == "ida@example.org")));
+
+        disk.Full = false;
+        using var sent = await app.Browser().SubmitAsync("/volunteer", offer);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Volunteers.AnyAsync(volunteer => volunteer.Email == "ida@example.org")));
+    }
+
+    [Fact]
     public void PostgreSQL_out_of_disk_space_is_recognised_as_the_same_fault() =>
         Assert.True(DatabaseOutage.IsOutOfSpace(new DbUpdateException("An error occurred while saving the entity changes.",
             new PostgresException("could not extend file \"base/16384/16397\": No space left on device", "ERROR", "ERROR", "53100"))));

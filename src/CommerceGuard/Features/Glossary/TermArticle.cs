@@ -27,9 +27,11 @@ public sealed class TermArticles(GlossaryDb db, TermText text)
         {
             return [];
         }
+        // Only the link's columns: a related term's row holds its whole text.
         var existing = await db.Published(term.Language)
             .Where(related => slugs.Contains(related.Slug))
-            .ToDictionaryAsync(related => related.Slug, related => new TermLink(related.Slug, related.Title, related.Language), cancellationToken);
+            .Select(related => new TermLink(related.Slug, related.Title, related.Language))
+            .ToDictionaryAsync(link => link.Slug, cancellationToken);
         // A related term renamed since this one was written is found at its new address.
         var missing = slugs.Where(slug => !existing.ContainsKey(slug)).ToList();
         if (missing.Count > 0)

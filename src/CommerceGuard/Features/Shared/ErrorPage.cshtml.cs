@@ -8,7 +8,7 @@ namespace CommerceGuard.Features.Shared;
 
 /// <summary>
 /// The page for every error: "not found", "too many requests", "back soon" while the database
-/// cannot be reached, or a failure of ours. It is
+/// cannot be reached, "nothing was saved" when its disk is full, or a failure of ours. It is
 /// re-executed for whatever request failed, POSTs included, so it takes no antiforgery token.
 /// </summary>
 [IgnoreAntiforgeryToken]
@@ -28,10 +28,16 @@ public sealed class ErrorPageModel : PageModel
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var parsed) ? parsed : 0;
         Status = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Status;
-        if (DatabaseOutage.IsOutage(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (DatabaseOutage.IsOutage(error))
         {
             DatabaseOutage.Answer(Response);
             Status = Response.StatusCode;
+        }
+        else if (DatabaseOutage.IsOutOfSpace(error))
+        {
+            // The write was undone whole; say so, rather than that something went wrong.
+            Status = Response.StatusCode = StatusCodes.Status507InsufficientStorage;
         }
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
