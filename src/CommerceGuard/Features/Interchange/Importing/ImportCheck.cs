@@ -98,7 +98,7 @@ internal sealed class ImportCheck(
         }
         if (TitleLookalikes.PassesFor(content.Title) is { } look && look != content.Slug && Known(language, look))
         {
-            report.Rejected.Add(where with { Message = TitleLookalikes.Impersonates(content.Title, look) });
+            report.Rejected.Add(where with { Message = TitleLookalikes.Impersonates(content.Title, isTitle: true, look, look) });
             return;
         }
         if (record.SlugMadeUp && record.TranslationOf is { } madeFor
