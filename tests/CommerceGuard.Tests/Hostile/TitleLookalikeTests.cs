@@ -170,16 +170,61 @@ public sealed class TitleLookalikeTests(GlossaryApp app) : IClassFixture<Glossar
     }
 
     [Fact]
-    public async Task An_import_rejects_the_line_of_a_title_that_passes_for_another_term()
+    public async Task An_import_rejects_the_line_of_a_title_that_passes_for_another_term_and_names_that_term_by_title_and_slug()
+    {
+        var output = await ImportCsvAsync("title,slug,definition\n\u041D\u0406\u0420\u0410\u0410,hipaa-official,A forged HIPAA.\nHonest import term,,Fine.\n");
+
+        Assert.Contains("The title \"\u041D\u0406\u0420\u0410\u0410\" is written with characters that only look like plain letters, and passes for the term \"HIPAA\" (hipaa)",
+            output, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Slug == "hipaa-official")));
+    }
+
+    [Fact]
+    public async Task An_import_rejects_the_line_of_a_title_that_looks_like_another_terms_other_name()
+    {
+        var output = await ImportCsvAsync("title,slug,definition\n\u0415\u041E\u0412,eob-imported,A forged EOB.\n");
+
+        Assert.Contains("looks just like \"EOB\", another name of the term \"Explanation of Benefits\" (explanation-of-benefits)", output, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Slug == "eob-imported")));
+    }
+
+    [Fact]
+    public async Task An_import_rejects_the_line_of_another_name_that_passes_for_another_term()
+    {
+        var output = await ImportCsvAsync("title,slug,definition,aliases\nHonest import fee,,Fine.,\uFF30\uFF52\uFF45\uFF4D\uFF49\uFF55\uFF4D\n");
+
+        Assert.Contains("\"Honest import fee\": The other name \"\uFF30\uFF52\uFF45\uFF4D\uFF49\uFF55\uFF4D\" is written with characters that only look like plain letters, and passes for the term \"Premium\" (premium)",
+            output, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Slug == "honest-import-fee")));
+    }
+
+    [Fact]
+    public async Task An_import_rejects_a_title_that_looks_like_one_earlier_in_the_same_import()
+    {
+        // "Hoax" in Cyrillic letters, after the plain one: neither is in the glossary yet.
+        var output = await ImportCsvAsync("title,slug,definition\nHoax,hoax-claims,A false claim.\n\u04BB\u043E\u0430\u0445,hoax-forged,A forged hoax.\n");
+
+        Assert.Contains("line 3: \"\u04BB\u043E\u0430\u0445\": The title \"\u04BB\u043E\u0430\u0445\" looks just like the title of the term \"Hoax\" (hoax-claims)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_that_updates_a_term_with_its_own_names_is_not_refused_for_them()
+    {
+        // Its new other name, "HIPAA" in Cyrillic capitals, looks like its own title and no other term's.
+        var output = await ImportCsvAsync("title,slug,definition,aliases\nHIPAA,hipaa,The federal health privacy law.,Health Insurance Portability and Accountability Act; \u041D\u0406\u0420\u0410\u0410\n");
+
+        Assert.Contains("Created: 0, updated: 1,", output, StringComparison.Ordinal);
+        Assert.Contains("\u041D\u0406\u0420\u0410\u0410", await app.WithDbAsync(db => db.Terms.Where(term => term.Slug == "hipaa").Select(term => term.Aliases).SingleAsync()));
+    }
+
+    /// <summary>Imports a CSV file with the command line and returns what it printed.</summary>
+    private async Task<string> ImportCsvAsync(string csv)
     {
         var file = Path.Combine(Path.GetTempPath(), $"lookalikes-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(file, "title,slug,definition\n\u041D\u0406\u0420\u0410\u0410,hipaa-official,A forged HIPAA.\nHonest import term,,Fine.\n");
+        await File.WriteAllTextAsync(file, csv);
         try
         {
-            var run = await app.RunCommandAsync("import", file);
-
-            Assert.Contains("passes for the term \"hipaa\"", run.Output, StringComparison.Ordinal);
-            Assert.False(await app.WithDbAsync(db => db.Terms.AnyAsync(term => term.Slug == "hipaa-official")));
+            return (await app.RunCommandAsync("import", file)).Output;
         }
         finally
         {
