@@ -35,6 +35,17 @@ public sealed class TermNameTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 
     [Fact]
+    public async Task A_deleted_term_takes_its_names_with_it()
+    {
+        var desk = await app.SignedInAsync("Editor");
+        var id = await desk.CreateTermAsync("Short lived", "Gone soon.", ("Form.Aliases", "Ephemeral"));
+
+        await desk.EditAsync(id, "Delete", ("confirm", "true"));
+
+        Assert.False(await app.WithDbAsync(db => db.TermNames.AnyAsync(name => name.Name == "Short lived" || name.Name == "Ephemeral")));
+    }
+
+    [Fact]
     public async Task A_term_put_in_around_the_editor_gets_its_names_when_the_database_is_brought_up_to_date()
     {
         await app.AddTermAsync("put-in-directly", "Put In Directly", term => term.Aliases = ["Ｄｉｒｅｃｔ"]);
