@@ -9,8 +9,8 @@ public sealed record KnownName(string Name, string Title, string Slug);
 /// <summary>
 /// Keeps a title (or another name) from passing for a different term: no invisible or
 /// direction-changing characters, no word that mixes alphabets that look alike (Latin "e" and
-/// Cyrillic "е"), and no title that only looks like another term's (see <see cref="Skeleton"/>).
-/// A watchdog's glossary is a target for exactly this kind of forgery.
+/// Cyrillic "е"), and no name that only looks like another term's slug, title or other name (see
+/// <see cref="Skeleton"/>). A watchdog's glossary is a target for exactly this kind of forgery.
 /// </summary>
 public static class TitleLookalikes
 {
