@@ -1,4 +1,5 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary.Editing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ internal static class GenerateCommand
                     term.Categories = [.. term.Categories.Select(category => categories[categoryIds[category.Slug]])];
                 }
                 db.Terms.AddRange(batch);
+                // As the term editor would: the names that the look-alike check looks up.
+                db.TermNames.AddRange(batch.SelectMany(TermName.Of));
                 return await db.SaveChangesAsync();
             });
         }

@@ -1,5 +1,6 @@
 using CommerceGuard.Data.Postgres;
 using CommerceGuard.Data.Sqlite;
+using CommerceGuard.Features.Glossary.Editing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -63,6 +64,7 @@ public static class GlossaryDataSetup
             // Write-ahead logging lets readers go on while a write is in progress.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        await TermNameFill.RunAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         await SqliteStatistics.RefreshAsync(db, cancellationToken);
         return pending;
     }

@@ -23,6 +23,7 @@ public abstract class GlossaryDb(DbContextOptions options)
     : IdentityDbContext<Account, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Term> Terms => Set<Term>();
+    public DbSet<TermName> TermNames => Set<TermName>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<TermRedirect> TermRedirects => Set<TermRedirect>();

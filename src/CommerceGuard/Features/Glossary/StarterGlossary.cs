@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary.Editing;
 using CommerceGuard.Features.Interchange;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,7 @@ internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, 
                 var terms = records.Select(record => ToTerm(record, categories.ToDictionary(category => category.Slug), now)).ToList();
                 db.Categories.AddRange(categories);
                 db.Terms.AddRange(terms);
+                db.TermNames.AddRange(terms.SelectMany(TermName.Of));
                 LogLoading(terms.Count, categories.Count);
                 await db.SaveChangesAsync(cancellationToken);
                 Pair(records, terms);

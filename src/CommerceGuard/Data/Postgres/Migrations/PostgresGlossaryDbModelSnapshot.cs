@@ -425,6 +425,32 @@ namespace CommerceGuard.Data.Postgres.Migrations
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Editing.TermName", b =>
+                {
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Skeleton")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("TermId", "Name");
+
+                    b.HasIndex("Language", "Skeleton");
+
+                    b.ToTable("TermNames");
+                });
+
             modelBuilder.Entity("CommerceGuard.Features.Glossary.Term", b =>
                 {
                     b.Property<int>("Id")
@@ -843,6 +869,17 @@ namespace CommerceGuard.Data.Postgres.Migrations
                         .HasForeignKey("TermId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Editing.TermName", b =>
+                {
+                    b.HasOne("CommerceGuard.Features.Glossary.Term", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Term");
                 });
 
             modelBuilder.Entity("CommerceGuard.Features.Glossary.Term", b =>

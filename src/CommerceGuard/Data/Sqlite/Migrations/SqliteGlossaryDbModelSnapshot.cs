@@ -403,6 +403,32 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Editing.TermName", b =>
+                {
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skeleton")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TermId", "Name");
+
+                    b.HasIndex("Language", "Skeleton");
+
+                    b.ToTable("TermNames");
+                });
+
             modelBuilder.Entity("CommerceGuard.Features.Glossary.Term", b =>
                 {
                     b.Property<int>("Id")
@@ -811,6 +837,17 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                         .HasForeignKey("TermId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Editing.TermName", b =>
+                {
+                    b.HasOne("CommerceGuard.Features.Glossary.Term", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Term");
                 });
 
             modelBuilder.Entity("CommerceGuard.Features.Glossary.Term", b =>

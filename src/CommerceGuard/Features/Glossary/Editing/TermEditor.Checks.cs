@@ -48,16 +48,54 @@ public sealed partial class TermEditor
                 problems[TermFields.Slug] = $"The term \"{holder}\" already has the slug \"{content.Slug}\"; choose another.";
             }
         }
-        if (!problems.ContainsKey(TermFields.Title) && TitleLookalikes.PassesFor(content.Title) is { } look && look != content.Slug)
+        await AddLookalikeProblemsAsync(problems, content, language, termId, cancellationToken);
+        return problems;
+    }
+
+    /// <summary>
+    /// Refuses, on its field, a title or other name that passes for another term of the language:
+    /// spelled in characters that look like that term's slug, or just like one of its names. The
+    /// names it could be mistaken for are found by skeleton in the index of names, so a save
+    /// reads a handful of rows however large the glossary; the term's own names never count.
+    /// </summary>
+    private async Task AddLookalikeProblemsAsync(
+        Dictionary<string, string> problems, TermContent content, string language, int? termId, CancellationToken cancellationToken)
+    {
+        var fields = new[] { (Field: TermFields.Title, Names: (IReadOnlyList<string>)[content.Title]), (Field: TermFields.Aliases, Names: content.Aliases) }
+            .Where(field => !problems.ContainsKey(field.Field) && field.Names.Count > 0)
+            .ToList();
+        var names = fields.SelectMany(field => field.Names).ToList();
+        if (names.Count == 0)
         {
-            var impersonated = await db.Terms.AsNoTracking()
-                .Where(term => term.Language == language && term.Slug == look && term.Id != termId)
-                .Select(term => term.Title).FirstOrDefaultAsync(cancellationToken);
-            if (impersonated is not null)
+            return;
+        }
+        var looks = names.Select(TitleLookalikes.PassesFor).OfType<string>().Where(look => look != content.Slug).Distinct().ToList();
+        var impersonated = looks.Count == 0 ? [] : await db.Terms.AsNoTracking()
+            .Where(term => term.Language == language && looks.Contains(term.Slug) && term.Id != termId)
+            .Select(term => new { term.Slug, term.Title })
+            .ToDictionaryAsync(term => term.Slug, term => term.Title, cancellationToken);
+        var keys = names.Select(TermName.KeyOf).Distinct().ToList();
+        // Another term with the very same name is no look-alike (see TitleLookalikes.Resembles): its rows stay in the database.
+        var known = await db.TermNames.AsNoTracking()
+            .Where(other => other.Language == language && keys.Contains(other.Skeleton) && other.TermId != termId && !names.Contains(other.Name))
+            .Select(other => new KnownName(other.Name, other.Term!.Title, other.Term.Slug))
+            .ToListAsync(cancellationToken);
+        foreach (var (field, fieldNames) in fields)
+        {
+            var isTitle = field == TermFields.Title;
+            foreach (var name in fieldNames)
             {
-                problems[TermFields.Title] = TitleLookalikes.Impersonates(content.Title, impersonated);
+                if (TitleLookalikes.PassesFor(name) is { } look && impersonated.TryGetValue(look, out var title))
+                {
+                    problems[field] = TitleLookalikes.Impersonates(name, isTitle, title, look);
+                    break;
+                }
+                if (TitleLookalikes.Resembles(name, known) is { } other)
+                {
+                    problems[field] = TitleLookalikes.LooksLike(name, isTitle, other);
+                    break;
+                }
             }
         }
-        return problems;
     }
 }

@@ -99,6 +99,7 @@ public sealed partial class TermEditor
         try
         {
             db.Terms.AddRange(terms);
+            db.TermNames.AddRange(terms.SelectMany(TermName.Of));
             await db.SaveChangesAsync(cancellationToken);
             db.Revisions.AddRange(terms.Select((term, index) => NewRevision(term.Id, 1, batch[index].Content, batch[index].Origin, [], who, author)));
             await db.SaveChangesAsync(cancellationToken);

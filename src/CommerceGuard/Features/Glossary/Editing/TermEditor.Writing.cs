@@ -117,6 +117,7 @@ public sealed partial class TermEditor
         var wasPublic = term.Status is TermStatus.Published or TermStatus.Unpublished;
         var categories = await db.Categories.Where(category => content.CategoryIds.Contains(category.Id)).ToListAsync(cancellationToken);
         content.ApplyTo(term, categories);
+        await KeepNamesAsync(term, cancellationToken);
         term.ModifiedAt = Now;
         var redirects = await db.TermRedirects
             .Where(redirect => redirect.Language == term.Language && (redirect.Slug == formerSlug || redirect.Slug == content.Slug))
@@ -129,6 +130,25 @@ public sealed partial class TermEditor
         if (wasPublic && formerSlug != content.Slug && !formerIsRedirected)
         {
             db.TermRedirects.Add(new TermRedirect { Language = term.Language, Slug = formerSlug, TermId = term.Id });
+        }
+    }
+
+    /// <summary>Brings the term's <see cref="TermName"/> rows in line with its title and other names, in the same save.</summary>
+    private async Task KeepNamesAsync(Term term, CancellationToken cancellationToken)
+    {
+        var wanted = TermName.Of(term).ToList();
+        var stored = term.Id == 0 ? [] : await db.TermNames.Where(name => name.TermId == term.Id).ToListAsync(cancellationToken);
+        db.TermNames.RemoveRange(stored.Where(row => !wanted.Exists(name => name.Name == row.Name)));
+        foreach (var name in wanted)
+        {
+            if (stored.Find(row => row.Name == name.Name) is { } row)
+            {
+                (row.Language, row.Skeleton) = (name.Language, name.Skeleton);
+            }
+            else
+            {
+                db.TermNames.Add(name);
+            }
         }
     }
 

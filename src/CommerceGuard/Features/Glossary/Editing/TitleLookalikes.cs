@@ -3,11 +3,14 @@ using System.Text;
 
 namespace CommerceGuard.Features.Glossary.Editing;
 
+/// <summary>One name of a term (its title or another name) as the look-alike checks meet it, with the term's title and slug.</summary>
+public sealed record KnownName(string Name, string Title, string Slug);
+
 /// <summary>
 /// Keeps a title (or another name) from passing for a different term: no invisible or
 /// direction-changing characters, no word that mixes alphabets that look alike (Latin "e" and
-/// Cyrillic "е"), and no title that only looks like another term's (see <see cref="Skeleton"/>).
-/// A watchdog's glossary is a target for exactly this kind of forgery.
+/// Cyrillic "е"), and no name that only looks like another term's slug, title or other name (see
+/// <see cref="Skeleton"/>). A watchdog's glossary is a target for exactly this kind of forgery.
 /// </summary>
 public static class TitleLookalikes
 {
@@ -60,9 +63,36 @@ public static class TitleLookalikes
         return disguised && skeleton.All(c => !char.IsLetter(c) || ScriptOf(c) == "Latin") ? Slug.FromTitle(skeleton) : null;
     }
 
-    /// <summary>What to tell the one who wrote a title that passes for another term's.</summary>
-    public static string Impersonates(string title, string otherTitle) =>
-        $"\"{title}\" is written with characters that only look like plain letters, and passes for the term \"{otherTitle}\"; write it in plain letters.";
+    /// <summary>
+    /// The first of <paramref name="known"/> that <paramref name="name"/> looks like without being
+    /// the same name: one skeleton, other characters ("ΗΙΡΑΑ" in Greek capitals and "HIPAA").
+    /// The same name, in any case, is no disguise: two terms may share a title (homonyms, which
+    /// then differ by slug) or another name. Null when the name looks like none of them.
+    /// </summary>
+    public static KnownName? Resembles(string name, IEnumerable<KnownName> known)
+    {
+        var skeleton = Skeleton(name);
+        return known.FirstOrDefault(other => !SameName(name, other.Name) && Skeleton(other.Name) == skeleton);
+    }
+
+    /// <summary>What to tell the one who wrote a title or other name that passes for another term's slug.</summary>
+    public static string Impersonates(string name, bool isTitle, string otherTitle, string otherSlug) =>
+        $"The {Noun(isTitle)} \"{name}\" is written with characters that only look like plain letters, and passes for the term \"{otherTitle}\" ({otherSlug}); write it in plain letters.";
+
+    /// <summary>What to tell the one who wrote a title or other name that looks just like another term's.</summary>
+    public static string LooksLike(string name, bool isTitle, KnownName other)
+    {
+        var whose = other.Name == other.Title
+            ? $"the title of the term \"{other.Title}\" ({other.Slug})"
+            : $"\"{other.Name}\", another name of the term \"{other.Title}\" ({other.Slug})";
+        return $"The {Noun(isTitle)} \"{name}\" looks just like {whose}, but is written with other characters: readers could not tell the two apart. Choose a name that looks different.";
+    }
+
+    private static string Noun(bool isTitle) => isTitle ? "title" : "other name";
+
+    private static bool SameName(string name, string other) =>
+        string.Equals(TermValidation.Printable(name).Normalize(NormalizationForm.FormC), TermValidation.Printable(other).Normalize(NormalizationForm.FormC),
+            StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> Words(string name)
     {

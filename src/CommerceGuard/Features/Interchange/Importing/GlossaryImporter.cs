@@ -110,13 +110,36 @@ public sealed class GlossaryImporter(
 
     private async Task<ExistingTerms> ExistingAsync(CancellationToken cancellationToken)
     {
-        var terms = await db.Terms.AsNoTracking().Select(term => new { term.Id, term.Language, term.Slug, term.TranslationOfId }).ToListAsync(cancellationToken);
+        var terms = await db.Terms.AsNoTracking().Select(term => new { term.Id, term.Language, term.Slug, term.Title, term.TranslationOfId }).ToListAsync(cancellationToken);
         var slugs = terms.ToDictionary(term => term.Id, term => term.Slug);
         var translations = terms.Where(term => term.TranslationOfId is { } original && slugs.ContainsKey(original)).ToList();
         return new ExistingTerms(
             terms.ToDictionary(term => (term.Language, term.Slug), term => term.Id),
             translations.ToDictionary(term => (term.Language, slugs[term.TranslationOfId!.Value]), term => term.Id),
-            translations.ToDictionary(term => term.Id, term => slugs[term.TranslationOfId!.Value]));
+            translations.ToDictionary(term => term.Id, term => slugs[term.TranslationOfId!.Value]),
+            terms.ToDictionary(term => term.Id, term => term.Title),
+            await NamesAsync(slugs, cancellationToken));
+    }
+
+    /// <summary>
+    /// The glossary's titles and other names by language and skeleton, read once per import from
+    /// the index of names (a narrow table) rather than from every term; those of a term written
+    /// since the terms were read are left out, as the term is.
+    /// </summary>
+    private async Task<Dictionary<(string Language, string Skeleton), List<(int TermId, string Name)>>> NamesAsync(
+        Dictionary<int, string> known, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<(string Language, string Skeleton), List<(int TermId, string Name)>>();
+        var rows = db.TermNames.AsNoTracking().Select(name => new { name.TermId, name.Language, name.Skeleton, name.Name }).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (known.ContainsKey(row.TermId))
+            {
+                var key = (row.Language, row.Skeleton);
+                (names.TryGetValue(key, out var list) ? list : names[key] = []).Add((row.TermId, row.Name));
+            }
+        }
+        return names;
     }
 
     private async Task<ImportResult> WouldChangeAsync(ImportedTerm term, CancellationToken cancellationToken)

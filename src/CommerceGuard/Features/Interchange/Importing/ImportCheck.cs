@@ -8,12 +8,15 @@ internal sealed record AcceptedTerm(ImportLine Where, string Title, string Slug,
 
 /// <summary>
 /// The glossary's terms as an import meets them: by language and slug, translations by language
-/// and their original's slug, and each translation's original by its id.
+/// and their original's slug, each translation's original by its id, each term's title by its
+/// id, and the terms' titles and other names by language and skeleton (<see cref="TermName.KeyOf"/>).
 /// </summary>
 internal sealed record ExistingTerms(
     Dictionary<(string Language, string Slug), int> BySlug,
     Dictionary<(string Language, string Original), int> Translations,
-    Dictionary<int, string> OriginalOf)
+    Dictionary<int, string> OriginalOf,
+    Dictionary<int, string> TitleOf,
+    Dictionary<(string Language, string Skeleton), List<(int TermId, string Name)>> Names)
 {
     /// <summary>Each term's slug, by its id.</summary>
     public Dictionary<int, string> SlugOf { get; } = BySlug.ToDictionary(entry => entry.Value, entry => entry.Key.Slug);
@@ -32,6 +35,7 @@ internal sealed class ImportCheck(
     private readonly Dictionary<int, ImportLine> claimed = [];
     private readonly Dictionary<string, List<ImportLine>> missingCategories = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(ImportLine Where, string Language, string Target)> glossaryLinks = [];
+    private readonly ImportNames names = new(existing);
 
     /// <summary>
     /// Each accepted term: where it came from and what the report and the last checks need. Its
@@ -96,11 +100,6 @@ internal sealed class ImportCheck(
             report.Rejected.Add(where with { Message = $"\"{Named(record)}\": {string.Join(" ", problems.Values)}" });
             return;
         }
-        if (TitleLookalikes.PassesFor(content.Title) is { } look && look != content.Slug && Known(language, look))
-        {
-            report.Rejected.Add(where with { Message = TitleLookalikes.Impersonates(content.Title, look) });
-            return;
-        }
         if (record.SlugMadeUp && record.TranslationOf is { } madeFor
             && existing.Translations.TryGetValue((language, madeFor), out var translationId))
         {
@@ -136,6 +135,11 @@ internal sealed class ImportCheck(
             report.Skipped.Add(where with { Message = $"The glossary already has \"{content.Slug}\"; left as it is." });
             return;
         }
+        if (names.ProblemWith(content, language, existingId) is { } lookalike)
+        {
+            report.Rejected.Add(where with { Message = $"\"{Named(record)}\": {lookalike}" });
+            return;
+        }
         // Noon UTC keeps the date the same in every US time zone.
         var modified = record.Modified?.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
         if (!origins.TryGetValue(item.File, out var origin))
@@ -150,6 +154,7 @@ internal sealed class ImportCheck(
         {
             translated[(language, translates)] = where;
         }
+        names.Add(content, language);
         spool.Add(new ImportedTerm(content, status, origin, existingId, modified, language, record.TranslationOf));
         Accepted.Add(new AcceptedTerm(where, content.Title, content.Slug, language, record.TranslationOf, content.RelatedSlugs));
     }
