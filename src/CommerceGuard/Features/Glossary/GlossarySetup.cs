@@ -11,6 +11,7 @@ public static partial class GlossarySetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<AlphabetListings>();
+        builder.Services.AddSingleton<CategoryNavigation>();
         builder.Services.AddScoped<StarterGlossary>();
         builder.Services.AddScoped<TermArticles>();
         builder.Services.AddScoped<Editing.TermEditor>();

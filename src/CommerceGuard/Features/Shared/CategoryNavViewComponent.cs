@@ -1,4 +1,3 @@
-using CommerceGuard.Data;
 using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Glossary;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace CommerceGuard.Features.Shared;
 
 /// <summary>The categories row of the site navigation, on every page.</summary>
-public sealed partial class CategoryNavViewComponent(GlossaryDb db, ILogger<CategoryNavViewComponent> logger) : ViewComponent
+public sealed partial class CategoryNavViewComponent(CategoryNavigation navigation, ILogger<CategoryNavViewComponent> logger) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         try
         {
-            return View(await db.CategoryLinksAsync(Languages.Current, HttpContext.RequestAborted));
+            return View(await navigation.LinksAsync(Languages.Current, HttpContext.RequestAborted));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
