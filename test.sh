@@ -55,6 +55,10 @@ echo "== Starting a throwaway PostgreSQL"
 start_postgres
 
 echo "== Running the tests"
+# Without profile-guided optimisation: a run starts a couple of hundred short-lived apps, and
+# instrumenting their start-up code cost a quarter of the CPU (the test projects set it too, for
+# runs from an editor; this reaches the test runner's own processes as well).
+export DOTNET_TieredPGO=0
 # Two lanes, one a core. In one, the browser tests: the accessibility checks of every page type
 # (steady under load), then the journeys; in the other, the HTTP tests on SQLite, then the same
 # tests again on PostgreSQL, leaving out the few that never touch a database (pure properties,
