@@ -20,6 +20,22 @@ public sealed class SearchIndexLifeTests : IDisposable
     }
 
     [Fact]
+    public async Task An_index_found_on_disk_whose_folder_is_then_deleted_is_built_afresh()
+    {
+        using var first = new GlossaryApp();
+        await first.SearchIndexReadyAsync();
+        CopyIndex(first.SearchIndexFolder, savedIndex);
+        using var restarted = first.AnotherServer().With("Search:IndexPath", savedIndex);
+        await restarted.SearchIndexReadyAsync();
+
+        // The writer opened on the files found: the next change finds them gone, deep in a merge.
+        Directory.Delete(savedIndex, recursive: true);
+        await restarted.AddTermAsync("phoenix-fee", "Phoenix Fee");
+
+        Assert.Contains("/glossary/phoenix-fee", await EventuallyFoundAsync(restarted, "phoenix", "/glossary/phoenix-fee"));
+    }
+
+    [Fact]
     public async Task An_index_left_by_another_database_is_built_afresh()
     {
         using (var earlier = new GlossaryApp())

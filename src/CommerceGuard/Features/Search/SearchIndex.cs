@@ -167,14 +167,19 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>
-    /// What a damaged index, or one whose files have gone, throws. Other input and output errors
-    /// (a lock held by another process, too many open files, a full disk) are not damage: throwing
-    /// the index away would not cure them.
+    /// What a damaged index, or one whose files have gone, throws, however Lucene wraps it (a
+    /// merge that finds a file gone throws it inside two other exceptions). Other input and output
+    /// errors (a lock held by another process, too many open files, a full disk) are not damage:
+    /// throwing the index away would not cure them.
     /// </summary>
-    public static bool IsDamage(Exception error) =>
-        error is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
-            or EndOfStreamException or FileNotFoundException or DirectoryNotFoundException
-        || (error is AggregateException { InnerExceptions: var inner } && inner.Any(IsDamage));
+    public static bool IsDamage(Exception? error) => error switch
+    {
+        null => false,
+        CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
+            or EndOfStreamException or FileNotFoundException or DirectoryNotFoundException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsDamage),
+        _ => IsDamage(error.InnerException),
+    };
 
     /// <summary>Throws the index away (its folder was deleted or damaged) and opens an empty one to rebuild.</summary>
     public void Reset()
