@@ -79,11 +79,13 @@ public class GlossaryApp : WebApplicationFactory<Program>
 
     private readonly List<string> extraPostgres = [];
 
+    /// <summary>The PostgreSQL server the app's database is on, when it is.</summary>
+    private string? PostgresServer =>
+        (postgresServer ?? (sqliteOnly ? null : Environment.GetEnvironmentVariable(PostgresVariable))) is { Length: > 0 } server ? server : null;
+
     /// <summary>The app's own PostgreSQL database, when the tests run on PostgreSQL.</summary>
     private string? PostgresDatabase =>
-        sharedPostgres ?? ((postgresServer ?? (sqliteOnly ? null : Environment.GetEnvironmentVariable(PostgresVariable))) is { Length: > 0 } server
-            ? $"{server};Database=test_{Path.GetFileName(folder).Replace('-', '_')}"
-            : null);
+        sharedPostgres ?? (PostgresServer is { } server ? $"{server};Database=test_{Path.GetFileName(folder).Replace('-', '_')}" : null);
 
     /// <summary>Whether the app's database is PostgreSQL rather than SQLite.</summary>
     public bool OnPostgresDatabase => PostgresDatabase is not null;
@@ -99,6 +101,24 @@ public class GlossaryApp : WebApplicationFactory<Program>
 
     private bool sqliteOnly;
 
+    /// <summary>
+    /// True for an app that makes a first start of its own on an empty database, rather than
+    /// starting on a copy of what the run's first start left (see <see cref="FirstStart"/>).
+    /// </summary>
+    protected bool StartsEmpty { get; init; }
+
+    /// <summary>The app that makes the run's first start on the given server ("" for SQLite); its database is kept.</summary>
+    internal static GlossaryApp FirstStartOn(string postgresServer) =>
+        new() { StartsEmpty = true, ownsDatabase = false, postgresServer = postgresServer, sqliteOnly = postgresServer.Length == 0 };
+
+    /// <summary>
+    /// Whether this app would start as the first start did: on a database of its own that no test
+    /// prepared, migrating it, with the app's own services. Such an app starts on a copy.
+    /// </summary>
+    private bool StartsAsTheFirstStartDid =>
+        !StartsEmpty && ownsDatabase && testServices is null && !settings.ContainsKey("Database:MigrateOnStart")
+        && (PostgresDatabase is not null || !File.Exists(DatabaseFile));
+
     /// <summary>Services a test adds to the app's own, such as an interceptor that stages a fault; call before the first request.</summary>
     public GlossaryApp WithServices(Action<IServiceCollection> configure)
     {
@@ -110,6 +130,11 @@ public class GlossaryApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (StartsAsTheFirstStartDid)
+        {
+            // An index path a test chose holds an index of the test's making.
+            FirstStart.LayFor(PostgresServer, PostgresDatabase, DatabaseFile, settings.ContainsKey("Search:IndexPath") ? null : SearchIndexFolder);
+        }
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Glossary", $"Data Source={DatabaseFile}");
         if (PostgresDatabase is { } postgres)
@@ -226,4 +251,10 @@ public class GlossaryApp : WebApplicationFactory<Program>
                 : nextMiddleware(context));
         };
     }
+}
+
+/// <summary>An app that makes a first start of its own on an empty database, for tests of the first start itself.</summary>
+public sealed class FirstStartApp : GlossaryApp
+{
+    public FirstStartApp() => StartsEmpty = true;
 }

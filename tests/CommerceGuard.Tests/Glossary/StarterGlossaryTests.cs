@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceGuard.Tests.Glossary;
 
 /// <summary>The starter glossary: what ships, and that it is loaded once.</summary>
-public sealed class StarterGlossaryTests(GlossaryApp app) : IClassFixture<GlossaryApp>
+public sealed class StarterGlossaryTests(FirstStartApp app) : IClassFixture<FirstStartApp>
 {
     private static readonly List<CommerceGuard.Features.Interchange.TermRecord> All = StarterGlossary.ReadRecords();
     private static readonly List<CommerceGuard.Features.Interchange.TermRecord> Records = [.. All.Where(record => record.Language == Languages.Default)];
@@ -114,7 +114,7 @@ public sealed class StarterGlossaryTests(GlossaryApp app) : IClassFixture<Glossa
     [Fact]
     public async Task The_starter_glossary_is_loaded_once_and_not_again_after_everything_is_deleted()
     {
-        using var fresh = new GlossaryApp();
+        using var fresh = new FirstStartApp();
         await fresh.WithDbAsync(async db =>
         {
             await db.Terms.ExecuteDeleteAsync();
