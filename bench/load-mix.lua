@@ -14,7 +14,8 @@
 --    5 % a vote                 POST /glossary/{slug}/vote, helpful=yes, as the page's own form
 -- ONLY (term, az, search, suggest or vote, or several of them separated by commas) sends those
 -- kinds alone, in the same proportions to one another, to find which one is slow; "all" or
--- nothing sends the whole mix.
+-- nothing sends the whole mix. An ONLY that starts with "/" is one address, asked for every time
+-- (bench/run.sh's cases of one page).
 --
 -- Every request says "Accept-Encoding: gzip, deflate, br, zstd", as browsers do.
 --
@@ -38,6 +39,7 @@ end
 
 local terms = {}
 local only = nil
+local fixed_path = nil
 -- Terms under each letter of the A-Z index, for its pages; a title not starting with a-z files under "0-9".
 local letter_counts = {}
 -- Glossary:ListPageSize, the site's default.
@@ -60,7 +62,9 @@ function init(args)
   end
   file:close()
   assert(#terms > 0, "no terms in " .. args[1])
-  if args[2] and args[2] ~= "" and args[2] ~= "all" then
+  if args[2] and args[2]:sub(1, 1) == "/" then
+    fixed_path = args[2]
+  elseif args[2] and args[2] ~= "" and args[2] ~= "all" then
     only = {}
     for one in args[2]:gmatch("[^,]+") do
       only[one] = true
@@ -178,6 +182,9 @@ local function kind()
 end
 
 function request()
+  if fixed_path then
+    return wrk.format("GET", fixed_path)
+  end
   local what = kind()
   if what == "term" then
     return wrk.format("GET", "/glossary/" .. any_term().slug)
@@ -230,6 +237,7 @@ function done(summary, latency, requests)
   io.write(string.format("megabytes_per_second %.1f\n", summary.bytes / seconds / 1048576))
   io.write("p50_ms " .. ms(latency:percentile(50)) .. "\n")
   io.write("p90_ms " .. ms(latency:percentile(90)) .. "\n")
+  io.write("p95_ms " .. ms(latency:percentile(95)) .. "\n")
   io.write("p99_ms " .. ms(latency:percentile(99)) .. "\n")
   io.write("max_ms " .. ms(latency.max) .. "\n")
   io.write("mean_ms " .. ms(latency.mean) .. "\n")

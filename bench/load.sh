@@ -102,23 +102,10 @@ until curl -sf -o /dev/null "$base/health/ready"; do
 done
 echo "ready (search index built) $(($(date +%s) - started)) s after start; process $site is $(cat "/proc/$site/comm")"
 
-# Real slugs and titles, from the A-Z index as a reader finds them: each letter's pages, or the
-# A-Z page itself when the glossary is small enough to be shown whole there.
-terms_on() {
-  curl -sf "$base$1" | grep -o 'href="/glossary/[^"/]*">[^<]*<' | sed -E 's|href="/glossary/([^"]*)">([^<]*)<|\1\t\2|'
-}
-letters=$(curl -sf "$base/glossary" | grep -o 'href="/glossary/letter/[^"/]*"' | cut -d'"' -f2 | sort -u)
-{
-  if [ -z "$letters" ]; then
-    terms_on /glossary
-  fi
-  for letter in $letters; do
-    terms_on "$letter"
-    for page in $(curl -sf "$base$letter" | grep -o "href=\"$letter/[0-9]*\"" | cut -d'"' -f2 | sort -u); do
-      terms_on "$page"
-    done
-  done
-} >"$work/terms.tsv"
+# Real slugs and titles, from the A-Z index as a reader finds them.
+# shellcheck source=bench/glossary-terms.sh
+. "$root/bench/glossary-terms.sh"
+list_terms "$base" >"$work/terms.tsv"
 echo "terms listed on the A-Z index: $(wc -l <"$work/terms.tsv")"
 if [ -n "$slugs" ]; then
   shuf -n "$slugs" --random-source=<(yes) "$work/terms.tsv" >"$work/sample.tsv"

@@ -1,3 +1,4 @@
+using System.Net;
 using CommerceGuard.Features.Glossary.Editing;
 using CommerceGuard.Tests.Admin;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,20 @@ public sealed class PageCacheTests : IDisposable
         Assert.Null(first.Headers.Age);
         Assert.NotNull(second.Headers.Age);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task With_the_cache_turned_off_every_page_is_made_afresh()
+    {
+        using var uncached = new GlossaryApp().With("PageCache:Enabled", "false");
+        var reader = uncached.Browser();
+
+        using var first = await reader.GetAsync(new Uri("/glossary/therapeutic-relationship", UriKind.Relative));
+        using var second = await reader.GetAsync(new Uri("/glossary/therapeutic-relationship", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.Null(second.Headers.Age);
     }
 
     [Fact]

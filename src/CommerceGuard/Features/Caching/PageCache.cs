@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CommerceGuard.Features.Operations;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CommerceGuard.Features.Caching;
 
@@ -20,6 +21,12 @@ public sealed class PageCacheOptions
     /// <summary>The most memory this server's own cache of pages may use, in megabytes.</summary>
     [Range(1, 100_000)]
     public int SizeLimitMegabytes { get; set; } = 100;
+
+    /// <summary>
+    /// Off, every page is made afresh for every reader: for measuring what making a page costs
+    /// (bench/run.sh runs each case both ways) and for telling a caching fault from another.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
 }
 
 /// <summary>
@@ -64,7 +71,10 @@ public static class PageCache
     /// <summary>After authentication, so that a signed-in editor is never served a cached page.</summary>
     public static WebApplication UsePageCache(this WebApplication app)
     {
-        app.UseOutputCache();
+        if (app.Services.GetRequiredService<IOptions<PageCacheOptions>>().Value.Enabled)
+        {
+            app.UseOutputCache();
+        }
         return app;
     }
 
