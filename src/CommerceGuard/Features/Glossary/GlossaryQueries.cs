@@ -22,6 +22,15 @@ public static class GlossaryQueries
     public static IQueryable<Term> Published(this GlossaryDb db, string language = Languages.Default) =>
         db.Terms.AsNoTracking().Where(term => term.Status == TermStatus.Published && term.Language == language);
 
+    /// <summary>A published term with its categories in the site's order, as its page and the API show it.</summary>
+    public static Task<Term?> PublishedTermAsync(this GlossaryDb db, string language, string slug, CancellationToken cancellationToken) =>
+        db.Published(language)
+            .Include(term => term.Categories.OrderBy(category => category.DisplayOrder))
+            // Categories by the term's id in a query of their own: joined into one, SQLite built
+            // every term's categories with their translations before picking this term's.
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(term => term.Slug == slug, cancellationToken);
+
     /// <summary>
     /// The same entry in the other offered languages, where it is published there: the term's
     /// original and the original's other translations, by language.

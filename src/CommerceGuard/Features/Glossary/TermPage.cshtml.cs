@@ -36,12 +36,7 @@ public sealed class TermPageModel(GlossaryDb db, TermArticles articles, Structur
             return Slug.IsValid(lower) ? RedirectPermanent(SitePaths.Current.Term(lower)) : NotFound();
         }
         var language = Glossary.Languages.Current;
-        var term = await db.Published(language)
-            .Include(term => term.Categories.OrderBy(category => category.DisplayOrder))
-            // Categories by the term's id in a query of their own: joined into one, SQLite built
-            // every term's categories with their translations before picking this term's.
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(term => term.Slug == slug, cancellationToken);
+        var term = await db.PublishedTermAsync(language, slug, cancellationToken);
         if (term is null)
         {
             // A term whose slug changed keeps its old address answering.

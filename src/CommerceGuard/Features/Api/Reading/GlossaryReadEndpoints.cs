@@ -127,8 +127,7 @@ public static class GlossaryReadEndpoints
         {
             return unwritten;
         }
-        var term = await db.Published(code).Include(term => term.Categories.OrderBy(named => named.DisplayOrder))
-            .SingleOrDefaultAsync(term => term.Slug == slug, cancellationToken);
+        var term = await db.PublishedTermAsync(code, slug, cancellationToken);
         if (term is null)
         {
             var moved = await db.MovedTermsAsync(code, [slug], cancellationToken);
