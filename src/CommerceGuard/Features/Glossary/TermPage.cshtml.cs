@@ -6,7 +6,6 @@ using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Glossary;
 
