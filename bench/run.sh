@@ -56,7 +56,9 @@ if ! command -v wrk >/dev/null; then
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
 fi
 
-echo "== Publishing the site and the ceiling (Release)"
+# The code measured is the code published now: named before anything is built.
+commit="$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD || echo ' (with changes not committed)')"
+echo "== Publishing the site and the ceiling (Release) at commit $commit"
 dotnet publish "$root/src/CommerceGuard" -c Release -o "$work/site" -v quiet -nologo >/dev/null
 dotnet publish "$root/bench/Ceiling" -c Release -o "$work/ceiling" -v quiet -nologo >/dev/null
 dotnet build "$root/bench/CommerceGuard.Benchmarks" -c Release -v quiet -nologo >/dev/null
@@ -182,7 +184,7 @@ done
 # The report: medians over the rounds, as Markdown.
 report="$work/report.md"
 {
-  echo "### $(date -u '+%Y-%m-%d %H:%M') UTC, commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD || echo ' (with changes not committed)')"
+  echo "### $(date -u '+%Y-%m-%d %H:%M') UTC, commit $commit"
   echo
   echo "\`bench/run.sh --sizes $sizes --duration $duration --rounds $rounds --connections $connections --seed $seed\`;" \
     "$(nproc) cores, $(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo) GiB, load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
