@@ -45,7 +45,7 @@ internal static class FirstStart
         }
         if (indexFolder is not null)
         {
-            CopyFolder(copy.IndexFolder, indexFolder);
+            CopyIndex(copy.IndexFolder, indexFolder);
         }
     }
 
@@ -57,7 +57,7 @@ internal static class FirstStart
         first.SearchIndexReadyAsync().GetAwaiter().GetResult();
         var copy = new Copy(folder, postgresServer, first.OnPostgresDatabase ? Name(first.ConnectionString) : null);
         // Copied while the app runs: it is idle once indexed, and Lucene's committed files never change.
-        CopyFolder(first.SearchIndexFolder, copy.IndexFolder);
+        CopyIndex(first.SearchIndexFolder, copy.IndexFolder);
         if (copy.PostgresDatabase is null)
         {
             Sqlite(first.DatabaseFile, $"VACUUM INTO '{copy.SqliteFile}'");
@@ -68,18 +68,25 @@ internal static class FirstStart
         {
             // A template may have no one connected: the app stopped, its pooled connections closed.
             first.Dispose();
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(first.ConnectionString));
+            using (var connection = new NpgsqlConnection(first.ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(connection);
+            }
             RunOnServer(first.ConnectionString, "DELETE FROM \"DataProtectionKeys\"", inDatabase: true);
         }
         return copy;
     }
 
-    private static void CopyFolder(string from, string to)
+    /// <summary>
+    /// Copies a search index as it stands. Every index write is committed at once, so the files
+    /// of an idle index are a whole copy; the lock file is the writer's, not the index's.
+    /// </summary>
+    public static void CopyIndex(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from).Where(file => Path.GetFileName(file) != "write.lock"))
         {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
         }
     }
 
@@ -97,7 +104,7 @@ internal static class FirstStart
     private static string Name(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Database!;
 
     /// <summary>Runs a statement on the server of the database named, in that database or in <c>postgres</c>.</summary>
-    private static void RunOnServer(string connectionString, string sql, bool inDatabase = false)
+    internal static void RunOnServer(string connectionString, string sql, bool inDatabase = false)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
         if (!inDatabase)
@@ -118,7 +125,7 @@ internal static class FirstStart
             {
                 if (copy.PostgresDatabase is { } database)
                 {
-                    RunOnServer(copy.PostgresServer, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+                    GlossaryApp.DropPostgresDatabase($"{copy.PostgresServer};Database={database}");
                 }
                 Directory.Delete(copy.Folder, recursive: true);
             }

@@ -207,20 +207,14 @@ public class GlossaryApp : WebApplicationFactory<Program>
     /// Closes the app's pooled connections and drops its database, so that hundreds of test apps
     /// neither run the server out of connections nor leave their databases behind.
     /// </summary>
-    private static void DropPostgresDatabase(string connectionString)
+    internal static void DropPostgresDatabase(string connectionString)
     {
-        var database = new NpgsqlConnectionStringBuilder(connectionString);
         using (var connection = new NpgsqlConnection(connectionString))
         {
             NpgsqlConnection.ClearPool(connection);
         }
-        var name = database.Database!;
-        database.Database = "postgres";
-        database.Pooling = false;
-        using var server = new NpgsqlConnection(database.ConnectionString);
-        server.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
-        drop.ExecuteNonQuery();
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        FirstStart.RunOnServer(connectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
     /// <summary>The address every test request comes from: the in-memory server gives none, a real one always does.</summary>

@@ -10,7 +10,7 @@ public sealed class SearchIndexLifeTests : IDisposable
     {
         using var first = new GlossaryApp();
         await first.SearchIndexReadyAsync();
-        CopyIndex(first.SearchIndexFolder, savedIndex);
+        FirstStart.CopyIndex(first.SearchIndexFolder, savedIndex);
         await first.AddTermAsync("quagga-charge", "Quagga Charge");
 
         // A server starting with the index as it was before the new term.
@@ -24,7 +24,7 @@ public sealed class SearchIndexLifeTests : IDisposable
     {
         using var first = new GlossaryApp();
         await first.SearchIndexReadyAsync();
-        CopyIndex(first.SearchIndexFolder, savedIndex);
+        FirstStart.CopyIndex(first.SearchIndexFolder, savedIndex);
         using var restarted = first.AnotherServer().With("Search:IndexPath", savedIndex);
         await restarted.SearchIndexReadyAsync();
 
@@ -42,7 +42,7 @@ public sealed class SearchIndexLifeTests : IDisposable
         {
             await earlier.AddTermAsync("zanzibar-levy", "Zanzibar Levy", term => term.Definition = "Only the earlier database has this.");
             await EventuallyFoundAsync(earlier, "zanzibar", "/glossary/zanzibar-levy");
-            CopyIndex(earlier.SearchIndexFolder, savedIndex);
+            FirstStart.CopyIndex(earlier.SearchIndexFolder, savedIndex);
         }
 
         using var fresh = new GlossaryApp().With("Search:IndexPath", savedIndex);
@@ -58,7 +58,7 @@ public sealed class SearchIndexLifeTests : IDisposable
         using (var earlier = new GlossaryApp())
         {
             await earlier.SearchIndexReadyAsync();
-            CopyIndex(earlier.SearchIndexFolder, savedIndex);
+            FirstStart.CopyIndex(earlier.SearchIndexFolder, savedIndex);
         }
         foreach (var file in Directory.EnumerateFiles(savedIndex))
         {
@@ -102,15 +102,6 @@ public sealed class SearchIndexLifeTests : IDisposable
             found = await FoundAsync(app, query);
         }
         return found;
-    }
-
-    /// <summary>Every index write is committed at once, so the files of an idle index are a whole copy.</summary>
-    private static void CopyIndex(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from).Where(file => Path.GetFileName(file) != "write.lock"))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
-        }
     }
 
     public void Dispose() => Directory.Delete(savedIndex, recursive: true);
