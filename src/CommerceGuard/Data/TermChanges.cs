@@ -121,12 +121,26 @@ internal sealed class TermChangeInterceptor(TermChanges changes, TimeProvider ti
         }
         db.ChangeTracker.DetectChanges();
         var now = time.GetUtcNow().UtcDateTime;
+        var recategorised = RecategorisedTermIds(db);
         var touched = db.ChangeTracker.Entries<Term>()
-            .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                || recategorised.Contains(entry.Entity.Id))
             .SelectMany(entry => Changes(entry, now))
             .ToList();
         db.TermChanges.AddRange(touched);
     }
+
+    /// <summary>
+    /// Terms moved into or out of a category: that changes the category's list, though the
+    /// term's own row may be untouched.
+    /// </summary>
+    private static HashSet<int> RecategorisedTermIds(GlossaryDb db) =>
+        [.. db.ChangeTracker.Entries()
+            .Where(entry => entry.Metadata.Name == TermConfiguration.CategoriesJoin && entry.State is EntityState.Added or EntityState.Deleted)
+            .Select(entry => (int)entry.Property(TermKey(entry)).CurrentValue!)];
+
+    private static string TermKey(EntityEntry join) =>
+        join.Metadata.GetForeignKeys().Single(key => key.PrincipalEntityType.ClrType == typeof(Term)).Properties[0].Name;
 
     /// <summary>A term whose slug changed is gone from its old address, so the feed says so too.</summary>
     private static IEnumerable<TermChange> Changes(EntityEntry<Term> entry, DateTime now)

@@ -64,6 +64,24 @@ public sealed class ChangeFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task Moving_a_term_into_another_category_is_in_the_feed_though_its_own_row_is_untouched()
+    {
+        await app.AddTermAsync("moved-about", "Moved About");
+        var before = await app.WithDbAsync(db => db.TermChanges.MaxAsync(c => c.Sequence));
+
+        await app.WithDbAsync(async db =>
+        {
+            var term = await db.Terms.Include(t => t.Categories).SingleAsync(t => t.Slug == "moved-about");
+            term.Categories.Add(await db.Categories.SingleAsync(c => c.Slug == "privacy"));
+            await db.SaveChangesAsync();
+        });
+
+        var last = await app.WithDbAsync(db => db.TermChanges.OrderByDescending(c => c.Sequence).FirstAsync());
+        Assert.True(last.Sequence > before);
+        Assert.Equal(("moved-about", false), (last.Slug, last.Deleted));
+    }
+
+    [Fact]
     public async Task A_change_saved_by_another_server_reaches_this_one_within_a_second()
     {
         app.Browser();

@@ -62,6 +62,35 @@ public sealed class CategoryPageTests(GlossaryApp app) : IClassFixture<GlossaryA
     }
 
     [Fact]
+    public async Task A_term_moved_from_one_category_to_another_leaves_the_one_list_and_joins_the_other_at_once()
+    {
+        await app.AddTermAsync("wandering-rider", "Wandering Rider");
+        await app.WithDbAsync(async db =>
+        {
+            var term = await db.Terms.Include(t => t.Categories).SingleAsync(t => t.Slug == "wandering-rider");
+            term.Categories.Clear();
+            term.Categories.Add(await db.Categories.SingleAsync(c => c.Slug == "finance"));
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("Wandering Rider", await ListedAsync("finance"));
+        Assert.DoesNotContain("Wandering Rider", await ListedAsync("privacy"));
+
+        await app.WithDbAsync(async db =>
+        {
+            var term = await db.Terms.Include(t => t.Categories).SingleAsync(t => t.Slug == "wandering-rider");
+            term.Categories.Clear();
+            term.Categories.Add(await db.Categories.SingleAsync(c => c.Slug == "privacy"));
+            await db.SaveChangesAsync();
+        });
+
+        Assert.DoesNotContain("Wandering Rider", await ListedAsync("finance"));
+        Assert.Contains("Wandering Rider", await ListedAsync("privacy"));
+    }
+
+    private async Task<List<string>> ListedAsync(string category) =>
+        [.. (await app.Browser().GetPageAsync($"/glossary/category/{category}")).QuerySelectorAll(".term-list a").Select(a => a.Text())];
+
+    [Fact]
     public async Task Unknown_category_answers_the_not_found_page()
     {
         var page = await app.Browser().GetPageAsync("/glossary/category/astrology", HttpStatusCode.NotFound);

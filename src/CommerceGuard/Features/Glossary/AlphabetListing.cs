@@ -4,30 +4,56 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Glossary;
 
-/// <summary>One language's A–Z index: every published term under its heading, in order.</summary>
-public sealed class AlphabetListing(IReadOnlyList<LetterGroup<TermLink>> groups, long version) : IGlossarySnapshot
+/// <summary>
+/// One language's published terms A–Z, as the lists show them: under the A–Z index's headings,
+/// and by category.
+/// </summary>
+public sealed class AlphabetListing : IGlossarySnapshot
 {
-    private readonly Dictionary<string, LetterGroup<TermLink>> byHeading = groups.ToDictionary(group => group.Heading, StringComparer.Ordinal);
+    private readonly Dictionary<string, LetterGroup<TermLink>> byHeading;
+    private readonly Dictionary<int, List<TermLink>> byCategory;
 
-    public long Version { get; } = version;
+    /// <param name="language">The language whose alphabet heads the groups.</param>
+    /// <param name="terms">Every published term, A–Z.</param>
+    /// <param name="categories">Each term's categories, by slug.</param>
+    /// <param name="version">The change the terms were read at.</param>
+    public AlphabetListing(string language, IReadOnlyList<TermLink> terms, ILookup<string, int> categories, long version)
+    {
+        Version = version;
+        Groups = AlphabetIndex.For(language).Group(terms, term => term.Title);
+        byHeading = Groups.ToDictionary(group => group.Heading, StringComparer.Ordinal);
+        byCategory = [];
+        foreach (var term in terms)
+        {
+            foreach (var category in categories[term.Slug])
+            {
+                (byCategory.TryGetValue(category, out var listed) ? listed : byCategory[category] = []).Add(term);
+            }
+        }
+        TermCount = terms.Count;
+    }
+
+    public long Version { get; }
 
     /// <summary>The headings that have terms, in jump-bar order.</summary>
-    public IReadOnlyList<LetterGroup<TermLink>> Groups { get; } = groups;
+    public IReadOnlyList<LetterGroup<TermLink>> Groups { get; }
 
-    public int TermCount { get; } = groups.Sum(group => group.Items.Count);
+    public int TermCount { get; }
 
     /// <summary>The headings that have terms, for the jump bar.</summary>
     public ISet<string> Filed => byHeading.Keys.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The terms under a heading; none when no term files there.</summary>
     public IReadOnlyList<TermLink> Under(string heading) => byHeading.TryGetValue(heading, out var group) ? group.Items : [];
+
+    /// <summary>The terms in a category, A–Z; none when it has none.</summary>
+    public IReadOnlyList<TermLink> InCategory(int categoryId) => byCategory.TryGetValue(categoryId, out var terms) ? terms : [];
 }
 
 /// <summary>
-/// Keeps each language's <see cref="AlphabetListing"/>, so that a letter's page at 100,000 terms
-/// is a slice of a list already sorted, not a query and a sort of every title. The titles are
-/// sorted here rather than in SQL because the index files "École" under E beside "ecology",
-/// which neither database's collation does by default.
+/// Keeps each language's <see cref="AlphabetListing"/>, so that a letter's or a category's page
+/// at 100,000 terms is a slice of a list already sorted, not a query and a sort of thousands of
+/// titles on each request.
 /// </summary>
 public sealed class AlphabetListings(
     IServiceScopeFactory scopes,
@@ -42,11 +68,10 @@ public sealed class AlphabetListings(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
-        // In slug order, so that terms of the same title keep one order from build to build (the sort is stable).
-        var terms = await db.Published(language)
-            .OrderBy(term => term.Slug)
-            .Select(term => new TermLink(term.Slug, term.Title, language))
+        var terms = await db.Published(language).AlphabeticalAsync(language, CancellationToken.None);
+        var categories = await db.Published(language)
+            .SelectMany(term => term.Categories, (term, category) => new { term.Slug, CategoryId = category.Id })
             .ToListAsync();
-        return new AlphabetListing(AlphabetIndex.For(language).Group(terms, term => term.Title), version);
+        return new AlphabetListing(language, terms, categories.ToLookup(pair => pair.Slug, pair => pair.CategoryId, StringComparer.Ordinal), version);
     }
 }

@@ -10,7 +10,7 @@ namespace CommerceGuard.Features.Glossary;
 
 /// <summary>A category's description and its published terms A–Z, a page of them at a time.</summary>
 [OutputCache(PolicyName = PageCache.PublicPage)]
-public sealed class CategoryPageModel(GlossaryDb db, OfferedLanguages offered, IOptions<GlossaryOptions> options) : PageModel
+public sealed class CategoryPageModel(GlossaryDb db, AlphabetListings listings, OfferedLanguages offered, IOptions<GlossaryOptions> options) : PageModel
 {
     public CategoryLink Category { get; private set; } = null!;
     public TermListPages Pages { get; private set; } = null!;
@@ -40,9 +40,7 @@ public sealed class CategoryPageModel(GlossaryDb db, OfferedLanguages offered, I
         {
             return RedirectPermanent(Category.Url);
         }
-        var terms = await db.Published(language)
-            .Where(term => term.Categories.Any(termCategory => termCategory.Id == category.Id))
-            .AlphabeticalAsync(language, cancellationToken);
+        var terms = (await listings.ListingAsync(language, cancellationToken)).InCategory(category.Id);
         var paths = SitePaths.For(language);
         Pages = new TermListPages(terms, options.Value.ListPageSize, page => paths.Category(Category.Slug, page));
         PageNumber = number ?? 1;

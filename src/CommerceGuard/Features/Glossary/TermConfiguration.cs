@@ -9,6 +9,9 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
 {
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 20_000;
+
+    /// <summary>The table that says which terms are in which categories.</summary>
+    public const string CategoriesJoin = "TermCategories";
     public const int EditorNoteMaxLength = 2000;
 
     public void Configure(EntityTypeBuilder<Term> builder)
@@ -51,6 +54,6 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
 
         builder.HasMany(term => term.Categories)
             .WithMany(category => category.Terms)
-            .UsingEntity("TermCategories");
+            .UsingEntity(CategoriesJoin);
     }
 }
