@@ -101,6 +101,24 @@ public sealed class TermPageTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 
     [Fact]
+    public async Task A_related_term_whose_slug_changed_is_linked_at_its_new_address_under_its_new_title()
+    {
+        await app.AddTermAsync("renamed-relative", "Renamed Relative");
+        await app.WithDbAsync(async db =>
+        {
+            var relative = await db.Terms.SingleAsync(t => t.Slug == "renamed-relative");
+            db.TermRedirects.Add(new TermRedirect { Language = Languages.Default, Slug = "former-relative", TermId = relative.Id });
+            await db.SaveChangesAsync();
+        });
+        await app.AddTermAsync("has-renamed-relative", "Has Renamed Relative", term => term.RelatedSlugs = ["former-relative"]);
+
+        var page = await app.Browser().GetPageAsync("/glossary/has-renamed-relative");
+
+        var link = page.QuerySelector(".term-related li a")!;
+        Assert.Equal(("/glossary/renamed-relative", "Renamed Relative"), (link.GetAttribute("href"), link.Text()));
+    }
+
+    [Fact]
     public async Task Unknown_slug_answers_the_not_found_page()
     {
         var page = await app.Browser().GetPageAsync("/glossary/no-such-term", HttpStatusCode.NotFound);

@@ -1,6 +1,5 @@
 using CommerceGuard.Data;
 using CommerceGuard.Features.Content;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Glossary;
 
@@ -14,7 +13,7 @@ public sealed record RelatedTerm(string Title, string? Url);
 /// Builds what a term's page shows, for readers and for the editor's preview alike, so that the
 /// preview is the page.
 /// </summary>
-public sealed class TermArticles(GlossaryDb db, TermText text)
+public sealed class TermArticles(GlossaryDb db, TermText text, TermDirectory directory)
 {
     public async Task<TermArticle> BuildAsync(Term term, CancellationToken cancellationToken = default) =>
         new(term, await text.RenderAsync(term, cancellationToken), await RelatedTermsAsync(term, cancellationToken));
@@ -27,22 +26,14 @@ public sealed class TermArticles(GlossaryDb db, TermText text)
         {
             return [];
         }
-        // Only the link's columns: a related term's row holds its whole text.
-        var existing = await db.Published(term.Language)
-            .Where(related => slugs.Contains(related.Slug))
-            .Select(related => new TermLink(related.Slug, related.Title, related.Language))
-            .ToDictionaryAsync(link => link.Slug, cancellationToken);
+        // From the directory the text's links come from, not a query per page: the same
+        // published terms, as of the same change.
+        var links = await directory.LinksAsync(term.Language, cancellationToken);
+        var missing = slugs.Where(slug => links.BySlug(slug) is null).ToList();
         // A related term renamed since this one was written is found at its new address.
-        var missing = slugs.Where(slug => !existing.ContainsKey(slug)).ToList();
-        if (missing.Count > 0)
-        {
-            foreach (var (former, link) in await db.MovedTermsAsync(term.Language, missing, cancellationToken))
-            {
-                existing[former] = link;
-            }
-        }
-        return [.. slugs.Select(slug => existing.TryGetValue(slug, out var link)
-            ? new RelatedTerm(link.Title, link.Url)
+        var moved = missing.Count > 0 ? await db.MovedTermsAsync(term.Language, missing, cancellationToken) : [];
+        return [.. slugs.Select(slug => links.BySlug(slug) is { } target ? new RelatedTerm(target.Title, target.Url)
+            : moved.TryGetValue(slug, out var link) ? new RelatedTerm(link.Title, link.Url)
             : new RelatedTerm(TitleFromSlug(slug), null))];
     }
 
