@@ -20,6 +20,14 @@ public sealed class TermChange
     public required string Slug { get; set; }
     public required string Language { get; set; }
     public bool Deleted { get; set; }
+
+    /// <summary>
+    /// The change may move links on other terms' pages: the term came or went, or its names,
+    /// address or automatic linking changed. Other changes alter only the pages that already
+    /// name the term.
+    /// </summary>
+    public bool Relinks { get; set; }
+
     public DateTime At { get; set; }
 
     /// <summary>The slug of an entry for a change around the terms rather than to one (a category's name), which every page shows.</summary>
@@ -44,35 +52,28 @@ internal sealed class TermChangeConfiguration : IEntityTypeConfiguration<TermCha
 /// </summary>
 public sealed class TermChanges
 {
-    private Position newest = new(0, default);
+    private long newest;
 
     /// <summary>The newest entry's sequence.</summary>
-    public long Version => Volatile.Read(ref newest).Sequence;
+    public long Version => Volatile.Read(ref newest);
 
     /// <summary>
-    /// The newest entry's sequence and time: a name for the glossary's state that another
-    /// database (a new one, or one restored from a backup and changed since) cannot share even
-    /// where its sequences run the same, since its changes were made at other times.
+    /// The first entry's sequence and time: a name for this database that another, made apart,
+    /// does not share, so that sites sharing one Redis never share its pages. Null until read.
     /// </summary>
-    public string Stamp
-    {
-        get
-        {
-            var position = Volatile.Read(ref newest);
-            // In microseconds, as PostgreSQL keeps it: the server that wrote the change and those
-            // that read it back must name it alike.
-            return FormattableString.Invariant($"{position.Sequence}@{position.At.Ticks / 10}");
-        }
-    }
+    public string? Origin { get; private set; }
 
-    /// <summary>Moves forward to the entry <paramref name="sequence"/>, made at <paramref name="at"/>; never backwards.</summary>
-    public void Advance(long sequence, DateTime at)
+    public void KnowOrigin(long sequence, DateTime at) =>
+        // In microseconds, as PostgreSQL keeps it: every server reading it back names it alike.
+        Origin ??= FormattableString.Invariant($"{sequence}@{at.Ticks / 10}");
+
+    /// <summary>Moves forward to the entry <paramref name="sequence"/>; never backwards.</summary>
+    public void Advance(long sequence)
     {
         var seen = Volatile.Read(ref newest);
-        var next = new Position(sequence, at);
-        while (sequence > seen.Sequence)
+        while (sequence > seen)
         {
-            var before = Interlocked.CompareExchange(ref newest, next, seen);
+            var before = Interlocked.CompareExchange(ref newest, sequence, seen);
             if (before == seen)
             {
                 return;
@@ -80,8 +81,6 @@ public sealed class TermChanges
             seen = before;
         }
     }
-
-    private sealed record Position(long Sequence, DateTime At);
 }
 
 /// <summary>Writes the change feed's entries with every save that touches terms, and tells this server at once.</summary>
@@ -146,17 +145,26 @@ internal sealed class TermChangeInterceptor(TermChanges changes, TimeProvider ti
     private static IEnumerable<TermChange> Changes(EntityEntry<Term> entry, DateTime now)
     {
         var term = entry.Entity;
-        yield return new TermChange { Slug = term.Slug, Language = term.Language, Deleted = entry.State == EntityState.Deleted, At = now };
+        var relinks = Relinks(entry);
+        yield return new TermChange { Slug = term.Slug, Language = term.Language, Deleted = entry.State == EntityState.Deleted, Relinks = relinks, At = now };
         if (entry.State == EntityState.Modified)
         {
             var formerSlug = (string)entry.Property(nameof(Term.Slug)).OriginalValue!;
             var formerLanguage = (string)entry.Property(nameof(Term.Language)).OriginalValue!;
             if (formerSlug != term.Slug || formerLanguage != term.Language)
             {
-                yield return new TermChange { Slug = formerSlug, Language = formerLanguage, Deleted = true, At = now };
+                yield return new TermChange { Slug = formerSlug, Language = formerLanguage, Deleted = true, Relinks = true, At = now };
             }
         }
     }
+
+    /// <summary>What other pages' automatic links are made from: whether a term is published, where, and under which names.</summary>
+    private static readonly string[] LinkedBy =
+        [nameof(Term.Status), nameof(Term.Slug), nameof(Term.Language), nameof(Term.Title), nameof(Term.Aliases), nameof(Term.AutoLink)];
+
+    private static bool Relinks(EntityEntry<Term> entry) =>
+        entry.State is EntityState.Added or EntityState.Deleted
+        || (entry.State == EntityState.Modified && LinkedBy.Any(name => entry.Property(name).IsModified));
 
     private void Announce(DbContext? context)
     {
@@ -179,7 +187,7 @@ internal sealed class TermChangeInterceptor(TermChanges changes, TimeProvider ti
             }
             return;
         }
-        changes.Advance(written.Sequence, written.At);
+        changes.Advance(written.Sequence);
     }
 }
 
@@ -214,7 +222,7 @@ internal sealed class TermChangeCommitInterceptor(TermChanges changes) : DbTrans
     {
         if (context is GlossaryDb { UnannouncedChange: { } change } db)
         {
-            changes.Advance(change.Sequence, change.At);
+            changes.Advance(change.Sequence);
             db.UnannouncedChange = null;
         }
     }
@@ -247,12 +255,18 @@ internal sealed partial class ChangeFeedFollower(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
-                var newest = await db.TermChanges.AsNoTracking().OrderByDescending(change => change.Sequence)
-                    .Select(change => new { change.Sequence, change.At }).FirstOrDefaultAsync(stoppingToken);
-                if (newest is not null)
+                var newest = await db.TermChanges.AsNoTracking().MaxAsync(change => (long?)change.Sequence, stoppingToken);
+                if (newest is null)
                 {
-                    changes.Advance(newest.Sequence, newest.At);
+                    continue;
                 }
+                if (changes.Origin is null)
+                {
+                    var first = await db.TermChanges.AsNoTracking().OrderBy(change => change.Sequence)
+                        .Select(change => new { change.Sequence, change.At }).FirstAsync(stoppingToken);
+                    changes.KnowOrigin(first.Sequence, first.At);
+                }
+                changes.Advance(newest.Value);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

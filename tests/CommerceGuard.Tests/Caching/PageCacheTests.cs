@@ -1,4 +1,6 @@
 using System.Net;
+using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Glossary.Editing;
 using CommerceGuard.Tests.Admin;
 using Microsoft.EntityFrameworkCore;
@@ -153,6 +155,94 @@ public sealed class PageCacheTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.NotFound, second.StatusCode);
         Assert.Null(second.Headers.Age);
     }
+
+    [Fact]
+    public async Task An_edit_evicts_its_page_the_pages_that_link_to_it_or_list_it_and_nothing_else()
+    {
+        await app.AddTermAsync("precise-edit", "Precise Edit");
+        await app.AddTermAsync("points-at-it", "Points At It", term => term.Definition = "Read about precise edit first.");
+        await app.AddTermAsync("bystander", "Bystander", term => term.Definition = "Nothing to do with the other two.");
+        await PutInCategoryAsync("precise-edit", "insurance");
+        await PutInCategoryAsync("bystander", "privacy");
+        string[] evicted = ["/glossary/precise-edit", "/glossary/points-at-it", "/glossary/letter/p", "/glossary/category/insurance", "/glossary", "/"];
+        string[] kept = ["/glossary/bystander", "/glossary/letter/b", "/glossary/category/privacy", "/about"];
+        await EvictionCaughtUpAsync();
+        foreach (var url in evicted.Concat(kept))
+        {
+            Assert.True(await FromCacheAsync(url) || await FromCacheAsync(url), $"{url} was not cached");
+        }
+
+        await app.WithDbAsync(async db =>
+        {
+            var term = await db.Terms.SingleAsync(t => t.Slug == "precise-edit");
+            term.Definition = "A definition that reaches every page showing this term.";
+            await db.SaveChangesAsync();
+        });
+        await EvictionCaughtUpAsync();
+
+        foreach (var url in evicted)
+        {
+            Assert.False(await FromCacheAsync(url), $"{url} was not evicted");
+        }
+        foreach (var url in kept)
+        {
+            Assert.True(await FromCacheAsync(url), $"{url} was evicted, though it shows nothing of the term");
+        }
+        var linking = await app.Browser().GetPageAsync("/glossary/points-at-it");
+        Assert.Equal("A definition that reaches every page showing this term.", linking.QuerySelector("a[href='/glossary/precise-edit']")!.GetAttribute("data-summary"));
+    }
+
+    [Fact]
+    public async Task A_term_given_a_new_name_is_linked_from_a_cached_page_that_mentions_that_name()
+    {
+        await app.AddTermAsync("renamed-later", "Renamed Later");
+        await app.AddTermAsync("quiet-mention", "Quiet Mention", term => term.Definition = "It speaks of a harbour fee.");
+        await EvictionCaughtUpAsync();
+        await FromCacheAsync("/glossary/quiet-mention");
+        Assert.True(await FromCacheAsync("/glossary/quiet-mention"));
+
+        await app.WithDbAsync(async db =>
+        {
+            var term = await db.Terms.SingleAsync(t => t.Slug == "renamed-later");
+            term.Title = "Harbour Fee";
+            await db.SaveChangesAsync();
+        });
+        await EvictionCaughtUpAsync();
+
+        for (var attempt = 0; (await app.Browser().GetPageAsync("/glossary/quiet-mention")).QuerySelector("a[href='/glossary/renamed-later']") is null; attempt++)
+        {
+            Assert.True(attempt < 50, "the renamed term was never linked");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits for the page cache to evict for every change saved so far, which must take under a second.</summary>
+    private async Task EvictionCaughtUpAsync()
+    {
+        var changes = app.Services.GetRequiredService<TermChanges>();
+        var eviction = app.Services.GetRequiredService<EvictionProgress>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (eviction.EvictedThrough < changes.Version || changes.Version == 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(1), $"eviction reached {eviction.EvictedThrough} of {changes.Version} in a second");
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task<bool> FromCacheAsync(string url)
+    {
+        using var response = await app.Browser().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response.Headers.Age is not null;
+    }
+
+    private Task PutInCategoryAsync(string slug, string category) =>
+        app.WithDbAsync(async db =>
+        {
+            var term = await db.Terms.Include(t => t.Categories).SingleAsync(t => t.Slug == slug);
+            term.Categories.Add(await db.Categories.SingleAsync(c => c.Slug == category));
+            await db.SaveChangesAsync();
+        });
 
     public void Dispose() => app.Dispose();
 }

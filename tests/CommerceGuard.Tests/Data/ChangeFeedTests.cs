@@ -82,6 +82,29 @@ public sealed class ChangeFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_to_a_terms_names_or_publication_says_it_relinks_and_a_change_to_its_text_does_not()
+    {
+        await app.AddTermAsync("relinker", "Relinker");
+        var added = await LastChangeAsync();
+
+        await EditAsync(term => term.Definition = "Only the text changes.");
+        var textOnly = await LastChangeAsync();
+        await EditAsync(term => term.Aliases = ["Relinking Term"]);
+        var renamed = await LastChangeAsync();
+        await EditAsync(term => term.Status = CommerceGuard.Features.Glossary.TermStatus.Unpublished);
+        var unpublished = await LastChangeAsync();
+
+        Assert.Equal([true, false, true, true], [added.Relinks, textOnly.Relinks, renamed.Relinks, unpublished.Relinks]);
+
+        Task EditAsync(Action<CommerceGuard.Features.Glossary.Term> edit) => app.WithDbAsync(async db =>
+        {
+            edit(await db.Terms.SingleAsync(t => t.Slug == "relinker"));
+            await db.SaveChangesAsync();
+        });
+        Task<TermChange> LastChangeAsync() => app.WithDbAsync(db => db.TermChanges.OrderByDescending(c => c.Sequence).FirstAsync());
+    }
+
+    [Fact]
     public async Task A_change_saved_by_another_server_reaches_this_one_within_a_second()
     {
         app.Browser();

@@ -40,10 +40,11 @@ public static class PageCache
     /// <summary>The output cache policy of the public pages.</summary>
     public const string PublicPage = "public-page";
 
-    /// <summary>The tag of every cached page; a change to the glossary evicts them all.</summary>
+    /// <summary>The tag of every cached page: a change around every term (a category's name) evicts them all.</summary>
     public const string Tag = "glossary";
 
     private const string UnfitKey = "PageCache.Unfit";
+    private const string BegunKey = "PageCache.Begun";
 
     public static WebApplicationBuilder AddPageCache(this WebApplicationBuilder builder)
     {
@@ -63,7 +64,10 @@ public static class PageCache
         {
             UseRedisStore(builder.Services, limits);
         }
+        Decorate(builder.Services, (provider, store) => new EvictionAwareStore(
+            store, provider.GetRequiredService<EvictionProgress>(), provider.GetRequiredService<IHttpContextAccessor>()));
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<EvictionProgress>();
         builder.Services.AddHostedService<PageCacheEviction>();
         return builder;
     }
@@ -93,6 +97,11 @@ public static class PageCache
 
     internal static bool IsUnfit(HttpContext context) => context.Items.ContainsKey(UnfitKey);
 
+    /// <summary>Notes the newest change known as the page began to be made.</summary>
+    internal static void MarkBegun(HttpContext context, long version) => context.Items[BegunKey] = version;
+
+    internal static long? BegunAt(HttpContext? context) => context?.Items[BegunKey] as long?;
+
     /// <summary>
     /// Pages go to Redis, shared by every server, and to this server's memory while Redis is
     /// away. The Redis store is registered by its library and then wrapped.
@@ -106,13 +115,18 @@ public static class PageCache
                 options.InstanceName = redis.InstanceName + "pages:";
                 options.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
             });
-        var redisStore = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
+        Decorate(services, (provider, redis) => new SharedOutputCacheStore(redis, LocalStore(limits), provider.GetRequiredService<RedisConnection>()));
+    }
+
+    /// <summary>Replaces the store registered last with one made around it.</summary>
+    private static void Decorate(IServiceCollection services, Func<IServiceProvider, IOutputCacheStore, IOutputCacheStore> around)
+    {
+        var registered = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
         services.RemoveAll<IOutputCacheStore>();
-        services.AddSingleton<IOutputCacheStore>(provider => new SharedOutputCacheStore(
-            (IOutputCacheStore)(redisStore.ImplementationFactory?.Invoke(provider)
-                ?? ActivatorUtilities.CreateInstance(provider, redisStore.ImplementationType!)),
-            LocalStore(limits),
-            provider.GetRequiredService<RedisConnection>()));
+        services.AddSingleton<IOutputCacheStore>(provider => around(provider, (IOutputCacheStore)(
+            registered.ImplementationInstance
+            ?? registered.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!))));
     }
 
     /// <summary>The framework's own in-memory store, which it does not make public, from a container of its own.</summary>

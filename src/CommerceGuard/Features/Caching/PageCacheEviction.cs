@@ -1,40 +1,44 @@
+using System.Buffers.Binary;
 using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Features.Caching;
 
 /// <summary>
-/// Evicts the cached pages when the change feed moves, whichever server made the change. The
-/// pages' keys hold the feed's version, so no reader is served a page from before a change even
-/// before this runs; it frees the room the old pages take.
+/// Evicts the cached pages a change made out of date, whichever server made it, by following
+/// the change feed: a term's own page, the pages that link to it or list it (by their
+/// <see cref="PageTags"/>), the lists it now joins, and every term page of its language only
+/// when its names or its being published changed. Until it has evicted for the newest change this
+/// server knows of, no page is served from the cache (<see cref="PublicPagePolicy"/>), so a reader
+/// never sees a page from before a change, here or on any server.
 /// </summary>
 internal sealed partial class PageCacheEviction(
-    TermChanges changes, IOutputCacheStore store, ILogger<PageCacheEviction> logger) : BackgroundService
+    IServiceScopeFactory scopes, TermChanges changes, EvictionProgress progress, IOutputCacheStore store, ILogger<PageCacheEviction> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>More changes at once than this (an import) evict every page, rather than tag by tag.</summary>
+    internal const int MostChangesByTag = 500;
+
+    private long EvictedThrough => progress.EvictedThrough;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var evictedAt = changes.Version;
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var version = changes.Version;
-            if (version == evictedAt)
+            if (version == 0 || version <= EvictedThrough || changes.Origin is not { } origin)
             {
-                continue;
-            }
-            if (evictedAt == 0)
-            {
-                // A server that has just started only now learns the version from the feed:
-                // nothing changed, and the pages other servers keep in Redis are still good.
-                evictedAt = version;
                 continue;
             }
             try
             {
-                await store.EvictByTagAsync(PageCache.Tag, stoppingToken);
-                evictedAt = version;
+                await EvictAsync(EvictedThrough > 0 ? EvictedThrough : await RecordedAsync(origin, stoppingToken), version, stoppingToken);
+                await RecordAsync(origin, version, stoppingToken);
+                progress.Reached(version);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
@@ -43,6 +47,113 @@ internal sealed partial class PageCacheEviction(
         }
     }
 
+    /// <summary>Evicts the pages the changes after <paramref name="from"/> up to <paramref name="to"/> made out of date; null means unknown, so every page.</summary>
+    private async Task EvictAsync(long? from, long to, CancellationToken cancellationToken)
+    {
+        if (from >= to)
+        {
+            return;
+        }
+        var tags = from is { } after ? await TagsAsync(after, to, cancellationToken) : null;
+        foreach (var tag in tags ?? [PageCache.Tag])
+        {
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
+    }
+
+    /// <summary>The tags of the pages the changes touch, or null when every page must go.</summary>
+    private async Task<HashSet<string>?> TagsAsync(long after, long through, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
+        var entries = await db.TermChanges.AsNoTracking()
+            .Where(change => change.Sequence > after && change.Sequence <= through)
+            .OrderBy(change => change.Sequence)
+            .Take(MostChangesByTag + 1)
+            .Select(change => new { change.Slug, change.Language, change.Relinks })
+            .ToListAsync(cancellationToken);
+        if (entries.Count > MostChangesByTag || entries.Exists(change => change.Slug == TermChange.AroundTerms))
+        {
+            return null;
+        }
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var language in entries.GroupBy(change => change.Language))
+        {
+            var slugs = language.Select(change => change.Slug).Distinct().ToList();
+            var terms = await db.Terms.AsNoTracking()
+                .Where(term => term.Language == language.Key && slugs.Contains(term.Slug))
+                .Select(term => new ChangedTerm(term.Id, term.Slug, term.Title, term.Status, term.TranslationOfId, term.Categories.Select(category => category.Id).ToList()))
+                .ToListAsync(cancellationToken);
+            var relinks = language.Any(change => change.Relinks);
+            tags.UnionWith(Tags(language.Key, slugs, terms, relinks));
+        }
+        return tags;
+    }
+
+    private static IEnumerable<string> Tags(string language, List<string> slugs, List<ChangedTerm> terms, bool relinks)
+    {
+        // A draft's change shows nowhere; a term leaving or joining the published glossary relinks.
+        var shown = slugs.Where(slug => relinks || terms.Exists(term => term.Slug == slug && term.Status == TermStatus.Published)).ToList();
+        if (shown.Count == 0)
+        {
+            yield break;
+        }
+        yield return PageTags.Lists(language);
+        if (relinks)
+        {
+            yield return PageTags.TermPages(language);
+        }
+        foreach (var slug in shown)
+        {
+            // Its page, pages linking to it and the lists it was on all carry this tag.
+            yield return PageTags.Term(language, slug);
+        }
+        // The lists it is on now, which need not have named it before.
+        foreach (var term in terms.Where(term => shown.Contains(term.Slug)))
+        {
+            yield return PageTags.Letter(language, AlphabetIndex.For(language).HeadingFor(term.Title));
+            yield return PageTags.Translations(term.TranslationOfId ?? term.Id);
+            foreach (var category in term.Categories)
+            {
+                yield return PageTags.Category(language, category);
+            }
+        }
+    }
+
+    private sealed record ChangedTerm(int Id, string Slug, string Title, TermStatus Status, int? TranslationOfId, List<int> Categories);
+
+    /// <summary>
+    /// The store remembers the newest change it was evicted for, so that a server starting
+    /// against a shared store evicts what changed while none ran. Null when it does not know.
+    /// </summary>
+    private async Task<long?> RecordedAsync(string origin, CancellationToken cancellationToken) =>
+        await store.GetAsync(RecordKey(origin), cancellationToken) is { Length: sizeof(long) } bytes
+            ? BinaryPrimitives.ReadInt64LittleEndian(bytes)
+            : null;
+
+    private async Task RecordAsync(string origin, long version, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[sizeof(long)];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, version);
+        await store.SetAsync(RecordKey(origin), bytes, null, TimeSpan.FromDays(30), cancellationToken);
+    }
+
+    private static string RecordKey(string origin) => $"commerceguard:evicted-through:{origin}";
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Evicting the cached pages failed; trying again")]
     private partial void LogEvictionFailed(Exception error);
+}
+
+/// <summary>
+/// How far <see cref="PageCacheEviction"/> has come: the newest change whose pages are evicted,
+/// 0 until this server knows the feed. Apart from the eviction, since the page store reads it
+/// and the eviction writes through the page store.
+/// </summary>
+public sealed class EvictionProgress
+{
+    private long evictedThrough;
+
+    public long EvictedThrough => Volatile.Read(ref evictedThrough);
+
+    internal void Reached(long version) => Volatile.Write(ref evictedThrough, version);
 }

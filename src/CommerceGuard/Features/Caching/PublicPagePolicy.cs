@@ -9,10 +9,10 @@ using Microsoft.Extensions.Primitives;
 namespace CommerceGuard.Features.Caching;
 
 /// <summary>
-/// When a public page may be cached, and under what key. The key holds the newest change this
-/// server knows of (its sequence and time), so a page made before a change is never served after
-/// it, on any server, even one whose cache eviction was missed, nor for another database that
-/// shares the Redis; eviction by <see cref="PageCache.Tag"/> then only frees the room.
+/// When a public page may be cached, and under what key. A page is served from the cache only
+/// once <see cref="PageCacheEviction"/> has evicted for the newest change this server knows of;
+/// until then it is made afresh. The key names the database (<see cref="TermChanges.Origin"/>),
+/// so sites on other databases sharing the Redis never share pages.
 /// </summary>
 internal sealed class PublicPagePolicy : IOutputCachePolicy
 {
@@ -26,8 +26,11 @@ internal sealed class PublicPagePolicy : IOutputCachePolicy
         var services = http.RequestServices;
         // A server that has just started knows no version until it first reads the change feed.
         var changes = services.GetRequiredService<TermChanges>();
+        var version = changes.Version;
         context.EnableOutputCaching = true;
-        context.AllowCacheLookup = context.AllowCacheStorage = anonymous && reading && changes.Version > 0;
+        context.AllowCacheStorage = anonymous && reading && version > 0 && changes.Origin is not null;
+        context.AllowCacheLookup = context.AllowCacheStorage && services.GetRequiredService<EvictionProgress>().EvictedThrough >= version;
+        PageCache.MarkBegun(http, version);
         context.AllowLocking = true;
         context.Tags.Add(PageCache.Tag);
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<PageCacheOptions>>().Value.Seconds);
@@ -37,7 +40,7 @@ internal sealed class PublicPagePolicy : IOutputCachePolicy
         // Pages name the site by its configured address, never by the Host a client sent, so
         // one copy serves every node and every name the site answers to.
         context.CacheVaryByRules.VaryByHost = false;
-        context.CacheVaryByRules.VaryByValues["changes"] = changes.Stamp;
+        context.CacheVaryByRules.VaryByValues["site"] = changes.Origin ?? "";
         context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
         // Pages are kept as they were sent: compressed one way, or another, or not at all.
         context.CacheVaryByRules.VaryByValues["encoding"] = Compression.EncodingFor(http);

@@ -50,6 +50,7 @@ public sealed class CategoryPageModel(GlossaryDb db, AlphabetListings listings, 
         }
         TermCount = terms.Count;
         Terms = Pages.On(PageNumber);
+        PageTags.Add(HttpContext, [PageTags.Category(language, category.Id), .. Terms.Select(term => PageTags.Term(language, term.Slug))]);
         return Page();
     }
 }

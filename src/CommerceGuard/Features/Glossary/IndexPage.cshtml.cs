@@ -19,6 +19,9 @@ public sealed class IndexPageModel(AlphabetListings listings, IOptions<GlossaryO
     /// <summary>True when every term is on this page; otherwise each letter has pages of its own.</summary>
     public bool Whole => Listing.TermCount <= options.Value.ListPageSize;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Listing = await listings.ListingAsync(Languages.Current, cancellationToken);
+        PageTags.Add(HttpContext, PageTags.Lists(Languages.Current));
+    }
 }

@@ -44,6 +44,7 @@ public sealed class LetterPageModel(AlphabetListings listings, IOptions<Glossary
             return NotFound();
         }
         Terms = Pages.On(PageNumber);
+        PageTags.Add(HttpContext, [PageTags.Letter(language, heading), .. Terms.Select(term => PageTags.Term(language, term.Slug))]);
         Languages = [.. offered.Codes
             .Where(code => AlphabetIndex.For(code).Headings.Contains(heading))
             .Select(code => new LanguageVersion(code, SitePaths.For(code).Letter(heading)))];

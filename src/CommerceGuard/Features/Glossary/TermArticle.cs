@@ -6,8 +6,8 @@ namespace CommerceGuard.Features.Glossary;
 /// <summary>Everything a term's page shows, ready for <c>_TermArticle</c>.</summary>
 public sealed record TermArticle(Term Term, TermHtml Html, IReadOnlyList<RelatedTerm> Related);
 
-/// <summary>A related term as the page lists it.</summary>
-public sealed record RelatedTerm(string Title, string? Url);
+/// <summary>A related term as the page lists it; a term not written yet has no address.</summary>
+public sealed record RelatedTerm(string Title, string? Url, string? Slug = null);
 
 /// <summary>
 /// Builds what a term's page shows, for readers and for the editor's preview alike, so that the
@@ -32,8 +32,8 @@ public sealed class TermArticles(GlossaryDb db, TermText text, TermDirectory dir
         var missing = slugs.Where(slug => links.BySlug(slug) is null).ToList();
         // A related term renamed since this one was written is found at its new address.
         var moved = missing.Count > 0 ? await db.MovedTermsAsync(term.Language, missing, cancellationToken) : [];
-        return [.. slugs.Select(slug => links.BySlug(slug) is { } target ? new RelatedTerm(target.Title, target.Url)
-            : moved.TryGetValue(slug, out var link) ? new RelatedTerm(link.Title, link.Url)
+        return [.. slugs.Select(slug => links.BySlug(slug) is { } target ? new RelatedTerm(target.Title, target.Url, target.Slug)
+            : moved.TryGetValue(slug, out var link) ? new RelatedTerm(link.Title, link.Url, link.Slug)
             : new RelatedTerm(TitleFromSlug(slug), null))];
     }
 

@@ -25,6 +25,7 @@ public sealed class HomePageModel(GlossaryDb db) : PageModel
             .Take(RecentCount)
             .Select(term => new RecentTerm(new TermLink(term.Slug, term.Title, language), term.ModifiedAt))
             .ToListAsync(cancellationToken);
+        PageTags.Add(HttpContext, PageTags.Lists(language));
     }
 }
 

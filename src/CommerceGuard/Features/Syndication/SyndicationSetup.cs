@@ -33,15 +33,26 @@ public static class SyndicationSetup
     public static WebApplication MapSyndication(this WebApplication app)
     {
         var syndication = app.MapGroup("").CacheOutput(PageCache.PublicPage);
+        var everyLanguage = app.Services.GetRequiredService<OfferedLanguages>().Codes.Select(PageTags.Lists).ToArray();
         syndication.MapGet("/sitemap.xml", (HttpContext http, Sitemap sitemap, CancellationToken cancellationToken) =>
-            sitemap.RootAsync(http, cancellationToken));
+        {
+            PageTags.Add(http, everyLanguage);
+            return sitemap.RootAsync(http, cancellationToken);
+        });
         syndication.MapGet("/sitemaps/{number:int:min(1)}.xml", (int number, HttpContext http, Sitemap sitemap, CancellationToken cancellationToken) =>
-            sitemap.PartAsync(number, http, cancellationToken));
+        {
+            PageTags.Add(http, everyLanguage);
+            return sitemap.PartAsync(number, http, cancellationToken);
+        });
         syndication.MapGet("/robots.txt", (Sitemap sitemap) => Results.Text(sitemap.RobotsText(), "text/plain; charset=utf-8"));
         // Each language has its feed, at its own address; the address sets the language (see LanguageSetup).
         foreach (var language in app.Services.GetRequiredService<OfferedLanguages>().Codes)
         {
-            syndication.MapGet(SitePaths.For(language).Feed, (HttpContext http, AtomFeed feed, CancellationToken cancellationToken) => feed.ResponseAsync(http, cancellationToken));
+            syndication.MapGet(SitePaths.For(language).Feed, (HttpContext http, AtomFeed feed, CancellationToken cancellationToken) =>
+            {
+                PageTags.Add(http, PageTags.Lists(language));
+                return feed.ResponseAsync(http, cancellationToken);
+            });
         }
         return app;
     }
