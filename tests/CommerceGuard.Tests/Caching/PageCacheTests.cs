@@ -216,6 +216,27 @@ public sealed class PageCacheTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Search_results_are_kept_for_each_query_and_find_a_new_term_once_it_is_indexed()
+    {
+        await app.SearchIndexReadyAsync();
+        await EvictionCaughtUpAsync();
+
+        Assert.False(await FromCacheAsync("/search?q=ledger"));
+        Assert.True(await FromCacheAsync("/search?q=ledger"));
+        Assert.False(await FromCacheAsync("/search?q=ledger&page=2"));
+
+        await app.AddTermAsync("ledger-lag", "Ledger Lag");
+
+        for (var attempt = 0; (await app.Browser().GetPageAsync("/search?q=ledger")).QuerySelector("main a[href='/glossary/ledger-lag']") is null; attempt++)
+        {
+            Assert.True(attempt < 50, "the new term was never found");
+            await Task.Delay(100);
+        }
+        using var kept = await app.Browser().GetAsync(new Uri("/search?q=ledger", UriKind.Relative));
+        Assert.Contains("/glossary/ledger-lag", await kept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>Waits for the page cache to evict for every change saved so far, which must take under a second.</summary>
     private async Task EvictionCaughtUpAsync()
     {

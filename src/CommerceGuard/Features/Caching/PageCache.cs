@@ -33,12 +33,16 @@ public sealed class PageCacheOptions
 /// Public pages are the same for every anonymous reader, so each is rendered once and then
 /// served from the output cache: in this server's memory, or in Redis when several servers
 /// share one. Pages opt in with <c>[OutputCache(PolicyName = PageCache.PublicPage)]</c>; a page
-/// that does must look the same to every reader and must not read its query string.
+/// that does must look the same to every reader and must not read its query string (search
+/// results use <see cref="SearchPage"/>, which keeps one for each query).
 /// </summary>
 public static class PageCache
 {
     /// <summary>The output cache policy of the public pages.</summary>
     public const string PublicPage = "public-page";
+
+    /// <summary>Search results: a public page for each query and page number.</summary>
+    public const string SearchPage = "search-page";
 
     /// <summary>The tag of every cached page: a change around every term (a category's name) evicts them all.</summary>
     public const string Tag = "glossary";
@@ -59,6 +63,7 @@ public static class PageCache
             // "/glossary/Doctor" answers a redirect to "/glossary/doctor", never the page itself.
             options.UseCaseSensitivePaths = true;
             options.AddPolicy(PublicPage, new PublicPagePolicy());
+            options.AddPolicy(SearchPage, new PublicPagePolicy("q", "page"));
         });
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"]))
         {
@@ -68,7 +73,8 @@ public static class PageCache
             store, provider.GetRequiredService<EvictionProgress>(), provider.GetRequiredService<IHttpContextAccessor>()));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<EvictionProgress>();
-        builder.Services.AddHostedService<PageCacheEviction>();
+        builder.Services.AddSingleton<PageCacheEviction>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<PageCacheEviction>());
         return builder;
     }
 
@@ -115,7 +121,8 @@ public static class PageCache
                 options.InstanceName = redis.InstanceName + "pages:";
                 options.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
             });
-        Decorate(services, (provider, redis) => new SharedOutputCacheStore(redis, LocalStore(limits), provider.GetRequiredService<RedisConnection>()));
+        Decorate(services, (provider, redis) => new SharedOutputCacheStore(
+            redis, LocalStore(limits), provider.GetRequiredService<RedisConnection>(), provider.GetRequiredService<EvictionProgress>()));
     }
 
     /// <summary>Replaces the store registered last with one made around it.</summary>

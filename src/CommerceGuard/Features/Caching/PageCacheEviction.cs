@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Operations;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +15,20 @@ namespace CommerceGuard.Features.Caching;
 /// never sees a page from before a change, here or on any server.
 /// </summary>
 internal sealed partial class PageCacheEviction(
-    IServiceScopeFactory scopes, TermChanges changes, EvictionProgress progress, IOutputCacheStore store, ILogger<PageCacheEviction> logger) : BackgroundService
+    IServiceScopeFactory scopes,
+    TermChanges changes,
+    EvictionProgress progress,
+    IOutputCacheStore store,
+    RedisConnection redis,
+    ILogger<PageCacheEviction> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>More changes at once than this (an import) evict every page, rather than tag by tag.</summary>
     internal const int MostChangesByTag = 500;
+
+    private readonly Lock gate = new();
+    private Task? catchingUp;
 
     private long EvictedThrough => progress.EvictedThrough;
 
@@ -29,22 +37,75 @@ internal sealed partial class PageCacheEviction(
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var version = changes.Version;
-            if (version == 0 || version <= EvictedThrough || changes.Origin is not { } origin)
+            await CatchUpAsync();
+        }
+    }
+
+    /// <summary>
+    /// Evicts for every change this server knows of, if it has not yet: on the timer, and when a
+    /// reader's page could come from the cache but for a change just made. One round at a time;
+    /// a caller arriving during one waits for it.
+    /// </summary>
+    public Task CatchUpAsync()
+    {
+        lock (gate)
+        {
+            if (catchingUp is null || catchingUp.IsCompleted)
             {
-                continue;
+                catchingUp = RoundAsync();
             }
-            try
+            return catchingUp;
+        }
+    }
+
+    private async Task RoundAsync()
+    {
+        var version = changes.Version;
+        if (version == 0 || changes.Origin is not { } origin)
+        {
+            return;
+        }
+        try
+        {
+            if (version > EvictedThrough)
             {
-                await EvictAsync(EvictedThrough > 0 ? EvictedThrough : await RecordedAsync(origin, stoppingToken), version, stoppingToken);
-                await RecordAsync(origin, version, stoppingToken);
+                // On the first round there is nothing to evict here: this server's memory holds
+                // no page older than its start. The shared store is checked below.
+                if (EvictedThrough > 0)
+                {
+                    await EvictAsync(EvictedThrough, version, CancellationToken.None);
+                }
                 progress.Reached(version);
+                if (redis.IsConfigured && !progress.SharedStoreBehind)
+                {
+                    await RecordAsync(origin, version);
+                }
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            if (redis.IsConfigured && progress.SharedStoreBehind && redis.Available is not null)
             {
-                LogEvictionFailed(error);
+                await CatchUpSharedStoreAsync(origin, version);
             }
         }
+        catch (Exception error)
+        {
+            LogEvictionFailed(error);
+        }
+    }
+
+    /// <summary>
+    /// Brings Redis up to <paramref name="version"/> after this server may have missed evicting
+    /// there (it has just started, or Redis was away): the store records the change it was last
+    /// evicted for, by whichever server, and the changes since then are evicted now.
+    /// </summary>
+    private async Task CatchUpSharedStoreAsync(string origin, long version)
+    {
+        var misses = progress.SharedStoreMisses;
+        var recorded = await RecordedAsync(origin);
+        // A feed ending before the change the store was evicted for was restored from a backup:
+        // the pages kept may show a glossary that is gone.
+        await EvictAsync(recorded > version ? null : recorded, version, CancellationToken.None);
+        await RecordAsync(origin, version);
+        progress.SharedStoreCaughtUp(misses);
     }
 
     /// <summary>Evicts the pages the changes after <paramref name="from"/> up to <paramref name="to"/> made out of date; null means unknown, so every page.</summary>
@@ -123,22 +184,16 @@ internal sealed partial class PageCacheEviction(
     private sealed record ChangedTerm(int Id, string Slug, string Title, TermStatus Status, int? TranslationOfId, List<int> Categories);
 
     /// <summary>
-    /// The store remembers the newest change it was evicted for, so that a server starting
-    /// against a shared store evicts what changed while none ran. Null when it does not know.
+    /// Redis remembers the newest change its pages were evicted for, by whichever server, so that
+    /// a server catching it up evicts only what changed since. Null when it does not know.
     /// </summary>
-    private async Task<long?> RecordedAsync(string origin, CancellationToken cancellationToken) =>
-        await store.GetAsync(RecordKey(origin), cancellationToken) is { Length: sizeof(long) } bytes
-            ? BinaryPrimitives.ReadInt64LittleEndian(bytes)
-            : null;
+    private async Task<long?> RecordedAsync(string origin) =>
+        (long?)await redis.Multiplexer.GetDatabase().StringGetAsync(RecordKey(origin));
 
-    private async Task RecordAsync(string origin, long version, CancellationToken cancellationToken)
-    {
-        var bytes = new byte[sizeof(long)];
-        BinaryPrimitives.WriteInt64LittleEndian(bytes, version);
-        await store.SetAsync(RecordKey(origin), bytes, null, TimeSpan.FromDays(30), cancellationToken);
-    }
+    private async Task RecordAsync(string origin, long version) =>
+        await redis.Multiplexer.GetDatabase().StringSetAsync(RecordKey(origin), version, TimeSpan.FromDays(30));
 
-    private static string RecordKey(string origin) => $"commerceguard:evicted-through:{origin}";
+    private string RecordKey(string origin) => $"{redis.InstanceName}pages-evicted-through:{origin}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Evicting the cached pages failed; trying again")]
     private partial void LogEvictionFailed(Exception error);
@@ -146,14 +201,27 @@ internal sealed partial class PageCacheEviction(
 
 /// <summary>
 /// How far <see cref="PageCacheEviction"/> has come: the newest change whose pages are evicted,
-/// 0 until this server knows the feed. Apart from the eviction, since the page store reads it
-/// and the eviction writes through the page store.
+/// 0 until this server knows the feed; and whether Redis, when pages are shared there, may hold
+/// pages an eviction missed, in which case it is not read until the eviction has caught it up.
+/// Apart from the eviction, since the page store reads it and the eviction writes through the store.
 /// </summary>
 public sealed class EvictionProgress
 {
     private long evictedThrough;
+    private long sharedStoreMisses = 1;
+    private long sharedStoreCheckedAt;
 
     public long EvictedThrough => Volatile.Read(ref evictedThrough);
 
     internal void Reached(long version) => Volatile.Write(ref evictedThrough, version);
+
+    /// <summary>True from the start, and after an eviction Redis missed, until the eviction catches Redis up.</summary>
+    public bool SharedStoreBehind => Volatile.Read(ref sharedStoreCheckedAt) < SharedStoreMisses;
+
+    internal long SharedStoreMisses => Interlocked.Read(ref sharedStoreMisses);
+
+    internal void SharedStoreMissed() => Interlocked.Increment(ref sharedStoreMisses);
+
+    /// <summary>Redis is caught up with every miss counted up to <paramref name="misses"/>; a later one keeps it behind.</summary>
+    internal void SharedStoreCaughtUp(long misses) => Volatile.Write(ref sharedStoreCheckedAt, misses);
 }

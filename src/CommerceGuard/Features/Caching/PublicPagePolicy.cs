@@ -14,9 +14,13 @@ namespace CommerceGuard.Features.Caching;
 /// until then it is made afresh. The key names the database (<see cref="TermChanges.Origin"/>),
 /// so sites on other databases sharing the Redis never share pages.
 /// </summary>
-internal sealed class PublicPagePolicy : IOutputCachePolicy
+/// <param name="queryKeys">The query string's parts the page reads; any others are ignored.</param>
+internal sealed class PublicPagePolicy(params string[] queryKeys) : IOutputCachePolicy
 {
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    /// <summary>How long a reader waits for the eviction of a change just made before the page is made afresh instead.</summary>
+    private static readonly TimeSpan PatienceForEviction = TimeSpan.FromMilliseconds(200);
+
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var request = http.Request;
@@ -29,14 +33,14 @@ internal sealed class PublicPagePolicy : IOutputCachePolicy
         var version = changes.Version;
         context.EnableOutputCaching = true;
         context.AllowCacheStorage = anonymous && reading && version > 0 && changes.Origin is not null;
-        context.AllowCacheLookup = context.AllowCacheStorage && services.GetRequiredService<EvictionProgress>().EvictedThrough >= version;
+        context.AllowCacheLookup = context.AllowCacheStorage && await EvictedForAsync(services, version, cancellation);
         PageCache.MarkBegun(http, version);
         context.AllowLocking = true;
         context.Tags.Add(PageCache.Tag);
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<PageCacheOptions>>().Value.Seconds);
-        // No cached page reads its query, so "?anything" is the same page, not a new entry for
-        // whoever wants to fill the cache or get past it.
-        context.CacheVaryByRules.QueryKeys = StringValues.Empty;
+        // Only the query's parts a page reads make another page, so "?anything" is not a new
+        // entry for whoever wants to fill the cache or get past it.
+        context.CacheVaryByRules.QueryKeys = new StringValues(queryKeys);
         // Pages name the site by its configured address, never by the Host a client sent, so
         // one copy serves every node and every name the site answers to.
         context.CacheVaryByRules.VaryByHost = false;
@@ -44,7 +48,25 @@ internal sealed class PublicPagePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["language"] = CultureInfo.CurrentUICulture.Name;
         // Pages are kept as they were sent: compressed one way, or another, or not at all.
         context.CacheVaryByRules.VaryByValues["encoding"] = Compression.EncodingFor(http);
-        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Whether the pages a change up to <paramref name="version"/> touched are evicted, waiting a little for it.</summary>
+    private static async ValueTask<bool> EvictedForAsync(IServiceProvider services, long version, CancellationToken cancellation)
+    {
+        var progress = services.GetRequiredService<EvictionProgress>();
+        if (progress.EvictedThrough >= version)
+        {
+            return true;
+        }
+        try
+        {
+            await services.GetRequiredService<PageCacheEviction>().CatchUpAsync().WaitAsync(PatienceForEviction, cancellation);
+        }
+        catch (TimeoutException)
+        {
+            // Made afresh this time; the eviction goes on.
+        }
+        return progress.EvictedThrough >= version;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)

@@ -6,17 +6,18 @@ namespace CommerceGuard.Features.Caching;
 /// <summary>
 /// Keeps pages in Redis, where every server finds them, and in this server's memory while Redis
 /// cannot be reached, so that losing Redis costs speed, never a reader's page. Evictions go to
-/// both, since pages kept while Redis was away are in memory; an eviction Redis missed empties
-/// it of every page as soon as it answers again, before anything is read from it.
+/// both, since pages kept while Redis was away are in memory. Redis is not used while it may
+/// hold pages an eviction missed (<see cref="EvictionProgress.SharedStoreBehind"/>), until
+/// <see cref="PageCacheEviction"/> has caught it up.
 /// </summary>
 internal sealed class SharedOutputCacheStore(
-    IOutputCacheStore redis, IOutputCacheStore local, RedisConnection connection) : IOutputCacheStore
+    IOutputCacheStore redis, IOutputCacheStore local, RedisConnection connection, EvictionProgress progress) : IOutputCacheStore
 {
-    private volatile bool redisMissedEviction;
+    private bool RedisUsable => connection.Available is not null && !progress.SharedStoreBehind;
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        if (connection.Available is not null && await CaughtUpAsync(cancellationToken))
+        if (RedisUsable)
         {
             try
             {
@@ -32,7 +33,7 @@ internal sealed class SharedOutputCacheStore(
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
-        if (connection.Available is not null && await CaughtUpAsync(cancellationToken))
+        if (RedisUsable)
         {
             try
             {
@@ -50,39 +51,19 @@ internal sealed class SharedOutputCacheStore(
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
         await local.EvictByTagAsync(tag, cancellationToken);
-        if (connection.Available is null || !await EvictedAsync(tag, cancellationToken))
+        if (connection.Available is null)
         {
-            redisMissedEviction = true;
+            progress.SharedStoreMissed();
+            return;
         }
-    }
-
-    /// <summary>False while Redis holds pages an eviction it missed should have removed and they cannot be removed yet.</summary>
-    private async ValueTask<bool> CaughtUpAsync(CancellationToken cancellationToken)
-    {
-        if (!redisMissedEviction)
-        {
-            return true;
-        }
-        redisMissedEviction = false;
-        if (await EvictedAsync(PageCache.Tag, cancellationToken))
-        {
-            return true;
-        }
-        redisMissedEviction = true;
-        return false;
-    }
-
-    private async ValueTask<bool> EvictedAsync(string tag, CancellationToken cancellationToken)
-    {
         try
         {
             await redis.EvictByTagAsync(tag, cancellationToken);
-            return true;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             connection.Failed(error, "evicting pages");
-            return false;
+            progress.SharedStoreMissed();
         }
     }
 }

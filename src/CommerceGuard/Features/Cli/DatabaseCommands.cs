@@ -72,8 +72,8 @@ public static class DatabaseCommands
             return await ReportAsync(output, async () =>
             {
                 await DatabaseBackup.RestoreAsync(database.Provider, database.ConnectionString, path, cancellationToken);
-                // Pages in Redis are keyed by changes the restored glossary does not have, so none
-                // is served again; evicting them gives their room back at once.
+                // Pages in Redis may show changes the restored glossary does not have. Each server
+                // starting on it evicts them too, finding the feed behind the store's record.
                 await services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PageCache.Tag, cancellationToken);
                 return $"Restored {path}. Start the servers; each rebuilds its search index from the restored terms.";
             });

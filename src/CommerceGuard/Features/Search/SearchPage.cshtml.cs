@@ -1,12 +1,20 @@
+using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CommerceGuard.Features.Search;
 
-/// <summary>Search results, 20 a page. An empty query shows the way to the A–Z index instead.</summary>
+/// <summary>
+/// Search results, 20 a page. An empty query shows the way to the A–Z index instead. Kept in the
+/// page cache for each query until a term of the language changes, and only when the index had
+/// every change this server knew of when the page was made.
+/// </summary>
 [RateLimited(Limit.Searches)]
-public sealed class SearchPageModel(GlossarySearch search) : PageModel
+[OutputCache(PolicyName = PageCache.SearchPage)]
+public sealed class SearchPageModel(GlossarySearch search, SearchIndex index, TermChanges changes) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -17,6 +25,15 @@ public sealed class SearchPageModel(GlossarySearch search) : PageModel
 
     public SearchResults Results { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Read before searching: the index says it reached a change only once its searchers show it.
+        var (known, indexed, ready) = (changes.Version, index.Sequence, index.IsReady);
         Results = await search.SearchAsync(Query, PageNumber, Glossary.Languages.Current, cancellationToken);
+        if (!ready || indexed < known)
+        {
+            PageCache.MarkUnfit(HttpContext);
+        }
+        PageTags.Add(HttpContext, PageTags.Lists(Glossary.Languages.Current));
+    }
 }
