@@ -158,13 +158,23 @@ internal sealed class TermChangeInterceptor(TermChanges changes, TimeProvider ti
         }
     }
 
-    /// <summary>What other pages' automatic links are made from: whether a term is published, where, and under which names.</summary>
+    /// <summary>What other pages' automatic links are made from, besides whether a term is published: where it is, and under which names.</summary>
     private static readonly string[] LinkedBy =
         [nameof(Term.Status), nameof(Term.Slug), nameof(Term.Language), nameof(Term.Title), nameof(Term.Aliases), nameof(Term.AutoLink)];
 
-    private static bool Relinks(EntityEntry<Term> entry) =>
-        entry.State is EntityState.Added or EntityState.Deleted
-        || (entry.State == EntityState.Modified && LinkedBy.Any(name => entry.Property(name).IsModified));
+    private static bool Relinks(EntityEntry<Term> entry)
+    {
+        var published = entry.State != EntityState.Deleted && entry.Entity.Status == TermStatus.Published;
+        var wasPublished = entry.State != EntityState.Added
+            && (TermStatus)entry.Property(nameof(Term.Status)).OriginalValue! == TermStatus.Published;
+        return entry.State switch
+        {
+            EntityState.Added => published,
+            EntityState.Deleted => wasPublished,
+            EntityState.Modified => (published || wasPublished) && (published != wasPublished || LinkedBy.Any(name => entry.Property(name).IsModified)),
+            _ => false,
+        };
+    }
 
     private void Announce(DbContext? context)
     {

@@ -82,8 +82,10 @@ public sealed class ChangeFeedTests : IDisposable
     }
 
     [Fact]
-    public async Task A_change_to_a_terms_names_or_publication_says_it_relinks_and_a_change_to_its_text_does_not()
+    public async Task A_change_to_a_terms_names_or_publication_says_it_relinks_and_a_change_to_its_text_or_a_drafts_does_not()
     {
+        await app.AddTermAsync("draft-only", "Draft Only", term => term.Status = CommerceGuard.Features.Glossary.TermStatus.Draft);
+        var draft = await LastChangeAsync();
         await app.AddTermAsync("relinker", "Relinker");
         var added = await LastChangeAsync();
 
@@ -94,7 +96,7 @@ public sealed class ChangeFeedTests : IDisposable
         await EditAsync(term => term.Status = CommerceGuard.Features.Glossary.TermStatus.Unpublished);
         var unpublished = await LastChangeAsync();
 
-        Assert.Equal([true, false, true, true], [added.Relinks, textOnly.Relinks, renamed.Relinks, unpublished.Relinks]);
+        Assert.Equal([false, true, false, true, true], [draft.Relinks, added.Relinks, textOnly.Relinks, renamed.Relinks, unpublished.Relinks]);
 
         Task EditAsync(Action<CommerceGuard.Features.Glossary.Term> edit) => app.WithDbAsync(async db =>
         {
