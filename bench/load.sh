@@ -89,7 +89,8 @@ cd "$root/src/CommerceGuard"
 env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
   ConnectionStrings__Glossary="Data Source=$work/glossary.db" Search__IndexPath="$work/search-index" \
   Logging__LogLevel__Default=Warning \
-  RateLimits__PublicWrites__PermitsPerWindow=100000 RateLimits__Searches__PermitsPerWindow=100000 \
+  RateLimits__PublicWrites__PermitsPerWindow=100000 RateLimits__PublicWrites__WindowSeconds=1 \
+  RateLimits__Searches__PermitsPerWindow=100000 RateLimits__Searches__WindowSeconds=1 \
   Api__RateLimit__AnonymousPermits=1000000 \
   dotnet "$app" >"$work/site.log" 2>&1 &
 site=$!

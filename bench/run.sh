@@ -76,7 +76,8 @@ start_site() {
   (cd "$work/site" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
     ConnectionStrings__Glossary="Data Source=$folder/glossary.db" Search__IndexPath="$folder/search-index" \
     Logging__LogLevel__Default=Warning \
-    RateLimits__PublicWrites__PermitsPerWindow=100000 RateLimits__Searches__PermitsPerWindow=100000 \
+    RateLimits__PublicWrites__PermitsPerWindow=100000 RateLimits__PublicWrites__WindowSeconds=1 \
+    RateLimits__Searches__PermitsPerWindow=100000 RateLimits__Searches__WindowSeconds=1 \
     Api__RateLimit__AnonymousPermits=1000000 "$@" \
     dotnet CommerceGuard.dll >"$folder/site.log" 2>&1) &
   site_pid=$!
