@@ -56,10 +56,15 @@ public class GlossaryApp : WebApplicationFactory<Program>
         return this;
     }
 
-    static GlossaryApp() =>
+    static GlossaryApp()
+    {
         // Test hosts never reload their configuration, and each watcher would hold one of the
         // few inotify instances a user may have (128), which hundreds of hosts soon use up.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        // The static files' version hashes (asp-append-version) watch the web root too: polled
+        // here, so that the hosts alive at one moment cannot run out of inotify instances.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     /// <summary>The app's database, as a connection string for either provider.</summary>
     public string ConnectionString => PostgresDatabase ?? $"Data Source={DatabaseFile}";
