@@ -65,26 +65,23 @@ public sealed class CategoryPageTests(GlossaryApp app) : IClassFixture<GlossaryA
     public async Task A_term_moved_from_one_category_to_another_leaves_the_one_list_and_joins_the_other_at_once()
     {
         await app.AddTermAsync("wandering-rider", "Wandering Rider");
-        await app.WithDbAsync(async db =>
-        {
-            var term = await db.Terms.Include(t => t.Categories).SingleAsync(t => t.Slug == "wandering-rider");
-            term.Categories.Clear();
-            term.Categories.Add(await db.Categories.SingleAsync(c => c.Slug == "finance"));
-            await db.SaveChangesAsync();
-        });
+        await MoveAsync("finance");
         Assert.Contains("Wandering Rider", await ListedAsync("finance"));
         Assert.DoesNotContain("Wandering Rider", await ListedAsync("privacy"));
 
-        await app.WithDbAsync(async db =>
-        {
-            var term = await db.Terms.Include(t => t.Categories).SingleAsync(t => t.Slug == "wandering-rider");
-            term.Categories.Clear();
-            term.Categories.Add(await db.Categories.SingleAsync(c => c.Slug == "privacy"));
-            await db.SaveChangesAsync();
-        });
+        await MoveAsync("privacy");
 
         Assert.DoesNotContain("Wandering Rider", await ListedAsync("finance"));
         Assert.Contains("Wandering Rider", await ListedAsync("privacy"));
+
+        // Only the term's category links change: its own row is untouched.
+        Task MoveAsync(string category) => app.WithDbAsync(async db =>
+        {
+            var term = await db.Terms.Include(t => t.Categories).SingleAsync(t => t.Slug == "wandering-rider");
+            term.Categories.Clear();
+            term.Categories.Add(await db.Categories.SingleAsync(c => c.Slug == category));
+            await db.SaveChangesAsync();
+        });
     }
 
     private async Task<List<string>> ListedAsync(string category) =>
