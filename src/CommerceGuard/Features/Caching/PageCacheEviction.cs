@@ -73,7 +73,7 @@ internal sealed partial class PageCacheEviction(
                 // no page older than its start. The shared store is checked below.
                 if (EvictedThrough > 0)
                 {
-                    await EvictAsync(EvictedThrough, version, CancellationToken.None);
+                    await EvictAsync(EvictedThrough, version);
                 }
                 progress.Reached(version);
                 if (redis.IsConfigured && !progress.SharedStoreBehind)
@@ -103,27 +103,28 @@ internal sealed partial class PageCacheEviction(
         var recorded = await RecordedAsync(origin);
         // A feed ending before the change the store was evicted for was restored from a backup:
         // the pages kept may show a glossary that is gone.
-        await EvictAsync(recorded > version ? null : recorded, version, CancellationToken.None);
+        await EvictAsync(recorded > version ? null : recorded, version);
         await RecordAsync(origin, version);
         progress.SharedStoreCaughtUp(misses);
     }
 
     /// <summary>Evicts the pages the changes after <paramref name="from"/> up to <paramref name="to"/> made out of date; null means unknown, so every page.</summary>
-    private async Task EvictAsync(long? from, long to, CancellationToken cancellationToken)
+    private async Task EvictAsync(long? from, long to)
     {
         if (from >= to)
         {
             return;
         }
-        var tags = from is { } after ? await TagsAsync(after, to, cancellationToken) : null;
+        var tags = from is { } after ? await TagsAsync(after, to) : null;
         foreach (var tag in tags ?? [PageCache.Tag])
         {
-            await store.EvictByTagAsync(tag, cancellationToken);
+            // A round, once begun, finishes: stopping halfway would leave evictions unrecorded.
+            await store.EvictByTagAsync(tag, CancellationToken.None);
         }
     }
 
     /// <summary>The tags of the pages the changes touch, or null when every page must go.</summary>
-    private async Task<HashSet<string>?> TagsAsync(long after, long through, CancellationToken cancellationToken)
+    private async Task<HashSet<string>?> TagsAsync(long after, long through)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
@@ -132,7 +133,7 @@ internal sealed partial class PageCacheEviction(
             .OrderBy(change => change.Sequence)
             .Take(MostChangesByTag + 1)
             .Select(change => new { change.Slug, change.Language, change.Relinks })
-            .ToListAsync(cancellationToken);
+            .ToListAsync();
         if (entries.Count > MostChangesByTag || entries.Exists(change => change.Slug == TermChange.AroundTerms))
         {
             return null;
@@ -144,7 +145,7 @@ internal sealed partial class PageCacheEviction(
             var terms = await db.Terms.AsNoTracking()
                 .Where(term => term.Language == language.Key && slugs.Contains(term.Slug))
                 .Select(term => new ChangedTerm(term.Id, term.Slug, term.Title, term.Status, term.TranslationOfId, term.Categories.Select(category => category.Id).ToList()))
-                .ToListAsync(cancellationToken);
+                .ToListAsync();
             var relinks = language.Any(change => change.Relinks);
             tags.UnionWith(Tags(language.Key, slugs, terms, relinks));
         }
