@@ -256,35 +256,62 @@ internal sealed partial class ChangeFeedFollower(
     /// <summary>Often enough that a change reaches every server within a second.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(400);
 
+    /// <summary>How long a start waits for its first reading of the feed before it serves without.</summary>
+    private static readonly TimeSpan PatienceAtStart = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Reads the feed once before the server takes its first reader (hosted services start before
+    /// it listens): a server that knows no change yet can neither cache a page nor tell a stale one.
+    /// A database slow to answer does not hold the start up; the loop keeps trying.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(PatienceAtStart);
+        try
+        {
+            await FollowAsync(patience.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not read in time: the loop reads it as soon as the database answers.
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
-                var newest = await db.TermChanges.AsNoTracking().MaxAsync(change => (long?)change.Sequence, stoppingToken);
-                if (newest is null)
-                {
-                    continue;
-                }
-                if (changes.Origin is null)
-                {
-                    var first = await db.TermChanges.AsNoTracking().OrderBy(change => change.Sequence)
-                        .Select(change => new { change.Sequence, change.At }).FirstAsync(stoppingToken);
-                    changes.KnowOrigin(first.Sequence, first.At);
-                }
-                changes.Advance(newest.Value);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // A database that is briefly unavailable must not stop the follower for good.
-                LogFollowFailed(error);
-            }
+            await FollowAsync(stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GlossaryDb>();
+            var newest = await db.TermChanges.AsNoTracking().MaxAsync(change => (long?)change.Sequence, cancellationToken);
+            if (newest is null)
+            {
+                return;
+            }
+            if (changes.Origin is null)
+            {
+                var first = await db.TermChanges.AsNoTracking().OrderBy(change => change.Sequence)
+                    .Select(change => new { change.Sequence, change.At }).FirstAsync(cancellationToken);
+                changes.KnowOrigin(first.Sequence, first.At);
+            }
+            changes.Advance(newest.Value);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A database that is briefly unavailable must not stop the follower for good.
+            LogFollowFailed(error);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the change feed failed; trying again")]

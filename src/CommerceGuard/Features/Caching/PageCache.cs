@@ -121,8 +121,12 @@ public static class PageCache
                 options.InstanceName = redis.InstanceName + "pages:";
                 options.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
             });
-        Decorate(services, (provider, redis) => new SharedOutputCacheStore(
-            redis, LocalStore(limits), provider.GetRequiredService<RedisConnection>(), provider.GetRequiredService<EvictionProgress>()));
+        // Registered as itself too: the eviction catches Redis up through it alone.
+        var redisStore = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
+        services.AddSingleton(provider => new SharedOutputCacheStore(
+            Made(provider, redisStore), LocalStore(limits), provider.GetRequiredService<RedisConnection>(), provider.GetRequiredService<EvictionProgress>()));
+        services.RemoveAll<IOutputCacheStore>();
+        services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<SharedOutputCacheStore>());
     }
 
     /// <summary>Replaces the store registered last with one made around it.</summary>
@@ -130,11 +134,13 @@ public static class PageCache
     {
         var registered = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
         services.RemoveAll<IOutputCacheStore>();
-        services.AddSingleton<IOutputCacheStore>(provider => around(provider, (IOutputCacheStore)(
-            registered.ImplementationInstance
-            ?? registered.ImplementationFactory?.Invoke(provider)
-            ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!))));
+        services.AddSingleton<IOutputCacheStore>(provider => around(provider, Made(provider, registered)));
     }
+
+    private static IOutputCacheStore Made(IServiceProvider provider, ServiceDescriptor registered) =>
+        (IOutputCacheStore)(registered.ImplementationInstance
+            ?? registered.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
 
     /// <summary>The framework's own in-memory store, which it does not make public, from a container of its own.</summary>
     private static IOutputCacheStore LocalStore(PageCacheOptions limits) =>

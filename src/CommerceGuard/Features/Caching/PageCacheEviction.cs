@@ -16,6 +16,7 @@ namespace CommerceGuard.Features.Caching;
 /// </summary>
 internal sealed partial class PageCacheEviction(
     IServiceScopeFactory scopes,
+    IServiceProvider services,
     TermChanges changes,
     EvictionProgress progress,
     IOutputCacheStore store,
@@ -73,7 +74,7 @@ internal sealed partial class PageCacheEviction(
                 // no page older than its start. The shared store is checked below.
                 if (EvictedThrough > 0)
                 {
-                    await EvictAsync(EvictedThrough, version);
+                    await EvictAsync(EvictedThrough, version, store.EvictByTagAsync);
                 }
                 progress.Reached(version);
                 if (redis.IsConfigured && !progress.SharedStoreBehind)
@@ -103,13 +104,14 @@ internal sealed partial class PageCacheEviction(
         var recorded = await RecordedAsync(origin);
         // A feed ending before the change the store was evicted for was restored from a backup:
         // the pages kept may show a glossary that is gone.
-        await EvictAsync(recorded > version ? null : recorded, version);
+        // Redis alone: this server's memory has had every eviction as it came.
+        await EvictAsync(recorded > version ? null : recorded, version, services.GetRequiredService<SharedOutputCacheStore>().EvictSharedByTagAsync);
         await RecordAsync(origin, version);
         progress.SharedStoreCaughtUp(misses);
     }
 
     /// <summary>Evicts the pages the changes after <paramref name="from"/> up to <paramref name="to"/> made out of date; null means unknown, so every page.</summary>
-    private async Task EvictAsync(long? from, long to)
+    private async Task EvictAsync(long? from, long to, Func<string, CancellationToken, ValueTask> evict)
     {
         if (from >= to)
         {
@@ -119,7 +121,7 @@ internal sealed partial class PageCacheEviction(
         foreach (var tag in tags ?? [PageCache.Tag])
         {
             // A round, once begun, finishes: stopping halfway would leave evictions unrecorded.
-            await store.EvictByTagAsync(tag, CancellationToken.None);
+            await evict(tag, CancellationToken.None);
         }
     }
 

@@ -48,6 +48,12 @@ internal sealed class SharedOutputCacheStore(
         await local.SetAsync(key, value, tags, validFor, cancellationToken);
     }
 
+    /// <summary>
+    /// Evicts from Redis alone, catching it up with evictions it missed: this server's memory had
+    /// them when they happened. A failure is the caller's to handle.
+    /// </summary>
+    public ValueTask EvictSharedByTagAsync(string tag, CancellationToken cancellationToken) => redis.EvictByTagAsync(tag, cancellationToken);
+
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
         await local.EvictByTagAsync(tag, cancellationToken);
