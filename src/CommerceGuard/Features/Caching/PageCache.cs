@@ -18,9 +18,12 @@ public sealed class PageCacheOptions
     [Range(1, 86_400)]
     public int Seconds { get; set; } = 600;
 
-    /// <summary>The most memory this server's own cache of pages may use, in megabytes.</summary>
-    [Range(1, 100_000)]
-    public int SizeLimitMegabytes { get; set; } = 100;
+    /// <summary>The most disk this server's own cache of pages may use, in megabytes (<see cref="DiskPageStore"/>).</summary>
+    [Range(1, 1_000_000)]
+    public int DiskLimitMegabytes { get; set; } = 4096;
+
+    /// <summary>Where this server keeps its pages, in a folder of its own made at start; the system's temporary folder when empty.</summary>
+    public string Folder { get; set; } = "";
 
     /// <summary>
     /// Off, every page is made afresh for every reader: for measuring what making a page costs
@@ -56,18 +59,20 @@ public static class PageCache
             .BindConfiguration(PageCacheOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        var limits = builder.Configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>() ?? new PageCacheOptions();
         builder.Services.AddOutputCache(options =>
         {
-            options.SizeLimit = limits.SizeLimitMegabytes * 1024L * 1024;
             // "/glossary/Doctor" answers a redirect to "/glossary/doctor", never the page itself.
             options.UseCaseSensitivePaths = true;
             options.AddPolicy(PublicPage, new PublicPagePolicy());
             options.AddPolicy(SearchPage, new PublicPagePolicy("q", "page"));
         });
+        // In place of the framework's store in memory.
+        builder.Services.AddSingleton<DiskPageStore>();
+        builder.Services.RemoveAll<IOutputCacheStore>();
+        builder.Services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<DiskPageStore>());
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"]))
         {
-            UseRedisStore(builder.Services, limits);
+            UseRedisStore(builder.Services);
         }
         Decorate(builder.Services, (provider, store) => new EvictionAwareStore(
             store, provider.GetRequiredService<EvictionProgress>(), provider.GetRequiredService<IHttpContextAccessor>()));
@@ -109,10 +114,10 @@ public static class PageCache
     internal static long? BegunAt(HttpContext? context) => context?.Items[BegunKey] as long?;
 
     /// <summary>
-    /// Pages go to Redis, shared by every server, and to this server's memory while Redis is
+    /// Pages go to Redis, shared by every server, and to this server's own store while Redis is
     /// away. The Redis store is registered by its library and then wrapped.
     /// </summary>
-    private static void UseRedisStore(IServiceCollection services, PageCacheOptions limits)
+    private static void UseRedisStore(IServiceCollection services)
     {
         services.AddStackExchangeRedisOutputCache(_ => { });
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
@@ -124,7 +129,7 @@ public static class PageCache
         // Registered as itself too: the eviction catches Redis up through it alone.
         var redisStore = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
         services.AddSingleton(provider => new SharedOutputCacheStore(
-            Made(provider, redisStore), LocalStore(limits), provider.GetRequiredService<RedisConnection>(), provider.GetRequiredService<EvictionProgress>()));
+            Made(provider, redisStore), provider.GetRequiredService<DiskPageStore>(), provider.GetRequiredService<RedisConnection>(), provider.GetRequiredService<EvictionProgress>()));
         services.RemoveAll<IOutputCacheStore>();
         services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<SharedOutputCacheStore>());
     }
@@ -141,11 +146,4 @@ public static class PageCache
         (IOutputCacheStore)(registered.ImplementationInstance
             ?? registered.ImplementationFactory?.Invoke(provider)
             ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
-
-    /// <summary>The framework's own in-memory store, which it does not make public, from a container of its own.</summary>
-    private static IOutputCacheStore LocalStore(PageCacheOptions limits) =>
-        new ServiceCollection()
-            .AddOutputCache(options => options.SizeLimit = limits.SizeLimitMegabytes * 1024L * 1024)
-            .BuildServiceProvider()
-            .GetRequiredService<IOutputCacheStore>();
 }

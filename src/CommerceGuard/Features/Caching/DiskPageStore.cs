@@ -1,0 +1,336 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace CommerceGuard.Features.Caching;
+
+/// <summary>
+/// This server's own cache of pages, kept in files rather than in its memory: a glossary of
+/// 100,000 terms has more pages than memory should hold, and files the system caches cost the
+/// process nothing. Only the index (which page is in which file, under which tags) is in memory.
+/// Every server starts with an empty folder of its own, so no page outlives the process that
+/// made it, and a database restored while it was stopped can never show through an old page.
+/// </summary>
+internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<UInt128, Page> pages = [];
+    private readonly Dictionary<string, List<Page>> tagged = new(StringComparer.Ordinal);
+    /// <summary>Pages in the order they were kept, oldest first, for making room; holds removed ones until they reach the front.</summary>
+    private readonly Queue<Page> byAge = new();
+    private readonly long limit;
+    private readonly ILogger<DiskPageStore> logger;
+    private readonly FileStream ownership;
+    private long kept;
+    private long lastFile;
+
+    public DiskPageStore(IOptions<PageCacheOptions> options, ILogger<DiskPageStore> logger)
+    {
+        this.logger = logger;
+        limit = options.Value.DiskLimitMegabytes * 1024L * 1024;
+        var parent = string.IsNullOrWhiteSpace(options.Value.Folder)
+            ? Path.Combine(Path.GetTempPath(), "commerceguard-pages")
+            : Path.GetFullPath(options.Value.Folder);
+        Directory.CreateDirectory(parent);
+        RemoveAbandoned(parent);
+        Folder = Directory.CreateDirectory(Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}")).FullName;
+        // Held while this server runs: a folder whose lock can be taken belongs to no one.
+        ownership = new FileStream(Path.Combine(Folder, LockName), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+    }
+
+    private const string LockName = "in-use";
+
+    /// <summary>This server's folder of pages.</summary>
+    public string Folder { get; }
+
+    /// <summary>Bytes of pages on disk now.</summary>
+    public long Bytes => Interlocked.Read(ref kept);
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pages.Count;
+            }
+        }
+    }
+
+    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var id = Id(key);
+        Page? page;
+        lock (gate)
+        {
+            if (!pages.TryGetValue(id, out page))
+            {
+                return null;
+            }
+            if (page.ExpiresAt <= Environment.TickCount64)
+            {
+                Remove(page);
+                page = null;
+            }
+        }
+        if (page is null)
+        {
+            DeleteRemoved();
+            return null;
+        }
+        return await ReadAsync(page, key, cancellationToken);
+    }
+
+    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        var file = Interlocked.Increment(ref lastFile);
+        var keyBytes = Encoding.UTF8.GetBytes(key);
+        var page = new Page(Id(key), file, keyBytes.Length, value.Length, Environment.TickCount64 + (long)validFor.TotalMilliseconds);
+        if (!await WriteAsync(page, keyBytes, value))
+        {
+            return;
+        }
+        lock (gate)
+        {
+            if (pages.TryGetValue(page.Id, out var earlier))
+            {
+                Remove(earlier);
+            }
+            pages[page.Id] = page;
+            Tag(page, tags ?? []);
+            byAge.Enqueue(page);
+            Interlocked.Add(ref kept, page.Size);
+            MakeRoom();
+            CompactAges();
+        }
+        DeleteRemoved();
+    }
+
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (tagged.Remove(tag, out var members))
+            {
+                foreach (var page in members)
+                {
+                    Remove(page);
+                }
+            }
+        }
+        DeleteRemoved();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Files the page under each of its tags.</summary>
+    private void Tag(Page page, string[] tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (!tagged.TryGetValue(tag, out var members))
+            {
+                members = [];
+                tagged[tag] = members;
+            }
+            members.Add(page);
+            // Removed pages stay in a tag's list until the tag is evicted; a list that keeps
+            // growing (a tag no eviction names for a long time) is swept each time it doubles.
+            if (members.Count >= 64 && (members.Count & (members.Count - 1)) == 0)
+            {
+                members.RemoveAll(member => member.Removed);
+            }
+        }
+    }
+
+    /// <summary>Drops the oldest pages while the folder holds more than its limit.</summary>
+    private void MakeRoom()
+    {
+        while (Interlocked.Read(ref kept) > limit && byAge.TryDequeue(out var oldest))
+        {
+            if (!oldest.Removed)
+            {
+                Remove(oldest);
+            }
+        }
+    }
+
+    /// <summary>The queue holds removed pages until they come to its front; rebuilt when they outnumber the kept ones.</summary>
+    private void CompactAges()
+    {
+        if (byAge.Count > 2 * pages.Count + 1024)
+        {
+            var live = byAge.Where(page => !page.Removed).ToList();
+            byAge.Clear();
+            live.ForEach(byAge.Enqueue);
+        }
+    }
+
+    private readonly Queue<Page> toDelete = new();
+
+    /// <summary>Takes the page out of the index; its file is deleted outside the lock.</summary>
+    private void Remove(Page page)
+    {
+        if (page.Removed)
+        {
+            return;
+        }
+        page.Removed = true;
+        if (pages.TryGetValue(page.Id, out var held) && ReferenceEquals(held, page))
+        {
+            pages.Remove(page.Id);
+        }
+        Interlocked.Add(ref kept, -page.Size);
+        toDelete.Enqueue(page);
+    }
+
+    private void DeleteRemoved()
+    {
+        while (true)
+        {
+            Page? page;
+            lock (gate)
+            {
+                if (!toDelete.TryDequeue(out page))
+                {
+                    return;
+                }
+            }
+            try
+            {
+                File.Delete(PathOf(page.File));
+            }
+            catch (IOException error)
+            {
+                LogDeleteFailed(error, page.File);
+            }
+        }
+    }
+
+    private async ValueTask<bool> WriteAsync(Page page, byte[] keyBytes, byte[] value)
+    {
+        var path = PathOf(page.File);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            var length = new byte[4];
+            BinaryPrimitives.WriteInt32LittleEndian(length, keyBytes.Length);
+            await file.WriteAsync(length);
+            await file.WriteAsync(keyBytes);
+            await file.WriteAsync(value);
+            return true;
+        }
+        catch (IOException error)
+        {
+            // A full disk costs this page its place in the cache, never the reader's page.
+            LogWriteFailed(error, path);
+            TryDelete(path);
+            return false;
+        }
+    }
+
+    private async ValueTask<byte[]?> ReadAsync(Page page, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var file = File.OpenHandle(PathOf(page.File));
+            var stored = new byte[page.Size];
+            var read = await RandomAccess.ReadAsync(file, stored, 0, cancellationToken);
+            // The file names its page: two keys of one hash, never yet seen, would still not mix.
+            if (read != stored.Length || !StoredKeyIs(stored, key))
+            {
+                return null;
+            }
+            return stored.AsSpan(4 + page.KeyLength).ToArray();
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Evicted while it was being read.
+            return null;
+        }
+    }
+
+    private static bool StoredKeyIs(byte[] stored, string key)
+    {
+        var length = BinaryPrimitives.ReadInt32LittleEndian(stored);
+        return length <= stored.Length - 4 && Encoding.UTF8.GetString(stored, 4, length) == key;
+    }
+
+    private string PathOf(long file) => Path.Combine(Folder, (file & 0xFF).ToString("x2", System.Globalization.CultureInfo.InvariantCulture), file.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static UInt128 Id(string key)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    /// <summary>Deletes the folders of servers that stopped without deleting their own (killed, say).</summary>
+    private static void RemoveAbandoned(string parent)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(parent))
+        {
+            try
+            {
+                using (new FileStream(Path.Combine(folder, LockName), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (FileNotFoundException)
+            {
+                // Not a folder of pages, or one being made this moment: left alone.
+            }
+            catch (IOException)
+            {
+                // In use by a running server.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's.
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        ownership.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException error)
+        {
+            LogDeleteFailed(error, 0);
+        }
+    }
+
+    private sealed class Page(UInt128 id, long file, int keyLength, int valueLength, long expiresAt)
+    {
+        public UInt128 Id { get; } = id;
+        public long File { get; } = file;
+        public int KeyLength { get; } = keyLength;
+        public int Size { get; } = 4 + keyLength + valueLength;
+        public long ExpiresAt { get; } = expiresAt;
+        public bool Removed { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A page could not be kept at {Path}; it is made afresh next time")]
+    private partial void LogWriteFailed(Exception error, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The file of a removed page ({File}) could not be deleted")]
+    private partial void LogDeleteFailed(Exception error, long file);
+}

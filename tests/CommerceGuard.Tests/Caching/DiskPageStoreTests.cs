@@ -1,0 +1,111 @@
+using System.Text;
+using CommerceGuard.Features.Caching;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CommerceGuard.Tests.Caching;
+
+/// <summary>
+/// A server keeps its pages in files of a folder of its own, with only the index in memory:
+/// pages come back as they were kept, go with their tags or their age, and the folder goes
+/// with the server.
+/// </summary>
+public sealed class DiskPageStoreTests : IDisposable
+{
+    private readonly string parent = Directory.CreateTempSubdirectory("commerceguard-pages-test-").FullName;
+
+    private DiskPageStore Store(int limitMegabytes = 100) =>
+        new(Options.Create(new PageCacheOptions { Folder = parent, DiskLimitMegabytes = limitMegabytes }), NullLogger<DiskPageStore>.Instance);
+
+    private static byte[] Page(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static string Text(byte[]? page) => page is null ? "(none)" : Encoding.UTF8.GetString(page);
+
+    [Fact]
+    public async Task A_page_comes_back_as_it_was_kept_and_a_newer_one_replaces_it()
+    {
+        using var store = Store();
+
+        await store.SetAsync("/glossary/escrow", Page("first"), ["term:en:escrow"], TimeSpan.FromMinutes(1), default);
+        var first = await store.GetAsync("/glossary/escrow", default);
+        await store.SetAsync("/glossary/escrow", Page("second"), ["term:en:escrow"], TimeSpan.FromMinutes(1), default);
+
+        Assert.Equal("first", Text(first));
+        Assert.Equal("second", Text(await store.GetAsync("/glossary/escrow", default)));
+        Assert.Equal(1, store.Count);
+        Assert.Single(Directory.EnumerateFiles(store.Folder, "*", SearchOption.AllDirectories), file => !file.EndsWith("in-use", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Evicting_a_tag_removes_its_pages_and_their_files_and_nothing_else()
+    {
+        using var store = Store();
+        await store.SetAsync("/glossary/escrow", Page("escrow"), ["term:en:escrow", "glossary"], TimeSpan.FromMinutes(1), default);
+        await store.SetAsync("/glossary/lien", Page("lien, see escrow"), ["term:en:lien", "term:en:escrow", "glossary"], TimeSpan.FromMinutes(1), default);
+        await store.SetAsync("/glossary/tort", Page("tort"), ["term:en:tort", "glossary"], TimeSpan.FromMinutes(1), default);
+
+        await store.EvictByTagAsync("term:en:escrow", default);
+
+        Assert.Null(await store.GetAsync("/glossary/escrow", default));
+        Assert.Null(await store.GetAsync("/glossary/lien", default));
+        Assert.Equal("tort", Text(await store.GetAsync("/glossary/tort", default)));
+        Assert.Equal(Page("tort").Length, Files(store).Sum(file => new FileInfo(file).Length) - KeyPrefix("/glossary/tort"));
+    }
+
+    [Fact]
+    public async Task A_page_past_its_time_is_gone()
+    {
+        using var store = Store();
+
+        await store.SetAsync("/about", Page("about"), [], TimeSpan.FromMilliseconds(1), default);
+        await Task.Delay(20);
+
+        Assert.Null(await store.GetAsync("/about", default));
+        Assert.Empty(Files(store));
+    }
+
+    [Fact]
+    public async Task Over_its_limit_the_store_lets_its_oldest_pages_go()
+    {
+        using var store = Store(limitMegabytes: 1);
+        var page = new byte[300 * 1024];
+
+        foreach (var slug in new[] { "a", "b", "c", "d" })
+        {
+            await store.SetAsync($"/glossary/{slug}", page, ["glossary"], TimeSpan.FromMinutes(1), default);
+        }
+
+        Assert.Null(await store.GetAsync("/glossary/a", default));
+        Assert.NotNull(await store.GetAsync("/glossary/d", default));
+        Assert.True(store.Bytes <= 1024 * 1024, $"{store.Bytes} bytes kept");
+        Assert.Equal(3, Files(store).Count);
+    }
+
+    [Fact]
+    public void Each_server_has_a_folder_of_its_own_deleted_when_it_stops_and_found_and_deleted_if_it_was_killed()
+    {
+        var abandoned = Directory.CreateDirectory(Path.Combine(parent, "4242-killed"));
+        File.WriteAllText(Path.Combine(abandoned.FullName, "in-use"), "");
+        using var running = Store();
+        string stopped;
+        using (var other = Store())
+        {
+            stopped = other.Folder;
+            Assert.NotEqual(running.Folder, other.Folder);
+        }
+
+        using var next = Store();
+
+        Assert.False(Directory.Exists(stopped));
+        Assert.False(Directory.Exists(abandoned.FullName));
+        Assert.True(Directory.Exists(running.Folder));
+    }
+
+    private static List<string> Files(DiskPageStore store) =>
+        Directory.EnumerateFiles(store.Folder, "*", SearchOption.AllDirectories).Where(file => !file.EndsWith("in-use", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Each file begins with its key, so that two keys never share a page.</summary>
+    private static long KeyPrefix(string key) => 4 + Encoding.UTF8.GetByteCount(key);
+
+    public void Dispose() => Directory.Delete(parent, recursive: true);
+}
