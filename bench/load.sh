@@ -7,13 +7,16 @@
 # start of the run, half-way, at the end, its peak, and its growth over the second half.
 #
 #   bench/load.sh [--duration 60] [--connections 64] [--only term|az|search|suggest|vote[,...]]
-#                 [--database prepared.db] [--classes] [--slugs N]
+#                 [--database prepared.db] [--classes] [--slugs N] [--cold]
 #
 # Needs wrk (installed with apt-get when missing), curl and the .NET SDK. Without --database the
 # glossary is generated (100,000 terms, seed 1, full-length text) into a throwaway folder, which
 # takes about 2 minutes; --database copies one made earlier with the benchmarks' `generate`
 # command instead. The site then builds its search index for every term before /health/ready
-# answers 200 (about 100 s). --only sends one kind of request (or several, comma separated, in
+# answers 200 (about 100 s). Then every term page is asked for once (about 3 minutes at 100,000
+# terms), as readers of a site that has been up a while have asked for them, so that the page
+# cache holds them as a real site's does; --cold skips this and measures a site just started.
+# --only sends one kind of request (or several, comma separated, in
 # the mix's proportions), to find which one is slow.
 # --classes also counts the answers by status class in wrk's Lua, which slows wrk down a great
 # deal on the 9.5 MB A-Z page (see load-mix.lua); without it, errors are wrk's own count of
@@ -32,6 +35,7 @@ only=all
 prepared=""
 classes=""
 slugs=""
+cold=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
@@ -40,6 +44,7 @@ while [ $# -gt 0 ]; do
     --database) prepared="$2"; shift 2 ;;
     --classes) classes=classes; shift ;;
     --slugs) slugs="$2"; shift 2 ;;
+    --cold) cold=cold; shift ;;
     *) echo "unknown option $1 (see the comment at the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -113,6 +118,13 @@ if [ -n "$slugs" ]; then
   mv "$work/sample.tsv" "$work/terms.tsv"
   echo "DIAGNOSIS, not the benchmark: requests drawn from $slugs of them only, whose pages are made now"
   cut -f 1 "$work/terms.tsv" | while read -r one; do curl -s -o /dev/null --max-time 120 "$base/glossary/$one"; done
+fi
+
+# Every term page asked for once, as readers will have asked for them once the site has been up
+# a while: the page cache then holds them, as it holds a real site's. --cold leaves it empty.
+if [ -z "$cold" ]; then
+  dotnet build "$root/bench/CommerceGuard.Benchmarks" -c Release -v quiet -nologo >/dev/null
+  echo "every term page once: $(dotnet "$root/bench/CommerceGuard.Benchmarks/bin/Release/net10.0/CommerceGuard.Benchmarks.dll" warm --site "$base" --terms "$work/terms.tsv")"
 fi
 
 # CPU seconds the site has used (user and system), from /proc.

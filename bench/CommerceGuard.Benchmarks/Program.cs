@@ -5,6 +5,7 @@ using CommerceGuard.Benchmarks;
 // dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- --filter '*'                                  BenchmarkDotNet suites
 // dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- search [terms] [--keep-index folder] [--database file]   search at scale
 // dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- generate --terms N --seed S --database file [--text-scale 0.5]   a generated glossary for the site
+// dotnet run -c Release --project bench/CommerceGuard.Benchmarks -- warm --site URL --terms file [--connections 8]   every term page asked for once
 switch (args.FirstOrDefault())
 {
     case "search":
@@ -19,6 +20,11 @@ switch (args.FirstOrDefault())
             int.Parse(Option("--seed") ?? "1", CultureInfo.InvariantCulture),
             Option("--database") ?? throw new ArgumentException("generate needs --database <file>"),
             double.Parse(Option("--text-scale") ?? "1", CultureInfo.InvariantCulture));
+    case "warm":
+        return await WarmCommand.RunAsync(
+            Option("--site") ?? throw new ArgumentException("warm needs --site <address>"),
+            Option("--terms") ?? throw new ArgumentException("warm needs --terms <file>"),
+            int.Parse(Option("--connections") ?? "8", CultureInfo.InvariantCulture));
     default:
         BenchmarkSwitcher.FromAssembly(typeof(TermRenderingBenchmarks).Assembly).Run(args);
         return 0;

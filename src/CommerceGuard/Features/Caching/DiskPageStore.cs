@@ -267,29 +267,32 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
         return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
-    /// <summary>Deletes the folders of servers that stopped without deleting their own (killed, say).</summary>
+    /// <summary>
+    /// Deletes the folders of servers that stopped without deleting their own (killed, say): a
+    /// folder whose lock no one holds, or one left without its lock (a deletion cut short) for a
+    /// minute, longer than any server takes to make its lock.
+    /// </summary>
     private static void RemoveAbandoned(string parent)
     {
         foreach (var folder in Directory.EnumerateDirectories(parent))
         {
             try
             {
-                using (new FileStream(Path.Combine(folder, LockName), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                var lockFile = Path.Combine(folder, LockName);
+                if (File.Exists(lockFile))
                 {
+                    // Taken only if its server is gone; otherwise this throws.
+                    new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose();
+                }
+                else if (DateTime.UtcNow - Directory.GetCreationTimeUtc(folder) < TimeSpan.FromMinutes(1))
+                {
+                    continue;
                 }
                 Directory.Delete(folder, recursive: true);
             }
-            catch (FileNotFoundException)
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                // Not a folder of pages, or one being made this moment: left alone.
-            }
-            catch (IOException)
-            {
-                // In use by a running server.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Another user's.
+                // In use by a running server, being deleted by another, or another user's.
             }
         }
     }

@@ -13,10 +13,12 @@ public sealed class PageCacheOptions
 
     /// <summary>
     /// The longest a page is kept, in seconds. A change to the glossary replaces pages at once
-    /// whatever this says; it bounds only what nothing in the glossary tells us about.
+    /// whatever this says; it bounds only what nothing in the glossary tells us about, such as
+    /// the age of the spam defence's stamp in a page's forms (valid for a day). Six hours, so
+    /// that a large glossary's pages, once made, are not all made again every few minutes.
     /// </summary>
     [Range(1, 86_400)]
-    public int Seconds { get; set; } = 600;
+    public int Seconds { get; set; } = 21_600;
 
     /// <summary>The most disk this server's own cache of pages may use, in megabytes (<see cref="DiskPageStore"/>).</summary>
     [Range(1, 1_000_000)]
