@@ -77,10 +77,30 @@ public sealed class RedisServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// A port free now that no other server of this test run has had. Ports the system hands out
+    /// come round again: a stopped Redis's port, given to another test's Redis meanwhile, would
+    /// have this test's site reconnect to a stranger. So ports are taken in turn from a range
+    /// below the system's own (32768 and up), skipping any in use.
+    /// </summary>
     internal static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = 20_000 + (int)(Interlocked.Increment(ref lastPort) % 12_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // In use: the next one.
+            }
+        }
     }
+
+    /// <summary>Where this run's ports start: apart from another test run's on the same machine, most likely.</summary>
+    private static long lastPort = Random.Shared.Next(12_000);
 }

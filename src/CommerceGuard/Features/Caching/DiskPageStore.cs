@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
@@ -36,6 +37,10 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
         Directory.CreateDirectory(parent);
         RemoveAbandoned(parent);
         Folder = Directory.CreateDirectory(Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}")).FullName;
+        for (var shelf = 0; shelf < 256; shelf++)
+        {
+            Directory.CreateDirectory(Path.Combine(Folder, Shelf(shelf)));
+        }
         // Held while this server runs: a folder whose lock can be taken belongs to no one.
         ownership = new FileStream(Path.Combine(Folder, LockName), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
     }
@@ -59,7 +64,9 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
         }
     }
 
-    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(Get(key));
+
+    private byte[]? Get(string key)
     {
         var id = Id(key);
         Page? page;
@@ -80,15 +87,21 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
             DeleteRemoved();
             return null;
         }
-        return await ReadAsync(page, key, cancellationToken);
+        return Read(page, key);
     }
 
-    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        Set(key, value, tags, validFor);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Set(string key, byte[] value, string[]? tags, TimeSpan validFor)
     {
         var file = Interlocked.Increment(ref lastFile);
         var keyBytes = Encoding.UTF8.GetBytes(key);
         var page = new Page(Id(key), file, keyBytes.Length, value.Length, Environment.TickCount64 + (long)validFor.TotalMilliseconds);
-        if (!await WriteAsync(page, keyBytes, value))
+        if (!Write(page, keyBytes, value))
         {
             return;
         }
@@ -208,18 +221,20 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
         }
     }
 
-    private async ValueTask<bool> WriteAsync(Page page, byte[] keyBytes, byte[] value)
+    /// <summary>
+    /// Writes the page's file in one call. Written at once rather than asynchronously: the system
+    /// takes a few kilobytes into its own cache in microseconds, less than handing them to
+    /// another thread would cost.
+    /// </summary>
+    private bool Write(Page page, byte[] keyBytes, byte[] value)
     {
         var path = PathOf(page.File);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
             var length = new byte[4];
             BinaryPrimitives.WriteInt32LittleEndian(length, keyBytes.Length);
-            await file.WriteAsync(length);
-            await file.WriteAsync(keyBytes);
-            await file.WriteAsync(value);
+            RandomAccess.Write(file, [length, keyBytes, value], 0);
             return true;
         }
         catch (IOException error)
@@ -231,13 +246,13 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
         }
     }
 
-    private async ValueTask<byte[]?> ReadAsync(Page page, string key, CancellationToken cancellationToken)
+    private byte[]? Read(Page page, string key)
     {
         try
         {
             using var file = File.OpenHandle(PathOf(page.File));
             var stored = new byte[page.Size];
-            var read = await RandomAccess.ReadAsync(file, stored, 0, cancellationToken);
+            var read = RandomAccess.Read(file, stored, 0);
             // The file names its page: two keys of one hash, never yet seen, would still not mix.
             if (read != stored.Length || !StoredKeyIs(stored, key))
             {
@@ -258,7 +273,10 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
         return length <= stored.Length - 4 && Encoding.UTF8.GetString(stored, 4, length) == key;
     }
 
-    private string PathOf(long file) => Path.Combine(Folder, (file & 0xFF).ToString("x2", System.Globalization.CultureInfo.InvariantCulture), file.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>Files are spread over 256 folders, so that none holds more than a few hundred at 100,000 pages.</summary>
+    private string PathOf(long file) => Path.Combine(Folder, Shelf(file & 0xFF), file.ToString("x", CultureInfo.InvariantCulture));
+
+    private static string Shelf(long number) => number.ToString("x2", CultureInfo.InvariantCulture);
 
     private static UInt128 Id(string key)
     {
