@@ -35,7 +35,8 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
             ? Path.Combine(Path.GetTempPath(), "commerceguard-pages")
             : Path.GetFullPath(options.Value.Folder);
         Directory.CreateDirectory(parent);
-        RemoveAbandoned(parent);
+        // A killed server's folder may hold 100,000 pages: deleted beside the first requests, not before them.
+        _ = Task.Run(() => RemoveAbandoned(parent));
         Folder = Directory.CreateDirectory(Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}")).FullName;
         for (var shelf = 0; shelf < 256; shelf++)
         {
