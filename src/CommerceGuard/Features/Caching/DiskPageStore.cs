@@ -21,6 +21,8 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
     private readonly Dictionary<string, List<Page>> tagged = new(StringComparer.Ordinal);
     /// <summary>Pages in the order they were kept, oldest first, for making room; holds removed ones until they reach the front.</summary>
     private readonly Queue<Page> byAge = new();
+    /// <summary>Pages taken out of the index whose files are still to be deleted, outside the lock.</summary>
+    private readonly Queue<Page> toDelete = new();
     private readonly long limit;
     private readonly ILogger<DiskPageStore> logger;
     private readonly FileStream ownership;
@@ -69,7 +71,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
 
     private byte[]? Get(string key)
     {
-        var id = Id(key);
+        var id = Id(Encoding.UTF8.GetBytes(key));
         Page? page;
         lock (gate)
         {
@@ -101,7 +103,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
     {
         var file = Interlocked.Increment(ref lastFile);
         var keyBytes = Encoding.UTF8.GetBytes(key);
-        var page = new Page(Id(key), file, keyBytes.Length, value.Length, Environment.TickCount64 + (long)validFor.TotalMilliseconds);
+        var page = new Page(Id(keyBytes), file, keyBytes.Length, value.Length, Environment.TickCount64 + (long)validFor.TotalMilliseconds);
         if (!Write(page, keyBytes, value))
         {
             return;
@@ -180,8 +182,6 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
             live.ForEach(byAge.Enqueue);
         }
     }
-
-    private readonly Queue<Page> toDelete = new();
 
     /// <summary>Takes the page out of the index; its file is deleted outside the lock.</summary>
     private void Remove(Page page)
@@ -279,10 +279,10 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
 
     private static string Shelf(long number) => number.ToString("x2", CultureInfo.InvariantCulture);
 
-    private static UInt128 Id(string key)
+    private static UInt128 Id(byte[] key)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+        SHA256.HashData(key, hash);
         return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 

@@ -70,8 +70,7 @@ public static class PageCache
         });
         // In place of the framework's store in memory.
         builder.Services.AddSingleton<DiskPageStore>();
-        builder.Services.RemoveAll<IOutputCacheStore>();
-        builder.Services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<DiskPageStore>());
+        UseStore<DiskPageStore>(builder.Services);
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"]))
         {
             UseRedisStore(builder.Services);
@@ -132,8 +131,14 @@ public static class PageCache
         var redisStore = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
         services.AddSingleton(provider => new SharedOutputCacheStore(
             Made(provider, redisStore), provider.GetRequiredService<DiskPageStore>(), provider.GetRequiredService<RedisConnection>(), provider.GetRequiredService<EvictionProgress>()));
+        UseStore<SharedOutputCacheStore>(services);
+    }
+
+    /// <summary>Makes the store registered as itself the output cache's store, in place of any before it.</summary>
+    private static void UseStore<TStore>(IServiceCollection services) where TStore : IOutputCacheStore
+    {
         services.RemoveAll<IOutputCacheStore>();
-        services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<SharedOutputCacheStore>());
+        services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<TStore>());
     }
 
     /// <summary>Replaces the store registered last with one made around it.</summary>
