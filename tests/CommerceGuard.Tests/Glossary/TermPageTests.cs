@@ -73,6 +73,44 @@ public sealed class TermPageTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 
     [Fact]
+    public async Task Sources_are_numbered_references_and_each_part_names_the_ones_that_support_it()
+    {
+        await app.AddTermAsync("sourced-term", "Sourced Term", term =>
+        {
+            term.Examples = ["One example."];
+            term.Misuse = "Misused.";
+            term.Sources =
+            [
+                new TermSource
+                {
+                    Title = "Fair Debt Collection Practices Act", Kind = SourceKind.Statute, Citation = "15 U.S.C. § 1692",
+                    Address = "https://example.gov/fdcpa", Publisher = "Congress", Published = new DateOnly(1977, 9, 20), Supports = SourceSections.Misuse,
+                },
+                new TermSource { Title = "A survey", Kind = SourceKind.Study, Supports = SourceSections.Definition },
+                new TermSource { Title = "An overview" },
+                new TermSource { Title = "A court's view", Kind = SourceKind.CourtDecision, Supports = SourceSections.Misuse },
+            ];
+        });
+
+        var article = (await app.Browser().GetPageAsync("/glossary/sourced-term")).QuerySelector("article.term")!;
+
+        var references = article.QuerySelectorAll(".source-list > li");
+        Assert.Equal(["source-1", "source-2", "source-3", "source-4"], references.Select(item => item.Id));
+        Assert.Equal("Statute Fair Debt Collection Practices Act, 15 U.S.C. § 1692. Congress, 9/20/1977. Supports: Misuse.", Squeezed(references[0].Text()));
+        Assert.Equal("https://example.gov/fdcpa", references[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("1977-09-20", references[0].QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.Equal("An overview.", Squeezed(references[2].Text()));
+        // The definition names the survey; Misuse names the statute and the court, in their order.
+        Assert.Equal(["#source-2"], article.QuerySelector(".term-definition + .source-references")!.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        var misuse = article.QuerySelectorAll("section.term-section").Single(section => section.QuerySelector("h2")!.Text() == "Misuse");
+        Assert.Equal("Sources: [1], [4]", Squeezed(misuse.QuerySelector(".source-references")!.Text()));
+        Assert.Equal("Source 1", misuse.QuerySelector(".source-references a")!.GetAttribute("aria-label"));
+        Assert.Null(article.QuerySelector(".term-example .source-references"));
+    }
+
+    private static string Squeezed(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
     public async Task A_section_the_term_lacks_is_left_out_heading_and_all()
     {
         await app.AddTermAsync("sparse-term", "Sparse Term", term =>

@@ -1,5 +1,6 @@
 using System.Text;
 using CommerceGuard.Features.Cli;
+using CommerceGuard.Features.Glossary;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceGuard.Tests.Interchange;
@@ -36,6 +37,21 @@ public sealed class CsvImportTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.Equal(["Rules", "Second source"], term.Sources.Select(source => source.Title));
         Assert.Equal(new DateOnly(2025, 1, 31), term.Sources[0].Accessed);
         Assert.Equal(["late-fee-csv-b"], term.RelatedSlugs);
+    }
+
+    [Fact]
+    public async Task A_source_cell_carries_kind_citation_date_published_and_the_part_it_supports()
+    {
+        var (exitCode, output, _) = await ImportAsync(Csv(Header,
+            "Debt collector csv,debt-collector-csv,Fine.,,,,,,Fair Debt Collection Practices Act | https://example.gov/fdcpa | Congress | | Statute | 15 U.S.C. § 1692 | 1977-09-20 | Misuse"));
+
+        Assert.True(exitCode == 0, output);
+        var source = Assert.Single(await app.WithDbAsync(db => db.Terms.Where(term => term.Slug == "debt-collector-csv").Select(term => term.Sources).SingleAsync()));
+        Assert.Equal(new TermSource
+        {
+            Title = "Fair Debt Collection Practices Act", Address = "https://example.gov/fdcpa", Publisher = "Congress",
+            Kind = SourceKind.Statute, Citation = "15 U.S.C. § 1692", Published = new DateOnly(1977, 9, 20), Supports = SourceSections.Misuse,
+        }, source);
     }
 
     [Fact]
@@ -95,7 +111,11 @@ public sealed class CsvImportTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         { "over its limit", Csv(Header, $"{new string('t', 201)},long-title,x,,,,,,"), "Keep the title to 200 characters." },
         { "a bad date", Csv(Header, "Dated,dated,x,,,,,30/02/2024,"), "The modified cell is \"30/02/2024\"; write a date as YYYY-MM-DD." },
         { "a bad yes or no", Csv(Header, "Linked,linked,x,,,,maybe,,"), "The auto_link cell is \"maybe\"; write true or false." },
-        { "a source with too many parts", Csv(Header, "Sourced,sourced,x,,,,,,a | b | c | d | e"), "The source \"a | b | c | d | e\" should be: title | address | publisher | date accessed" },
+        { "a source with too many parts", Csv(Header, "Sourced,sourced,x,,,,,,a | b | c | d | statute | f | | misuse | i"), "The source \"a | b | c | d | statute | f | | misuse | i\" should be: title | address | publisher | date accessed | kind | citation | date published | part supported" },
+        { "a source of an unknown kind", Csv(Header, "Sourced,sourced,x,,,,,,Act | | | | law"), "The source \"Act\" is of the kind \"law\"; name one of: statute, regulation, court-decision" },
+        { "a source supporting no part of a term", Csv(Header, "Sourced,sourced,x,,,,,,Act | | | | statute | | | footnote"), "\"Act\" supports \"footnote\", which is not a part of a term" },
+        { "a source published in the future", Csv(Header, "Sourced,sourced,x,,,,,,Act | | | | | | 2999-01-01"), "The date \"Act\" was published must be a real date, not in the future." },
+        { "a source with a bad date published", Csv(Header, "Sourced,sourced,x,,,,,,Act | | | | | | 1977"), "The source \"Act\" has the date \"1977\"; write it as YYYY-MM-DD." },
     };
 
     [Theory]

@@ -54,6 +54,8 @@ public sealed class JsonImportTests(GlossaryApp app) : IClassFixture<GlossaryApp
         { "a related term written nowhere", Glossary("""{ "title": "Lonely", "definition": "x", "related": ["nowhere-json"] }"""), "glossary.json, line 5: \"Lonely\" names related term(s) that neither the glossary nor this import has: nowhere-json." },
         { "a term related to itself", Glossary("""{ "title": "Selfish json", "definition": "x", "related": ["selfish-json"] }"""), "\"Selfish json\" is related to itself" },
         { "not a glossary", Encoding.UTF8.GetBytes("""{ "@context": "https://schema.org", "@type": "DefinedTermSet", "hasDefinedTerm": [] }"""), "glossary.json, line 1: The file has no \"terms\" list" },
+        { "a source of an unknown kind", Glossary(Good, """{ "title": "Kinded", "definition": "x", "sources": [{ "title": "Act", "kind": "law" }] }"""), "glossary.json, line 6: Term 2: The value of sources[0].kind is not one it can take; glossary.schema.json lists what each field takes." },
+        { "a source supporting no part", Glossary(Good, """{ "title": "Parted", "definition": "x", "sources": [{ "title": "Act", "supports": "footnote" }] }"""), "\"Act\" supports \"footnote\", which is not a part of a term" },
         { "duplicate slugs", Glossary(Good, Good), "glossary.json, line 6: The slug \"good-term-x\" was already used in glossary.json, line 5." },
     };
 

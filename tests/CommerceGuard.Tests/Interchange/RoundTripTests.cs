@@ -49,7 +49,17 @@ public sealed class RoundTripTests
         {
             // Fields the starter glossary does not use, so that they travel too.
             var term = await db.Terms.OrderBy(term => term.Id).FirstAsync();
-            term.Sources = [new TermSource { Title = "A \"quoted\" report: part 1", Address = "https://example.gov/r?a=1&b=2", Publisher = "Agency", Accessed = new DateOnly(2025, 4, 30) }];
+            term.Sources =
+            [
+                new TermSource
+                {
+                    Title = "A \"quoted\" report: part 1", Kind = SourceKind.AgencyGuidance, Citation = "12 CFR § 1006.14(b) | part",
+                    Address = "https://example.gov/r?a=1&b=2", Publisher = "Agency", Published = new DateOnly(1977, 9, 20),
+                    Accessed = new DateOnly(2025, 4, 30), Supports = SourceSections.Misuse,
+                },
+                // Only the first and last parts, so that the empty ones between must travel as empty.
+                new TermSource { Title = "Smith v. Jones", Supports = SourceSections.Definition },
+            ];
             term.EditorNote = "Check: the figures\nnext year.";
             term.AutoLink = false;
             // Text that CSV cells and lists must carry whole: separators, escapes, formula-like starts.

@@ -4,7 +4,15 @@ using CommerceGuard.Features.Content;
 namespace CommerceGuard.Features.Glossary;
 
 /// <summary>Everything a term's page shows, ready for <c>_TermArticle</c>.</summary>
-public sealed record TermArticle(Term Term, TermHtml Html, IReadOnlyList<RelatedTerm> Related);
+public sealed record TermArticle(Term Term, TermHtml Html, IReadOnlyList<RelatedTerm> Related)
+{
+    /// <summary>The sources the page lists, numbered from 1 in this order. A preview may hold rows not titled yet.</summary>
+    public IReadOnlyList<TermSource> Sources { get; } = [.. Term.Sources.Where(source => source.Title.Length > 0)];
+
+    /// <summary>The numbers of the sources that support a section (<see cref="SourceSections"/>), for its references.</summary>
+    public IReadOnlyList<int> SourceNumbers(string section) =>
+        [.. Sources.Select((source, index) => (source, number: index + 1)).Where(pair => pair.source.Supports == section).Select(pair => pair.number)];
+}
 
 /// <summary>A related term as the page lists it; a term not written yet has no address.</summary>
 public sealed record RelatedTerm(string Title, string? Url, string? Slug = null);

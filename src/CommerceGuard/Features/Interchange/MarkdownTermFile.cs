@@ -65,7 +65,7 @@ public static partial class MarkdownTermFile
             Categories = Clean(Strings(front.Categories)),
             Aliases = Clean(Strings(front.Aliases)),
             Related = Clean(Strings(front.Related)),
-            Modified = ReadDate(file, front.Modified),
+            Modified = ReadDate(file, "modified", front.Modified),
             AutoLink = front.AutoLink ?? true,
             Sources = ReadSources(file, front.Sources),
             EditorNote = NullIfBlank(front.EditorNote),
@@ -134,27 +134,37 @@ public static partial class MarkdownTermFile
         return sections;
     }
 
-    private static DateOnly? ReadDate(string file, string? modified)
+    private static DateOnly? ReadDate(string file, string key, string? text)
     {
-        if (string.IsNullOrWhiteSpace(modified))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
         // Jekyll and Hugo write full timestamps; the date is what the page shows.
-        var datePart = modified.Trim().Split(' ', 'T')[0];
+        var datePart = text.Trim().Split(' ', 'T')[0];
         return DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new InterchangeException(file, 2, $"'modified' must be a date written YYYY-MM-DD, not '{modified}'.");
+            : throw new InterchangeException(file, 2, $"'{key}' must be a date written YYYY-MM-DD, not '{text}'.");
     }
 
     private static List<Glossary.TermSource> ReadSources(string file, List<Dictionary<string, string?>>? sources) =>
         sources is null ? [] : [.. sources.Select(source => new Glossary.TermSource
         {
             Title = source.GetValueOrDefault("title")?.Trim() ?? "",
+            Kind = ReadKind(file, source.GetValueOrDefault("kind")),
+            Citation = NullIfBlank(source.GetValueOrDefault("citation")),
             Address = NullIfBlank(source.GetValueOrDefault("address")),
             Publisher = NullIfBlank(source.GetValueOrDefault("publisher")),
-            Accessed = ReadDate(file, source.GetValueOrDefault("accessed")),
+            Published = ReadDate(file, "published", source.GetValueOrDefault("published")),
+            Accessed = ReadDate(file, "accessed", source.GetValueOrDefault("accessed")),
+            // A part not named as a term has it is reported by the term's checks, with the others.
+            Supports = NullIfBlank(source.GetValueOrDefault("supports")),
         })];
+
+    private static Glossary.SourceKind? ReadKind(string file, string? name) =>
+        NullIfBlank(name) is not { } given ? null
+            : Glossary.SourceKinds.Parse(given)
+                ?? throw new InterchangeException(file, 2, $"A source's kind is '{given}'; name one of: {Glossary.SourceKinds.Listed}.");
 
     /// <summary>A list as YAML writes it, or one value written bare ("categories: glossary"), as strings.</summary>
     private static List<string>? Strings(object? value) => value switch

@@ -31,9 +31,13 @@ public static class MarkdownTermWriter
             ["sources"] = record.Sources.Count == 0 ? null : record.Sources.Select(source => new Dictionary<string, string?>
             {
                 ["title"] = source.Title,
+                ["kind"] = source.Kind is { } kind ? Glossary.SourceKinds.Of(kind) : null,
+                ["citation"] = source.Citation,
                 ["address"] = source.Address,
                 ["publisher"] = source.Publisher,
+                ["published"] = source.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["accessed"] = source.Accessed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["supports"] = source.Supports,
             }.Where(pair => pair.Value is not null).ToDictionary()).ToList(),
             ["editornote"] = record.EditorNote,
         };

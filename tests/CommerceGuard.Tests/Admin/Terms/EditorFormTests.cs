@@ -30,6 +30,8 @@ public sealed class EditorFormTests(GlossaryApp app) : IClassFixture<GlossaryApp
             ("Form.Aliases", "gap\nnetwork hole\n\ngap"), ("Form.CategoryIds", categoryId.ToString(CultureInfo.InvariantCulture)),
             ("Form.Sources[0].Title", "A report"), ("Form.Sources[0].Address", "https://example.gov/report"),
             ("Form.Sources[0].Publisher", "The agency"), ("Form.Sources[0].Accessed", "2025-04-30"),
+            ("Form.Sources[0].Kind", "agency-guidance"), ("Form.Sources[0].Citation", "12 CFR 1006.14"),
+            ("Form.Sources[0].Published", "2020-11-30"), ("Form.Sources[0].Supports", "misuse"),
             ("Form.EditorNote", "Check the figures."), ("Form.AutoLink", "false"));
         var term = await StoredAsync(id);
 
@@ -39,7 +41,11 @@ public sealed class EditorFormTests(GlossaryApp app) : IClassFixture<GlossaryApp
         Assert.Equal(["deductible", "something-not-written-yet"], term.RelatedSlugs);
         Assert.Equal(["gap", "network hole"], term.Aliases);
         Assert.Equal([categoryId], term.Categories.Select(category => category.Id));
-        Assert.Equal(new TermSource { Title = "A report", Address = "https://example.gov/report", Publisher = "The agency", Accessed = new DateOnly(2025, 4, 30) }, Assert.Single(term.Sources));
+        Assert.Equal(new TermSource
+        {
+            Title = "A report", Address = "https://example.gov/report", Publisher = "The agency", Accessed = new DateOnly(2025, 4, 30),
+            Kind = SourceKind.AgencyGuidance, Citation = "12 CFR 1006.14", Published = new DateOnly(2020, 11, 30), Supports = SourceSections.Misuse,
+        }, Assert.Single(term.Sources));
         Assert.Equal("Check the figures.", term.EditorNote);
         Assert.False(term.AutoLink);
     }

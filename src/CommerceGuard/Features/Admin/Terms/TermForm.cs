@@ -101,28 +101,47 @@ public sealed class TermForm
 
     /// <summary>Source dates that are not dates, which the content cannot hold, named for the writer.</summary>
     public IEnumerable<string> DateProblems() =>
-        Sources.Where(source => !string.IsNullOrWhiteSpace(source.Accessed) && source.AccessedDate is null)
-            .Select(source => $"\"{source.Accessed}\" is not a date; write it as 2025-04-30.");
+        Sources.SelectMany(source => new[] { source.Published, source.Accessed })
+            .Where(date => !string.IsNullOrWhiteSpace(date) && SourceForm.DateOf(date) is null)
+            .Select(date => $"\"{date}\" is not a date; write it as 2025-04-30.");
 }
 
-/// <summary>A source as its form row holds it; the date stays text until it is known to be one.</summary>
+/// <summary>A source as its form row holds it; dates stay text until they are known to be dates.</summary>
 public sealed class SourceForm
 {
     public string? Title { get; set; }
+    public string? Kind { get; set; }
+    public string? Citation { get; set; }
     public string? Address { get; set; }
     public string? Publisher { get; set; }
+    public string? Published { get; set; }
     public string? Accessed { get; set; }
+    public string? Supports { get; set; }
 
-    public DateOnly? AccessedDate =>
-        DateOnly.TryParseExact(Accessed?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    public static DateOnly? DateOf(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     public static SourceForm From(TermSource source) => new()
     {
         Title = source.Title,
+        Kind = source.Kind is { } kind ? SourceKinds.Of(kind) : null,
+        Citation = source.Citation,
         Address = source.Address,
         Publisher = source.Publisher,
+        Published = source.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Accessed = source.Accessed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Supports = source.Supports,
     };
 
-    public TermSource ToSource() => new() { Title = Title ?? "", Address = Address, Publisher = Publisher, Accessed = AccessedDate };
+    public TermSource ToSource() => new()
+    {
+        Title = Title ?? "",
+        Kind = string.IsNullOrWhiteSpace(Kind) ? null : SourceKinds.Parse(Kind),
+        Citation = Citation,
+        Address = Address,
+        Publisher = Publisher,
+        Published = DateOf(Published),
+        Accessed = DateOf(Accessed),
+        Supports = string.IsNullOrWhiteSpace(Supports) ? null : Supports,
+    };
 }

@@ -62,7 +62,10 @@ public static class TermFields
     private static string SourceLine(TermSource source) =>
         string.Join(" · ", new[]
         {
-            source.Title, source.Publisher, source.Address,
-            source.Accessed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            source.Kind is { } kind ? SourceKinds.Of(kind) : null,
+            source.Title, source.Citation, source.Publisher, source.Address,
+            source.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            source.Accessed is { } accessed ? "accessed " + accessed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            source.Supports is { } section ? "supports the " + section : null,
         }.Where(part => !string.IsNullOrEmpty(part)));
 }

@@ -90,9 +90,18 @@ public static class TermValidation
         {
             return "Give every source a title.";
         }
-        if (source.Title.Length > TermSource.TitleMaxLength || source.Publisher?.Length > TermSource.PublisherMaxLength)
+        if (source.Title.Length > TermSource.TitleMaxLength || source.Citation?.Length > TermSource.CitationMaxLength
+            || source.Publisher?.Length > TermSource.PublisherMaxLength)
         {
-            return $"Keep a source's title to {TermSource.TitleMaxLength} characters and its publisher to {TermSource.PublisherMaxLength}.";
+            return $"Keep a source's title and citation to {TermSource.TitleMaxLength} characters each and its publisher to {TermSource.PublisherMaxLength}.";
+        }
+        if (source.Kind is { } kind && !Enum.IsDefined(kind))
+        {
+            return $"The kind of \"{source.Title}\" must be one of: {SourceKinds.Listed}.";
+        }
+        if (source.Supports is { } section && SourceSections.Parse(section) is null)
+        {
+            return $"\"{source.Title}\" supports \"{section}\", which is not a part of a term; name one of: {SourceSections.Listed}, or none for the whole term.";
         }
         if (source.Address is { } address && !IsWebAddress(address))
         {
@@ -101,6 +110,10 @@ public static class TermValidation
         if (source.Accessed is { } accessed && (accessed > today || accessed.Year < 1990))
         {
             return $"The date \"{source.Title}\" was accessed must be a real date, not in the future.";
+        }
+        if (source.Published is { } published && (published > today || published.Year < 1000))
+        {
+            return $"The date \"{source.Title}\" was published must be a real date, not in the future.";
         }
         return null;
     }
@@ -112,8 +125,16 @@ public static class TermValidation
 
     private static TermSource? Tidied(TermSource source)
     {
-        var tidied = source with { Title = Printable(source.Title).Trim(), Address = Blank(source.Address), Publisher = Blank(source.Publisher) };
-        var empty = tidied is { Title.Length: 0, Address: null, Publisher: null, Accessed: null };
+        var supports = Blank(source.Supports);
+        var tidied = source with
+        {
+            Title = Printable(source.Title).Trim(),
+            Citation = Blank(source.Citation),
+            Address = Blank(source.Address),
+            Publisher = Blank(source.Publisher),
+            Supports = supports is null ? null : SourceSections.Parse(supports) ?? supports,
+        };
+        var empty = tidied is { Title.Length: 0, Kind: null, Citation: null, Address: null, Publisher: null, Published: null, Accessed: null, Supports: null };
         return empty ? null : tidied;
     }
 

@@ -223,25 +223,54 @@ public static class CsvGlossaryReader
             var other => Wrong<DateOnly?>($"The {column} cell is \"{other}\"; write a date as YYYY-MM-DD."),
         };
 
-        /// <summary>A source: title | address | publisher | date accessed, the last three optional.</summary>
+        /// <summary>
+        /// A source: title | address | publisher | date accessed | kind | citation | date published | part supported,
+        /// all but the title optional, and those after the last one written may be left off.
+        /// </summary>
         public TermSource? Source(string item)
         {
             var parts = CsvCells.SplitParts(item);
-            if (parts.Count > 4 || parts[0].Length == 0)
+            if (parts.Count > 8 || parts[0].Length == 0)
             {
-                return Wrong<TermSource?>($"The source \"{item}\" should be: title | address | publisher | date accessed (YYYY-MM-DD).");
+                return Wrong<TermSource?>($"The source \"{item}\" should be: title | address | publisher | date accessed | kind | citation | date published | part supported.");
             }
             string? Part(int index) => parts.Count > index && parts[index].Length > 0 ? parts[index] : null;
-            DateOnly? accessed = null;
-            if (Part(3) is { } date)
+            var (accessed, published) = (SourceDate(parts[0], Part(3)), SourceDate(parts[0], Part(6)));
+            var kind = Part(4) is { } kindName ? SourceKinds.Parse(kindName) : null;
+            if (Part(4) is { } unknown && kind is null)
             {
-                if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    return Wrong<TermSource?>($"The source \"{parts[0]}\" has the date \"{date}\"; write it as YYYY-MM-DD.");
-                }
-                accessed = parsed;
+                return Wrong<TermSource?>($"The source \"{parts[0]}\" is of the kind \"{unknown}\"; name one of: {SourceKinds.Listed}.");
             }
-            return new TermSource { Title = parts[0], Address = Part(1), Publisher = Part(2), Accessed = accessed };
+            if (accessed.Wrong || published.Wrong)
+            {
+                return null;
+            }
+            return new TermSource
+            {
+                Title = parts[0],
+                Address = Part(1),
+                Publisher = Part(2),
+                Accessed = accessed.Date,
+                Kind = kind,
+                Citation = Part(5),
+                Published = published.Date,
+                // A part not named as a term has it is reported by the term's checks, with the others.
+                Supports = Part(7),
+            };
+        }
+
+        private (DateOnly? Date, bool Wrong) SourceDate(string title, string? text)
+        {
+            if (text is null)
+            {
+                return (null, false);
+            }
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return (date, false);
+            }
+            problems.Add($"The source \"{title}\" has the date \"{text}\"; write it as YYYY-MM-DD.");
+            return (null, true);
         }
 
         private T Wrong<T>(string problem)

@@ -71,6 +71,20 @@ public static class CsvGlossaryWriter
         return [.. cells.Select(cell => CsvCells.Protect(cell ?? ""))];
     }
 
-    private static string SourceCell(TermSource source) =>
-        CsvCells.JoinParts([source.Title, source.Address, source.Publisher, source.Accessed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+    /// <summary>The source's parts in the reader's order, the empty ones at the end left off.</summary>
+    private static string SourceCell(TermSource source)
+    {
+        List<string?> parts =
+        [
+            source.Title, source.Address, source.Publisher, Date(source.Accessed),
+            source.Kind is { } kind ? SourceKinds.Of(kind) : null, source.Citation, Date(source.Published), source.Supports,
+        ];
+        while (parts.Count > 1 && string.IsNullOrEmpty(parts[^1]))
+        {
+            parts.RemoveAt(parts.Count - 1);
+        }
+        return CsvCells.JoinParts(parts);
+    }
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

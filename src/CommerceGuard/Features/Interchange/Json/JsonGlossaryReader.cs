@@ -269,6 +269,11 @@ public static class JsonGlossaryReader
     private static string Plain(JsonException error)
     {
         var message = error.Message;
+        // The framework names the .NET type it wanted, which means nothing to whoever wrote the file.
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && error.Path is { Length: > 2 } path)
+        {
+            return $"The value of {path[2..]} is not one it can take; glossary.schema.json lists what each field takes.";
+        }
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }

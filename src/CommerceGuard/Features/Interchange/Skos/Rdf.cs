@@ -64,6 +64,8 @@ public static class Vocabulary
     public static readonly RdfIri Source = new(Dct + "source");
     public static readonly RdfIri Publisher = new(Dct + "publisher");
     public static readonly RdfIri Url = new(Schema + "url");
+    public static readonly RdfIri Citation = new(Dct + "bibliographicCitation");
+    public static readonly RdfIri Issued = new(Dct + "issued");
 
     public static readonly RdfIri Misuse = new(CommerceGuard + "misuse");
     public static readonly RdfIri Benefits = new(CommerceGuard + "benefits");
@@ -74,6 +76,10 @@ public static class Vocabulary
     /// <summary>From a translation's concept to its original's: the same entry in another language.</summary>
     public static readonly RdfIri TranslationOf = new(CommerceGuard + "translationOf");
     public static readonly RdfIri Accessed = new(CommerceGuard + "accessed");
+
+    /// <summary>A source's kind, as files spell it ("court-decision"), and the part of the term it supports.</summary>
+    public static readonly RdfIri SourceKind = new(CommerceGuard + "sourceKind");
+    public static readonly RdfIri Supports = new(CommerceGuard + "supports");
 
     /// <summary>The prefixes the writers use, and a reader may meet.</summary>
     public static readonly IReadOnlyList<(string Prefix, string Namespace)> Prefixes =

@@ -194,6 +194,11 @@ public static class SkosSource
             },
             Publisher = graph.AnyLiteral(source, Vocabulary.Publisher),
             Accessed = DateOf(graph.AnyLiteral(source, Vocabulary.Accessed)),
+            // Another vocabulary's kinds mean nothing here, so a kind not ours is left unsaid.
+            Kind = graph.AnyLiteral(source, Vocabulary.SourceKind) is { } kind ? SourceKinds.Parse(kind) : null,
+            Citation = graph.AnyLiteral(source, Vocabulary.Citation),
+            Published = DateOf(graph.AnyLiteral(source, Vocabulary.Issued)),
+            Supports = graph.AnyLiteral(source, Vocabulary.Supports),
         },
     };
 

@@ -104,6 +104,22 @@ public sealed class SkosStatements(string siteAddress)
             {
                 triples.Add(new(node, Vocabulary.Accessed, Date(accessed)));
             }
+            if (source.Kind is { } kind)
+            {
+                triples.Add(new(node, Vocabulary.SourceKind, new RdfLiteral(SourceKinds.Of(kind))));
+            }
+            if (source.Citation is { } citation)
+            {
+                triples.Add(new(node, Vocabulary.Citation, new RdfLiteral(citation)));
+            }
+            if (source.Published is { } published)
+            {
+                triples.Add(new(node, Vocabulary.Issued, Date(published)));
+            }
+            if (source.Supports is { } section)
+            {
+                triples.Add(new(node, Vocabulary.Supports, new RdfLiteral(section)));
+            }
         }
         triples.AddRange(term.Categories.Select(category => new RdfTriple(CollectionOf(category), Vocabulary.Member, concept)));
         return triples;
