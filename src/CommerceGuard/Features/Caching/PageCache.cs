@@ -39,7 +39,8 @@ public sealed class PageCacheOptions
 /// served from the output cache: in this server's memory, or in Redis when several servers
 /// share one. Pages opt in with <c>[OutputCache(PolicyName = PageCache.PublicPage)]</c>; a page
 /// that does must look the same to every reader and must not read its query string (search
-/// results use <see cref="SearchPage"/>, which keeps one for each query).
+/// results use <see cref="SearchPage"/>, which keeps one for each query, and the changes between
+/// two versions <see cref="ChangesPage"/>).
 /// </summary>
 public static class PageCache
 {
@@ -48,6 +49,9 @@ public static class PageCache
 
     /// <summary>Search results: a public page for each query and page number.</summary>
     public const string SearchPage = "search-page";
+
+    /// <summary>The changes between two versions of a term: a public page for each pair.</summary>
+    public const string ChangesPage = "changes-page";
 
     /// <summary>The tag of every cached page: a change around every term (a category's name) evicts them all.</summary>
     public const string Tag = "glossary";
@@ -67,6 +71,7 @@ public static class PageCache
             options.UseCaseSensitivePaths = true;
             options.AddPolicy(PublicPage, new PublicPagePolicy());
             options.AddPolicy(SearchPage, new PublicPagePolicy("q", "page"));
+            options.AddPolicy(ChangesPage, new PublicPagePolicy("from", "to"));
         });
         // In place of the framework's store in memory.
         builder.Services.AddSingleton<DiskPageStore>();

@@ -11,7 +11,7 @@ namespace CommerceGuard.Features.Glossary;
 /// Loads the starter glossary shipped in <c>Starter/</c> into an empty database, once. A marker
 /// row remembers the load, so a glossary whose terms were all deleted later stays empty.
 /// </summary>
-internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, ILogger<StarterGlossary> logger)
+internal sealed partial class StarterGlossary(GlossaryDb db, TermEditor editor, TimeProvider time, ILogger<StarterGlossary> logger)
 {
     public const string LoadedMarker = "starter-glossary-loaded";
     private const string TermsFolder = "Starter/terms/";
@@ -40,6 +40,7 @@ internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, 
                 db.TermNames.AddRange(terms.SelectMany(TermName.Of));
                 LogLoading(terms.Count, categories.Count);
                 await db.SaveChangesAsync(cancellationToken);
+                editor.AddFirstRevisions(terms, "The starter glossary");
                 Pair(records, terms);
             }
             db.SiteMarkers.Add(new SiteMarker { Key = LoadedMarker, SetAt = now });
@@ -139,6 +140,7 @@ internal sealed partial class StarterGlossary(GlossaryDb db, TimeProvider time, 
             RelatedSlugs = [.. record.Related],
             Aliases = [.. record.Aliases],
             AutoLink = record.AutoLink,
+            Sources = [.. record.Sources],
             Categories = [.. record.Categories.Select(name => categories.TryGetValue(name, out var category)
                 ? category
                 : throw new InvalidDataException($"Starter term '{slug}' names an unknown category '{name}'."))],

@@ -1,6 +1,7 @@
 using CommerceGuard.Data;
 using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Content;
+using CommerceGuard.Features.Glossary.Versions;
 using CommerceGuard.Features.SiteLanguages;
 using CommerceGuard.Features.Syndication;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,8 @@ namespace CommerceGuard.Features.Glossary;
 
 /// <summary>One term, laid out as the seed page shows it.</summary>
 [OutputCache(PolicyName = PageCache.PublicPage)]
-public sealed class TermPageModel(GlossaryDb db, TermArticles articles, StructuredData structuredData, MarkdownRenderer markdown, OfferedLanguages offered) : PageModel
+public sealed class TermPageModel(
+    GlossaryDb db, TermArticles articles, StructuredData structuredData, MarkdownRenderer markdown, OfferedLanguages offered, SiteAddress site) : PageModel
 {
     public TermArticle Article { get; private set; } = null!;
 
@@ -22,6 +24,12 @@ public sealed class TermPageModel(GlossaryDb db, TermArticles articles, Structur
     public string Summary { get; private set; } = "";
 
     public Term Term => Article.Term;
+
+    /// <summary>The version readers see, by number; null for a term published before versions were kept.</summary>
+    public VersionEntry? Version { get; private set; }
+
+    public CitedTerm Cited { get; private set; } = null!;
+    public IReadOnlyList<Citation> Citations { get; private set; } = [];
 
     /// <summary>The term in every language it is published in, this one among them.</summary>
     public IReadOnlyList<LanguageVersion> Languages { get; private set; } = [];
@@ -47,6 +55,9 @@ public sealed class TermPageModel(GlossaryDb db, TermArticles articles, Structur
         Article = await articles.BuildAsync(term, cancellationToken);
         JsonLd = structuredData.TermJsonLd(term);
         Summary = markdown.Summary(term.Definition);
+        Version = await db.LatestVersionAsync(term.Id, cancellationToken);
+        Cited = VersionPages.Cited(term, Version, site);
+        Citations = Versions.Citations.All(Cited);
         PageTags.Add(HttpContext, Shows(translations));
         return Page();
     }

@@ -12,7 +12,7 @@ namespace CommerceGuard.Features.SiteLanguages;
 public sealed class SitePaths
 {
     /// <summary>The English words of addresses that are translated. Any other segment stays as it is.</summary>
-    public static readonly IReadOnlyList<string> Words = ["glossary", "category", "letter", "search", "about", "donate", "volunteer", "feedback", "vote", "thanks"];
+    public static readonly IReadOnlyList<string> Words = ["glossary", "category", "letter", "search", "about", "donate", "volunteer", "feedback", "vote", "thanks", "history", "changes"];
 
     private static readonly ConcurrentDictionary<string, SitePaths> ByLanguage = new();
 
@@ -38,6 +38,11 @@ public sealed class SitePaths
     public string Home => Prefix.Length == 0 ? "/" : Prefix;
     public string Glossary => Localized("glossary");
     public string Term(string slug) => $"{Glossary}/{slug}";
+
+    /// <summary>A published version's permanent address: "/glossary/{slug}/v/{n}".</summary>
+    public string TermVersion(string slug, int number) => $"{Term(slug)}/v/{number}";
+    public string TermHistory(string slug) => $"{Term(slug)}/{words["history"]}";
+    public string TermChanges(string slug, int from, int to) => $"{Term(slug)}/{words["changes"]}?from={from}&to={to}";
     public string Category(string slug, int page = 1) => Paged($"{Glossary}/{words["category"]}/{slug}", page);
 
     /// <summary>A heading's page of the A–Z index ("/glossary/letter/d"), or one of its later pages ("/glossary/letter/d/2").</summary>

@@ -599,6 +599,39 @@ namespace CommerceGuard.Data.Postgres.Migrations
                     b.ToTable("TermRedirects");
                 });
 
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Versions.TermVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("TermVersions");
+                });
+
             modelBuilder.Entity("CommerceGuard.Features.Operations.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -894,6 +927,15 @@ namespace CommerceGuard.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CommerceGuard.Features.Glossary.TermRedirect", b =>
+                {
+                    b.HasOne("CommerceGuard.Features.Glossary.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Versions.TermVersion", b =>
                 {
                     b.HasOne("CommerceGuard.Features.Glossary.Term", null)
                         .WithMany()

@@ -573,6 +573,37 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                     b.ToTable("TermRedirects");
                 });
 
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Versions.TermVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("TermVersions");
+                });
+
             modelBuilder.Entity("CommerceGuard.Features.Operations.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -862,6 +893,15 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CommerceGuard.Features.Glossary.TermRedirect", b =>
+                {
+                    b.HasOne("CommerceGuard.Features.Glossary.Term", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommerceGuard.Features.Glossary.Versions.TermVersion", b =>
                 {
                     b.HasOne("CommerceGuard.Features.Glossary.Term", null)
                         .WithMany()

@@ -1,6 +1,7 @@
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Features.Glossary.Versions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -33,15 +34,7 @@ public sealed class ComparePageModel(GlossaryDb db) : PageModel
         (Term, Older, Newer) = (term, revisions[0], revisions[^1]);
         var names = await db.Categories.AsNoTracking().ToDictionaryAsync(category => category.Id, category => category.Name, cancellationToken);
         var (before, after) = (Older.ReadContent(), Newer.ReadContent());
-        Fields = [.. TermFields.All
-            .Select(field => new FieldComparison(field, TermFields.Text(before, field, names), TermFields.Text(after, field, names)))
-            .Where(comparison => comparison.Before != comparison.After)];
+        Fields = FieldComparison.Between(before, after, TermFields.All, names);
         return Page();
     }
-}
-
-/// <summary>One field in two revisions.</summary>
-public sealed record FieldComparison(string Field, string Before, string After)
-{
-    public IReadOnlyList<DiffPiece> Differences => WordDiff.Compare(Before, After);
 }

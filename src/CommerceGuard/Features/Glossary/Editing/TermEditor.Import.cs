@@ -72,6 +72,32 @@ public sealed partial class TermEditor
         return results;
     }
 
+    /// <summary>
+    /// Gives terms stored whole (the starter glossary) their first revision and, for published
+    /// ones, their first version, to be written by the caller's next save.
+    /// </summary>
+    internal void AddFirstRevisions(IEnumerable<Term> terms, string origin)
+    {
+        foreach (var term in terms)
+        {
+            db.Revisions.Add(new Revision
+            {
+                TermId = term.Id,
+                Number = 1,
+                At = term.ModifiedAt,
+                AuthorName = origin,
+                Summary = origin,
+                Content = Revision.Write(TermContent.Of(term)),
+            });
+            term.ContentRevision = 1;
+            if (term.Status == TermStatus.Published)
+            {
+                term.PublishedRevision = 1;
+                db.TermVersions.Add(NewVersion(term.Id, 1, 1, FirstPublished, term.ModifiedAt));
+            }
+        }
+    }
+
     /// <summary>How many terms are written in one save: large enough that saves are few, small enough to track.</summary>
     private const int ImportBatchSize = 500;
 
@@ -102,6 +128,8 @@ public sealed partial class TermEditor
             db.TermNames.AddRange(terms.SelectMany(TermName.Of));
             await db.SaveChangesAsync(cancellationToken);
             db.Revisions.AddRange(terms.Select((term, index) => NewRevision(term.Id, 1, batch[index].Content, batch[index].Origin, [], who, author)));
+            db.TermVersions.AddRange(terms.Where(term => term.Status == TermStatus.Published)
+                .Select(term => NewVersion(term.Id, 1, 1, FirstPublished, term.ModifiedAt)));
             await db.SaveChangesAsync(cancellationToken);
         }
         finally

@@ -1,4 +1,5 @@
 using CommerceGuard.Features.Audit;
+using CommerceGuard.Features.Glossary.Versions;
 using CommerceGuard.Features.Operations;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,6 +59,8 @@ public sealed partial class TermEditor
             {
                 (term.Status, term.PublishedRevision, term.PendingRevision, term.PendingStatus) = (TermStatus.Published, number, null, null);
                 audit.Add(AuditActions.TermPublished, term.Slug, $"{term.Title}, revision {number}");
+                var reason = summary ?? (changed.Count > 0 ? Summary(changed) : await RevisionSummaryAsync(term.Id, number, cancellationToken));
+                await AddVersionAsync(term.Id, number, reason, cancellationToken);
             }
         }
         term.Version++;
@@ -188,8 +191,46 @@ public sealed partial class TermEditor
         });
         term.PublishedRevision ??= term.Status == TermStatus.Published ? 1 : null;
         term.ContentRevision = 1;
+        if (term.PublishedRevision == 1 && !await db.TermVersions.AnyAsync(version => version.TermId == term.Id, cancellationToken))
+        {
+            db.TermVersions.Add(NewVersion(term.Id, 1, 1, FirstPublished, term.ModifiedAt));
+        }
         return 1;
     }
+
+    private const string FirstPublished = "First published";
+
+    /// <summary>
+    /// Records that readers now see revision <paramref name="revision"/>: the term's next
+    /// version, with its own permanent address. Publishing again the revision readers last saw
+    /// (after unpublishing, say) is not a new version.
+    /// </summary>
+    private async Task AddVersionAsync(int termId, int revision, string reason, CancellationToken cancellationToken)
+    {
+        // One added in this save (a loaded term's first) counts too.
+        var last = db.TermVersions.Local.Where(version => version.TermId == termId).MaxBy(version => version.Number)
+            ?? await db.TermVersions.AsNoTracking().Where(version => version.TermId == termId).OrderByDescending(version => version.Number)
+                .FirstOrDefaultAsync(cancellationToken);
+        if (last?.RevisionNumber == revision)
+        {
+            return;
+        }
+        db.TermVersions.Add(NewVersion(termId, (last?.Number ?? 0) + 1, revision, reason));
+    }
+
+    private TermVersion NewVersion(int termId, int number, int revision, string reason, DateTime? at = null) => new()
+    {
+        TermId = termId,
+        Number = number,
+        RevisionNumber = revision,
+        PublishedAt = at ?? Now,
+        Reason = reason.Length <= Revision.SummaryMaxLength ? reason.Trim() : reason[..Revision.SummaryMaxLength],
+    };
+
+    /// <summary>The line saved with a revision; "Published" for one not saved yet (a loaded term's first).</summary>
+    private async Task<string> RevisionSummaryAsync(int termId, int number, CancellationToken cancellationToken) =>
+        await db.Revisions.Where(revision => revision.TermId == termId && revision.Number == number)
+            .Select(revision => revision.Summary).SingleOrDefaultAsync(cancellationToken) ?? "Published";
 
     private async Task<Revision> NewRevisionAsync(
         int termId, int number, TermContent content, string summary, IReadOnlyList<string> changed, StaffMember who,

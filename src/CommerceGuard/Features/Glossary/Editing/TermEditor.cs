@@ -73,6 +73,7 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
         if (publish)
         {
             audit.Add(AuditActions.TermPublished, term.Slug, $"{term.Title}, revision 1");
+            await AddVersionAsync(term.Id, 1, summary ?? FirstPublished, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
