@@ -21,7 +21,8 @@ public sealed class TermPageTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.False(string.IsNullOrWhiteSpace(h1.NextElementSibling.Text()));
 
         var expected = term.Examples.Select((_, i) => $"Example #{i + 1}")
-            .Concat(["Misuse", "Benefits", "Conclusion", "Related Terms", "Categories"]);
+            .Concat(["Misuse", "Benefits", "Conclusion", "Related Terms", "Categories"])
+            .Concat(term.Sources.Count > 0 ? ["Sources"] : []);
         var article = page.QuerySelector("article.term")!;
         Assert.Equal(expected, article.QuerySelectorAll("h2").Select(h2 => h2.Text()));
 
