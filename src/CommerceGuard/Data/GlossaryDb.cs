@@ -5,6 +5,7 @@ using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Feedback;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Editing;
+using CommerceGuard.Features.Glossary.Reviews;
 using CommerceGuard.Features.Glossary.Versions;
 using CommerceGuard.Features.Operations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public abstract class GlossaryDb(DbContextOptions options)
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<TermVersion> TermVersions => Set<TermVersion>();
+    public DbSet<TermReview> TermReviews => Set<TermReview>();
+    public DbSet<SourceLink> SourceLinks => Set<SourceLink>();
     public DbSet<TermRedirect> TermRedirects => Set<TermRedirect>();
     public DbSet<CategoryRedirect> CategoryRedirects => Set<CategoryRedirect>();
     public DbSet<Vote> Votes => Set<Vote>();

@@ -58,6 +58,11 @@ public sealed class CategoriesPageModel(GlossaryDb db, CategoryEditor categories
     public async Task<IActionResult> OnPostMoveAsync(int id, int steps, CancellationToken cancellationToken) =>
         await AfterAsync(id, await categories.MoveAsync(id, steps, cancellationToken), "The order is saved.", default, cancellationToken);
 
+    public async Task<IActionResult> OnPostReviewIntervalAsync(int id, string? months, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await categories.SetReviewIntervalAsync(id, months, cancellationToken),
+            string.IsNullOrWhiteSpace(months) ? "Its terms are reviewed as often as the site's default says." : $"Its terms are due for review every {months.Trim()} months.",
+            default, cancellationToken);
+
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken) =>
         await AfterAsync(id, await categories.DeleteAsync(id, cancellationToken), "The category is deleted.", default, cancellationToken);
 
@@ -77,9 +82,11 @@ public sealed class CategoriesPageModel(GlossaryDb db, CategoryEditor categories
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Rows = await db.Categories.AsNoTracking()
             .OrderBy(category => category.DisplayOrder).ThenBy(category => category.Name)
-            .Select(category => new CategoryRow(category.Id, category.Name, category.Slug, category.Description, category.Terms.Count, category.Translations.ToList()))
+            .Select(category => new CategoryRow(
+                category.Id, category.Name, category.Slug, category.Description, category.Terms.Count, category.Translations.ToList(), category.ReviewMonths))
             .ToListAsync(cancellationToken);
 }
 
 /// <summary>A category as the page lists it, with its names in other languages.</summary>
-public sealed record CategoryRow(int Id, string Name, string Slug, string Description, int TermCount, List<CategoryTranslation> Translations);
+public sealed record CategoryRow(
+    int Id, string Name, string Slug, string Description, int TermCount, List<CategoryTranslation> Translations, int? ReviewMonths);

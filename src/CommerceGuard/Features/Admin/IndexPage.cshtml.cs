@@ -1,5 +1,6 @@
 using CommerceGuard.Features.Accounts;
 using CommerceGuard.Features.Audit;
+using CommerceGuard.Features.Glossary.Reviews;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,14 +8,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommerceGuard.Features.Admin;
 
 /// <summary>The back office's front page, and signing out (here, or on every device).</summary>
-public sealed class IndexPageModel(SignInManager<Account> signIn, UserManager<Account> users, AuditLog audit) : PageModel
+public sealed class IndexPageModel(SignInManager<Account> signIn, UserManager<Account> users, AuditLog audit, ReviewSchedule schedule) : PageModel
 {
     public Account? Account { get; private set; }
 
     public string Role { get; private set; } = "";
 
-    public async Task OnGetAsync()
+    /// <summary>Terms in the review queue, and how many of them are overdue.</summary>
+    public (int Queued, int Overdue) Reviews { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Reviews = await schedule.CountAsync(cancellationToken);
         Account = await users.GetUserAsync(User);
         Role = Roles.All.LastOrDefault(User.IsInRole) ?? "";
     }

@@ -51,6 +51,8 @@ public static class AuditActions
     public const string TermChangesDiscarded = "term-changes-discarded";
     public const string TermRestored = "term-restored";
     public const string TermDeleted = "term-deleted";
+    public const string TermReviewed = "term-reviewed";
+    public const string ReviewIntervalSet = "review-interval-set";
     public const string CategoryDeleted = "category-deleted";
     public const string VolunteerDeleted = "volunteer-deleted";
     public const string ApiKeyIssued = "api-key-issued";

@@ -16,6 +16,12 @@ public sealed class Category
     /// <summary>Position in the site navigation, smallest first.</summary>
     public int DisplayOrder { get; set; }
 
+    /// <summary>
+    /// How many months a term in this category may go between reviews; null for the site's
+    /// default. A term in several categories takes the shortest.
+    /// </summary>
+    public int? ReviewMonths { get; set; }
+
     /// <summary>Its name, address and description in other languages. In a language it has none in, the category is not shown.</summary>
     public List<CategoryTranslation> Translations { get; set; } = [];
 

@@ -1,5 +1,7 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Glossary.Reviews;
 using Microsoft.EntityFrameworkCore;
+
 namespace CommerceGuard.Features.Glossary;
 
 public static partial class GlossarySetup
@@ -16,6 +18,7 @@ public static partial class GlossarySetup
         builder.Services.AddScoped<TermArticles>();
         builder.Services.AddScoped<Editing.TermEditor>();
         builder.Services.AddScoped<Editing.CategoryEditor>();
+        builder.AddReviews();
         return builder;
     }
 

@@ -56,6 +56,16 @@ public sealed class Term
     public DateTime ModifiedAt { get; set; }
 
     /// <summary>
+    /// When an editor last checked the whole term against its sources and found it right: the
+    /// page's "Last reviewed". A deliberate act, unlike <see cref="ModifiedAt"/>; null until the first.
+    /// </summary>
+    public DateTime? ReviewedAt { get; set; }
+
+    /// <summary>The reviewer's name as readers see it, and their disclosure: expertise, and any ties relevant to the term.</summary>
+    public string? ReviewedBy { get; set; }
+    public string? ReviewerDisclosure { get; set; }
+
+    /// <summary>
     /// Counts every write. A save names the version it started from and is refused when the term
     /// has moved on since, so no one overwrites an edit they have not seen. Kept by the app,
     /// because SQLite cannot generate row versions.

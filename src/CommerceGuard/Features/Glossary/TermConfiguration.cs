@@ -26,6 +26,8 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
         builder.Property(term => term.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(term => term.AutoLink).HasDefaultValue(true).HasSentinel(true);
         builder.Property(term => term.EditorNote).HasMaxLength(EditorNoteMaxLength);
+        builder.Property(term => term.ReviewedBy).HasMaxLength(Reviews.TermReview.ReviewerMaxLength);
+        builder.Property(term => term.ReviewerDisclosure).HasMaxLength(Reviews.TermReview.DisclosureMaxLength);
         builder.Property(term => term.PendingStatus).HasConversion<string>().HasMaxLength(20);
         // Checked by every save, on both providers: see Term.Version.
         builder.Property(term => term.Version).IsConcurrencyToken();

@@ -70,6 +70,34 @@ public sealed class CategoryEditor(GlossaryDb db, AuditLog audit, TimeProvider t
         return await SaveAsync(cancellationToken);
     }
 
+    public const string ReviewMonthsField = "review-months";
+
+    /// <summary>
+    /// Sets how many months a term in the category may go between reviews (1 to 120), or with
+    /// none, leaves it to the site's default.
+    /// </summary>
+    public async Task<CategoryOutcome> SetReviewIntervalAsync(int id, string? months, CancellationToken cancellationToken = default)
+    {
+        var category = await db.Categories.SingleOrDefaultAsync(category => category.Id == id, cancellationToken);
+        if (category is null)
+        {
+            return CategoryOutcome.Refused("", "That category no longer exists.");
+        }
+        int? interval = null;
+        if (!string.IsNullOrWhiteSpace(months))
+        {
+            if (!int.TryParse(months.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                || parsed is < 1 or > 120)
+            {
+                return CategoryOutcome.Refused(ReviewMonthsField, $"\"{months.Trim()}\" is not a number of months from 1 to 120; leave it empty for the site's default.");
+            }
+            interval = parsed;
+        }
+        category.ReviewMonths = interval;
+        audit.Add(AuditActions.ReviewIntervalSet, category.Slug, interval is null ? "the site's default" : $"{interval} months");
+        return await SaveAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Names a category in another language, or, with no name, takes it out of that language:
     /// a category is shown to a language's readers only when it has a name in it.
