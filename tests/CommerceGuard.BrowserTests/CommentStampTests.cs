@@ -26,7 +26,8 @@ public sealed class CommentStampTests(SiteFixture site)
         await Assertions.Expect(stampField).ToHaveValueAsync(freshStamp);
 
         var commentPost = page.WaitForRequestAsync(request => request.Method == "POST" && request.Url.EndsWith("/glossary/balance-billing/vote", StringComparison.Ordinal));
-        await page.GetByLabel("What was missing?").FillAsync("Who to call about a balance bill.");
+        await page.GetByLabel("It is missing an example").CheckAsync();
+        await page.GetByLabel("Anything else we should know? (optional)").FillAsync("Who to call about a balance bill.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 
         var posted = (await commentPost).PostData!;
@@ -44,7 +45,8 @@ public sealed class CommentStampTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }).ClickAsync();
 
         var commentPost = page.WaitForRequestAsync(request => request.Method == "POST" && request.Url.EndsWith("/glossary/facility-fee/vote", StringComparison.Ordinal));
-        await page.GetByLabel("What was missing?").FillAsync("Which hospitals charge one.");
+        await page.GetByLabel("It is missing an example").CheckAsync();
+        await page.GetByLabel("Anything else we should know? (optional)").FillAsync("Which hospitals charge one.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 
         Assert.Contains($"form-shown={Uri.EscapeDataString(pageStamp)}", (await commentPost).PostData!, StringComparison.Ordinal);

@@ -16,8 +16,14 @@ public sealed class KeyboardVoteTests(SiteFixture site)
         await page.AssertFocusIsVisibleAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        var box = page.GetByLabel("What was missing?");
-        await Assertions.Expect(box).ToBeFocusedAsync();
+        // The reasons come first, a group the arrow keys move through; the comment box is next.
+        await Assertions.Expect(page.GetByLabel("It was hard to understand")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.GetByLabel("It is missing an example")).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("Anything else we should know? (optional)")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Which agency takes wage claims in my state.");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeFocusedAsync();

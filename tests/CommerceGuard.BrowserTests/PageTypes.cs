@@ -40,7 +40,7 @@ public static partial class PageTypes
             // The vote goes in through the browser's own cookie jar, as the No button would send it.
             await page.Context.APIRequest.PostAsync("/glossary/nurse/vote", new() { Form = page.Context.APIRequest.CreateFormData().Set("helpful", "no") });
             await Go(page, "/glossary/nurse/feedback");
-            await Assertions.Expect(page.GetByLabel("What was missing?")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByLabel("Anything else we should know? (optional)")).ToBeVisibleAsync();
         },
         ["search"] = async (_, page) =>
         {
@@ -170,6 +170,45 @@ public static partial class PageTypes
             await Go(page, $"/admin/terms/{id}/compare?from=1&to=3");
             await Assertions.Expect(page.Locator("ins").First).ToBeVisibleAsync();
         },
+        ["term-version"] = (_, page) => Go(page, "/glossary/therapeutic-relationship/v/1"),
+        ["term-public-history"] = (_, page) => Go(page, "/glossary/therapeutic-relationship/history"),
+        ["term-changes"] = async (site, page) =>
+        {
+            var id = await TermWithHistoryAsync(site, publish: true);
+            var slug = await site.Site.WithDbAsync(db => db.Terms.Where(term => term.Id == id).Select(term => term.Slug).SingleAsync());
+            await Go(page, $"/glossary/{slug}/changes?from=1&to=3");
+            await Assertions.Expect(page.Locator("ins").First).ToBeVisibleAsync();
+        },
+        ["complain"] = (_, page) => Go(page, "/glossary/debt-collector/complain?state=CA"),
+        ["review-queue"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, "/admin/reviews");
+            await Assertions.Expect(page.Locator(".review-queue tbody tr").First).ToBeVisibleAsync();
+        },
+        ["review-form"] = async (site, page) =>
+        {
+            var id = await TermWithHistoryAsync(site);
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, $"/admin/terms/{id}/review");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Mark as reviewed" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        },
+        ["complaint-channels"] = async (site, page) =>
+        {
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, "/admin/complaint-channels");
+        },
+        ["triage"] = async (site, page) =>
+        {
+            await page.Context.APIRequest.PostAsync("/glossary/nurse/vote", new()
+            {
+                Form = page.Context.APIRequest.CreateFormData().Set("helpful", "no").Set("reason", "confusing").Set("comment", "Which nurse is which?"),
+            });
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, "/admin/feedback/triage");
+            await Assertions.Expect(page.Locator(".triage-list li").First).ToBeVisibleAsync();
+        },
         ["categories"] = async (site, page) =>
         {
             await SignInAsync(site, page, Roles.Editor);
@@ -269,7 +308,7 @@ public static partial class PageTypes
     }
 
     /// <summary>A published term with three revisions and a next version in draft, written by the editor service.</summary>
-    private static async Task<int> TermWithHistoryAsync(SiteFixture site)
+    private static async Task<int> TermWithHistoryAsync(SiteFixture site, bool publish = false)
     {
         await using var scope = site.Site.Services.CreateAsyncScope();
         var editor = scope.ServiceProvider.GetRequiredService<TermEditor>();
@@ -281,18 +320,18 @@ public static partial class PageTypes
             Examples = ["A renter misses one premium and gets a notice a week later."],
         }, "First draft", who, publish: true);
         var id = created.TermId!.Value;
-        await EditAsStaffAsync(site, id, content => content with { Definition = "A letter warning that a policy ends unless the premium is paid in time." });
-        await EditAsStaffAsync(site, id, content => content with { Misuse = "Sent too late to act on." });
+        await EditAsStaffAsync(site, id, content => content with { Definition = "A letter warning that a policy ends unless the premium is paid in time." }, publish);
+        await EditAsStaffAsync(site, id, content => content with { Misuse = "Sent too late to act on." }, publish);
         return id;
     }
 
     /// <summary>Saves a change to a term as another member of staff would, from elsewhere.</summary>
-    private static async Task EditAsStaffAsync(SiteFixture site, int id, Func<TermContent, TermContent> change)
+    private static async Task EditAsStaffAsync(SiteFixture site, int id, Func<TermContent, TermContent> change, bool publish = false)
     {
         await using var scope = site.Site.Services.CreateAsyncScope();
         var editor = scope.ServiceProvider.GetRequiredService<TermEditor>();
         var draft = (await editor.LoadAsync(id))!;
-        var outcome = await editor.SaveAsync(id, draft.Term.Version, change(draft.Content), null, new StaffMember(null, "colleague@example.org", CanPublish: true));
+        var outcome = await editor.SaveAsync(id, draft.Term.Version, change(draft.Content), null, new StaffMember(null, "colleague@example.org", CanPublish: true), publish);
         Assert.True(outcome.Succeeded);
     }
 

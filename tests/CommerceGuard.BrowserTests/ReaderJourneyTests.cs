@@ -17,11 +17,12 @@ public sealed partial class ReaderJourneyTests(SiteFixture site)
         await WalkToDoctorAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }).ClickAsync();
 
-        // With JavaScript the page stays put and asks what was missing.
-        var box = page.GetByLabel("What was missing?");
-        await Assertions.Expect(box).ToBeVisibleAsync();
-        await Assertions.Expect(box).ToBeFocusedAsync();
-        await box.FillAsync(comment);
+        // With JavaScript the page stays put and asks what was wrong.
+        var first = page.GetByLabel("It was hard to understand");
+        await Assertions.Expect(first).ToBeVisibleAsync();
+        await Assertions.Expect(first).ToBeFocusedAsync();
+        await page.GetByLabel("It is missing an example").CheckAsync();
+        await page.GetByLabel("Anything else we should know? (optional)").FillAsync(comment);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(page.Locator("#feedback").GetByRole(AriaRole.Status)).ToContainTextAsync("We read every comment");
         Assert.EndsWith("/glossary/doctor", page.Url, StringComparison.Ordinal);
@@ -42,13 +43,35 @@ public sealed partial class ReaderJourneyTests(SiteFixture site)
         // Without JavaScript the form posts and the reader lands on a thank-you page that asks the same.
         await Assertions.Expect(page).ToHaveURLAsync(FeedbackPage());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thank you");
-        await page.GetByLabel("What was missing?").FillAsync(comment);
+        await page.GetByLabel("It is missing an example").CheckAsync();
+        await page.GetByLabel("Anything else we should know? (optional)").FillAsync(comment);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(page.GetByText("We read every comment")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to Doctor" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(DoctorPage());
 
         await AssertCommentStoredAsync(comment);
+    }
+
+    [Theory]
+    [MemberData(nameof(ScreenSize.Both), MemberType = typeof(ScreenSize))]
+    public async Task A_reader_who_says_it_happened_to_them_is_shown_where_to_complain(string size)
+    {
+        var page = await site.OpenAsync(ScreenSize.Named(size));
+        await page.GotoAsync("/glossary/debt-collector");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }).ClickAsync();
+        await page.GetByLabel("This happened to me").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        var complain = page.GetByRole(AriaRole.Link, new() { Name = "See where you can complain about this" });
+        await Assertions.Expect(complain).ToBeFocusedAsync();
+        await complain.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Where to complain about Debt Collector");
+        await page.GetByLabel("Your state").SelectOptionAsync("TX");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/glossary/debt-collector/complain\\?state=TX$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Consumer Financial Protection Bureau (CFPB)" })).ToBeVisibleAsync();
     }
 
     private static async Task WalkToDoctorAsync(IPage page)

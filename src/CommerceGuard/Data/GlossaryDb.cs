@@ -3,6 +3,7 @@ using CommerceGuard.Features.Api.Keys;
 using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Community;
 using CommerceGuard.Features.Feedback;
+using CommerceGuard.Features.Feedback.Complaints;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Editing;
 using CommerceGuard.Features.Glossary.Reviews;
@@ -31,6 +32,7 @@ public abstract class GlossaryDb(DbContextOptions options)
     public DbSet<TermVersion> TermVersions => Set<TermVersion>();
     public DbSet<TermReview> TermReviews => Set<TermReview>();
     public DbSet<SourceLink> SourceLinks => Set<SourceLink>();
+    public DbSet<ComplaintChannel> ComplaintChannels => Set<ComplaintChannel>();
     public DbSet<TermRedirect> TermRedirects => Set<TermRedirect>();
     public DbSet<CategoryRedirect> CategoryRedirects => Set<CategoryRedirect>();
     public DbSet<Vote> Votes => Set<Vote>();

@@ -56,13 +56,16 @@ public sealed class VoteTests(GlossaryApp app) : IClassFixture<GlossaryApp>
     }
 
     [Fact]
-    public async Task After_a_no_the_thank_you_page_asks_what_was_missing_and_keeps_the_answer()
+    public async Task After_a_no_the_thank_you_page_asks_what_was_wrong_and_keeps_the_answer()
     {
         var browser = app.Browser();
         await browser.PostAsync(VoteUrl("nurse"), Ballot("no"));
 
         var thanks = await browser.GetPageAsync("/glossary/nurse/feedback");
-        Assert.Equal("What was missing?", thanks.QuerySelector("label[for=comment]")!.Text());
+        Assert.Equal("What was wrong?", thanks.QuerySelector("fieldset.feedback-reasons legend")!.Text());
+        Assert.Equal(["confusing", "outdated", "wrong", "missing-example", "happened-to-me"],
+            thanks.QuerySelectorAll("input[name=reason]").Select(input => input.GetAttribute("value")));
+        Assert.Equal("Anything else we should know? (optional)", thanks.QuerySelector("label[for=feedback-comment-nurse]")!.Text());
 
         using var response = await browser.PostAsync(VoteUrl("nurse"), Ballot("no", "  How to check a nurse's licence.  "));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);

@@ -54,6 +54,8 @@ public static class AuditActions
     public const string TermReviewed = "term-reviewed";
     public const string ReviewIntervalSet = "review-interval-set";
     public const string CategoryDeleted = "category-deleted";
+    public const string ComplaintChannelSaved = "complaint-channel-saved";
+    public const string ComplaintChannelDeleted = "complaint-channel-deleted";
     public const string VolunteerDeleted = "volunteer-deleted";
     public const string ApiKeyIssued = "api-key-issued";
     public const string ApiKeyRevoked = "api-key-revoked";

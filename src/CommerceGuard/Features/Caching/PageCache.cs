@@ -53,6 +53,9 @@ public static class PageCache
     /// <summary>The changes between two versions of a term: a public page for each pair.</summary>
     public const string ChangesPage = "changes-page";
 
+    /// <summary>Where to complain about a term: a public page for each state.</summary>
+    public const string ComplaintPage = "complaint-page";
+
     /// <summary>The tag of every cached page: a change around every term (a category's name) evicts them all.</summary>
     public const string Tag = "glossary";
 
@@ -72,6 +75,7 @@ public static class PageCache
             options.AddPolicy(PublicPage, new PublicPagePolicy());
             options.AddPolicy(SearchPage, new PublicPagePolicy("q", "page"));
             options.AddPolicy(ChangesPage, new PublicPagePolicy("from", "to"));
+            options.AddPolicy(ComplaintPage, new PublicPagePolicy("state"));
         });
         // In place of the framework's store in memory.
         builder.Services.AddSingleton<DiskPageStore>();

@@ -13,6 +13,7 @@ public static class FeedbackUrls
 {
     public static string Vote(string slug) => Under(slug, "vote");
     public static string Thanks(string slug) => Under(slug, "feedback");
+    public static string Complain(string slug) => Under(slug, "complain");
 
     private static string Under(string slug, string word) => $"{SitePaths.Current.Term(slug)}/{SitePaths.Current.Word(word)}";
 }
@@ -20,7 +21,9 @@ public static class FeedbackUrls
 /// <summary>What a script gets back after a vote.</summary>
 /// <param name="Helpful">The answer recorded.</param>
 /// <param name="CommentSaved">Whether a comment was recorded with it.</param>
-public sealed record VoteReceipt(bool Helpful, bool CommentSaved);
+/// <param name="Reason">The reason recorded with a No, as forms spell it; null for none.</param>
+/// <param name="ComplainUrl">Where to complain, when the reason is that it happened to the reader.</param>
+public sealed record VoteReceipt(bool Helpful, bool CommentSaved, string? Reason = null, string? ComplainUrl = null);
 
 public static class FeedbackEndpoints
 {
@@ -53,7 +56,7 @@ public static class FeedbackEndpoints
         if (form is null)
         {
             return Refuse(http, status,
-                $"Send the vote as a form of at most {MaxFormBytes} bytes: helpful=yes or helpful=no, and optionally a comment.");
+                $"Send the vote as a form of at most {MaxFormBytes} bytes: helpful=yes or helpful=no, and after a no optionally a reason and a comment.");
         }
         var termId = await db.Published(Languages.Current)
             .Where(term => term.Slug == slug)
@@ -92,7 +95,10 @@ public static class FeedbackEndpoints
     {
         if (WantsJson(http.Request))
         {
-            return Results.Ok(new VoteReceipt(ballot.Helpful, ballot.Comment is not null));
+            return Results.Ok(new VoteReceipt(
+                ballot.Helpful, ballot.Comment is not null,
+                ballot.Reason is { } reason ? FeedbackReasons.Of(reason) : null,
+                ballot.Reason == FeedbackReason.HappenedToMe ? FeedbackUrls.Complain(slug) : null));
         }
         // 303 tells the browser to follow with a GET, so reloading the thank-you page never votes again.
         http.Response.Headers.Location = FeedbackUrls.Thanks(slug);
@@ -136,8 +142,11 @@ public static class FeedbackEndpoints
                 db.Votes.Add(vote);
             }
             vote.Helpful = ballot.Helpful;
+            vote.Reason = ballot.Reason;
             vote.Comment = ballot.Comment;
             vote.CastAt = now;
+            // A new answer is new work for the editors, whatever came of the last one.
+            vote.HandledAt = null;
             await db.SaveChangesAsync(cancellation);
         }, cancellationToken);
 

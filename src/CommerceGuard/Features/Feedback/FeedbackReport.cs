@@ -75,6 +75,8 @@ public static class FeedbackSetup
     public static WebApplicationBuilder AddFeedback(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<FeedbackReport>();
+        builder.Services.AddScoped<FeedbackTriage>();
+        builder.Services.AddScoped<Complaints.ComplaintChannelEditor>();
         return builder;
     }
 }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceGuard.Features.Feedback;
 
 /// <summary>
-/// Where a vote sent without JavaScript lands: thanks, and after a No, the "What was missing?" box.
+/// Where a vote sent without JavaScript lands: thanks, after a No the reasons and comment box, and
+/// after "this happened to me" a link to where to complain.
 /// It shows this browser's own vote, so unlike the term page it is never shared between readers.
 /// </summary>
 public sealed class ThanksPageModel(GlossaryDb db) : PageModel
@@ -15,6 +16,7 @@ public sealed class ThanksPageModel(GlossaryDb db) : PageModel
     public TermLink Term { get; private set; } = null!;
     public bool Helpful { get; private set; }
     public bool CommentSaved { get; private set; }
+    public FeedbackReason? Reason { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -30,7 +32,7 @@ public sealed class ThanksPageModel(GlossaryDb db) : PageModel
         var voterKey = VoterKeys.Read(Request);
         var vote = voterKey is null ? null : await db.Votes.AsNoTracking()
             .Where(vote => vote.TermId == term.Id && vote.VoterKey == voterKey)
-            .Select(vote => new { vote.Helpful, vote.Comment })
+            .Select(vote => new { vote.Helpful, vote.Comment, vote.Reason })
             .SingleOrDefaultAsync(cancellationToken);
         if (vote is null)
         {
@@ -40,6 +42,7 @@ public sealed class ThanksPageModel(GlossaryDb db) : PageModel
         Term = term.Link;
         Helpful = vote.Helpful;
         CommentSaved = vote.Comment is not null;
+        Reason = vote.Reason;
         return Page();
     }
 }

@@ -13,8 +13,14 @@ public sealed class Vote
     public int TermId { get; set; }
     public bool Helpful { get; set; }
 
-    /// <summary>"What was missing?", asked after a No.</summary>
+    /// <summary>Why the reader answered No, when they said.</summary>
+    public FeedbackReason? Reason { get; set; }
+
+    /// <summary>What the reader added after a No, in their words.</summary>
     public string? Comment { get; set; }
+
+    /// <summary>When an editor dealt with the reason and comment; until then they wait in the triage queue.</summary>
+    public DateTime? HandledAt { get; set; }
 
     public DateTime CastAt { get; set; }
 
@@ -27,6 +33,7 @@ internal sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
     public void Configure(EntityTypeBuilder<Vote> builder)
     {
         builder.Property(vote => vote.Comment).HasMaxLength(Vote.CommentMaxLength);
+        builder.Property(vote => vote.Reason).HasConversion<string>().HasMaxLength(20);
         builder.Property(vote => vote.VoterKey).HasMaxLength(VoterKeys.MaxLength);
         builder.HasIndex(vote => new { vote.TermId, vote.VoterKey }).IsUnique();
         builder.HasOne<Term>().WithMany().HasForeignKey(vote => vote.TermId).OnDelete(DeleteBehavior.Cascade);

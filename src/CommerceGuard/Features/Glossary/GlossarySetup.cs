@@ -1,4 +1,5 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Feedback.Complaints;
 using CommerceGuard.Features.Glossary.Reviews;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public static partial class GlossarySetup
         builder.Services.AddSingleton<AlphabetListings>();
         builder.Services.AddSingleton<CategoryNavigation>();
         builder.Services.AddScoped<StarterGlossary>();
+        builder.Services.AddScoped<StarterComplaintChannels>();
         builder.Services.AddScoped<TermArticles>();
         builder.Services.AddScoped<Editing.TermEditor>();
         builder.Services.AddScoped<Editing.CategoryEditor>();
@@ -22,7 +24,7 @@ public static partial class GlossarySetup
         return builder;
     }
 
-    /// <summary>Fills an empty database with the starter glossary, the first time the site starts.</summary>
+    /// <summary>Fills an empty database with the starter glossary and complaint channels, the first time the site starts.</summary>
     public static async Task LoadStarterGlossaryAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -35,6 +37,8 @@ public static partial class GlossarySetup
             return;
         }
         await scope.ServiceProvider.GetRequiredService<StarterGlossary>().LoadIfNewAsync();
+        // After the glossary: the channels name its categories.
+        await scope.ServiceProvider.GetRequiredService<StarterComplaintChannels>().LoadIfNewAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database schema is not current, so the starter glossary was not checked: run 'db migrate'")]

@@ -12,7 +12,7 @@ namespace CommerceGuard.Features.SiteLanguages;
 public sealed class SitePaths
 {
     /// <summary>The English words of addresses that are translated. Any other segment stays as it is.</summary>
-    public static readonly IReadOnlyList<string> Words = ["glossary", "category", "letter", "search", "about", "donate", "volunteer", "feedback", "vote", "thanks", "history", "changes"];
+    public static readonly IReadOnlyList<string> Words = ["glossary", "category", "letter", "search", "about", "donate", "volunteer", "feedback", "vote", "thanks", "history", "changes", "complain"];
 
     private static readonly ConcurrentDictionary<string, SitePaths> ByLanguage = new();
 

@@ -4,6 +4,7 @@ for (const section of document.querySelectorAll("[data-feedback]")) {
   const voteForm = section.querySelector(".feedback-vote");
   const commentForm = section.querySelector(".feedback-comment");
   const status = section.querySelector(".feedback-status");
+  const complain = section.querySelector(".feedback-complain");
   // The fresh stamp asked for when the comment box opened, which a comment waits for.
   let stamped = Promise.resolve();
 
@@ -24,7 +25,7 @@ for (const section of document.querySelectorAll("[data-feedback]")) {
     commentForm.hidden = receipt.helpful;
     if (!receipt.helpful) {
       stamped = refreshStamp(commentForm);
-      commentForm.querySelector("textarea").focus();
+      commentForm.querySelector("input[name=reason]").focus();
     }
   });
 
@@ -39,6 +40,11 @@ for (const section of document.querySelectorAll("[data-feedback]")) {
     }
     commentForm.hidden = true;
     announce(status, section.dataset.commentThanks);
+    // "This happened to me": where to complain comes next.
+    if (receipt.complainUrl && complain) {
+      complain.hidden = false;
+      complain.querySelector("a").focus();
+    }
   });
 }
 

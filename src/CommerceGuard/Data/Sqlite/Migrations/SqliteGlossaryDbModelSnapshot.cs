@@ -272,6 +272,47 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                     b.ToTable("Volunteers");
                 });
 
+            modelBuilder.Entity("CommerceGuard.Features.Feedback.Complaints.ComplaintChannel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CategoryIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Handles")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("States")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ComplaintChannels");
+                });
+
             modelBuilder.Entity("CommerceGuard.Features.Feedback.Vote", b =>
                 {
                     b.Property<long>("Id")
@@ -285,8 +326,15 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Helpful")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("TermId")
                         .HasColumnType("INTEGER");
