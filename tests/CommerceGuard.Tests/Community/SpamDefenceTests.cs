@@ -149,12 +149,12 @@ public sealed class SpamDefenceTests : IDisposable
     {
         var browser = app.Browser();
         var thanks = await ThanksAfterNoAsync(browser);
-        var hidden = thanks.QuerySelectorAll<IHtmlInputElement>("main form input:not([type=submit])")
+        var hidden = thanks.QuerySelectorAll<IHtmlInputElement>("main form input:not([type=submit]):not([type=radio])")
             .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value));
         await WaitOutFillTimeAsync();
 
         using var response = await browser.PostAsync(new Uri("/glossary/premium/vote", UriKind.Relative),
-            new FormUrlEncodedContent([.. hidden, new("comment", "Say when a premium is due.")]));
+            new FormUrlEncodedContent([.. hidden, new("reason", "missing-example"), new("comment", "Say when a premium is due.")]));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.True(await app.WithDbAsync(db => db.Votes.AnyAsync(v => v.Comment == "Say when a premium is due.")));

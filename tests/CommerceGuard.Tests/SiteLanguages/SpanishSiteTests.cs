@@ -74,7 +74,8 @@ public sealed class SpanishSiteTests(GlossaryApp app) : IClassFixture<GlossaryAp
         var voted = await app.WithDbAsync(db => db.Votes.AnyAsync(vote => db.Terms.Any(term => term.Id == vote.TermId && term.Slug == "prima" && term.Language == "es")));
         Assert.True(voted);
         var thanks = await browser.GetPageAsync("/es/glosario/prima/opinion");
-        Assert.Equal("¿Qué le faltó?", thanks.QuerySelector("main label[for]")!.Text());
+        Assert.Equal("¿Qué estuvo mal?", thanks.QuerySelector("main legend")!.Text());
+        Assert.Equal("Esto me pasó a mí", thanks.QuerySelectorAll("main .feedback-reasons label")[^1].Text());
     }
 
     [Theory]
