@@ -22,7 +22,13 @@ public sealed record RelatedTermDto(string Title, string? Url);
 /// <summary>A category as a term names it.</summary>
 public sealed record CategoryRefDto(string Slug, string Name, string Url);
 
-/// <summary>A published term, whole.</summary>
+/// <summary>
+/// A published term, whole; or a retired one (<c>Status</c> "retired", kept at its address but
+/// left out of lists and search) with the page of the term that replaces it (<c>ReplacedBy</c>,
+/// null for none). <c>Version</c> is the number of the published version this is, each with its
+/// own page (<c>…/v/{n}</c>), null for a term published before versions were kept; <c>Sources</c>
+/// are numbered on its page in their order; <c>Reviewed</c> is null until the first review.
+/// </summary>
 public sealed record TermDto(
     string Slug,
     string Title,
@@ -37,7 +43,18 @@ public sealed record TermDto(
     TextDto? Conclusion,
     IReadOnlyList<RelatedTermDto> Related,
     IReadOnlyList<CategoryRefDto> Categories,
-    IReadOnlyList<TranslationDto> Translations);
+    IReadOnlyList<TranslationDto> Translations,
+    string Status,
+    string? ReplacedBy,
+    int? Version,
+    IReadOnlyList<Glossary.TermSource> Sources,
+    ReviewDto? Reviewed);
+
+/// <summary>A term's last review.</summary>
+/// <param name="At">When (UTC).</param>
+/// <param name="By">The reviewer's name as readers see it.</param>
+/// <param name="Disclosure">The reviewer's expertise, and any ties relevant to the term.</param>
+public sealed record ReviewDto(DateTimeOffset At, string By, string? Disclosure);
 
 /// <summary>The same term in another language: its original, or another translation of it.</summary>
 /// <param name="Language">The language's code, such as es.</param>

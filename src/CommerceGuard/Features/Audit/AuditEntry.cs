@@ -52,6 +52,8 @@ public static class AuditActions
     public const string TermRestored = "term-restored";
     public const string TermDeleted = "term-deleted";
     public const string TermReviewed = "term-reviewed";
+    public const string TermRetired = "term-retired";
+    public const string TermReinstated = "term-reinstated";
     public const string ReviewIntervalSet = "review-interval-set";
     public const string CategoryDeleted = "category-deleted";
     public const string ComplaintChannelSaved = "complaint-channel-saved";

@@ -24,7 +24,26 @@ public static class GlossaryQueries
 
     /// <summary>A published term with its categories in the site's order, as its page and the API show it.</summary>
     public static Task<Term?> PublishedTermAsync(this GlossaryDb db, string language, string slug, CancellationToken cancellationToken) =>
-        db.Published(language)
+        WithCategoriesAsync(db.Published(language), slug, cancellationToken);
+
+    /// <summary>
+    /// A term readers can open at its address: a published one, or a retired one, whose page says
+    /// it is retired. Lists, search and links leave retired terms out; addresses do not.
+    /// </summary>
+    public static Task<Term?> ReadableTermAsync(this GlossaryDb db, string language, string slug, CancellationToken cancellationToken) =>
+        WithCategoriesAsync(
+            db.Terms.AsNoTracking().Where(term => (term.Status == TermStatus.Published || term.Status == TermStatus.Retired) && term.Language == language),
+            slug, cancellationToken);
+
+    /// <summary>The published term that replaces a retired one; null when none does (or it is no longer published).</summary>
+    public static Task<TermLink?> ReplacementAsync(this GlossaryDb db, Term retired, CancellationToken cancellationToken) =>
+        retired.ReplacedById is not { } id
+            ? Task.FromResult<TermLink?>(null)
+            : db.Published(retired.Language).Where(term => term.Id == id)
+                .Select(term => new TermLink(term.Slug, term.Title, term.Language)).FirstOrDefaultAsync(cancellationToken);
+
+    private static Task<Term?> WithCategoriesAsync(IQueryable<Term> terms, string slug, CancellationToken cancellationToken) =>
+        terms
             .Include(term => term.Categories.OrderBy(category => category.DisplayOrder))
             // Categories by the term's id in a query of their own: joined into one, SQLite built
             // every term's categories with their translations before picking this term's.

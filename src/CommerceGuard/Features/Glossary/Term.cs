@@ -86,18 +86,25 @@ public sealed class Term
 
     /// <summary>Where that next version stands: <see cref="TermStatus.Draft"/> or <see cref="TermStatus.InReview"/>.</summary>
     public TermStatus? PendingStatus { get; set; }
+
+    /// <summary>For a retired term, the term that replaces it, if any: its old address points readers there.</summary>
+    public int? ReplacedById { get; set; }
 }
 
-/// <summary>A term's place in the editorial workflow. Only published terms are shown to readers.</summary>
+/// <summary>
+/// A term's place in the editorial workflow. Readers see published terms; a retired one keeps
+/// its address, which says so and points to its replacement, but lists and search leave it out.
+/// </summary>
 public enum TermStatus
 {
     Draft,
     InReview,
     Published,
     Unpublished,
+    Retired,
 }
 
-/// <summary>The statuses as files and the API spell them: "draft", "in-review", "published", "unpublished".</summary>
+/// <summary>The statuses as files and the API spell them: "draft", "in-review", "published", "unpublished", "retired".</summary>
 public static class TermStatusNames
 {
     public static readonly IReadOnlyDictionary<string, TermStatus> All = new Dictionary<string, TermStatus>
@@ -106,6 +113,7 @@ public static class TermStatusNames
         ["in-review"] = TermStatus.InReview,
         ["published"] = TermStatus.Published,
         ["unpublished"] = TermStatus.Unpublished,
+        ["retired"] = TermStatus.Retired,
     };
 
     public static string Of(TermStatus status) => All.Single(entry => entry.Value == status).Key;

@@ -26,6 +26,7 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
         builder.Property(term => term.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(term => term.AutoLink).HasDefaultValue(true).HasSentinel(true);
         builder.Property(term => term.EditorNote).HasMaxLength(EditorNoteMaxLength);
+        builder.HasOne<Term>().WithMany().HasForeignKey(term => term.ReplacedById).OnDelete(DeleteBehavior.SetNull);
         builder.Property(term => term.ReviewedBy).HasMaxLength(Reviews.TermReview.ReviewerMaxLength);
         builder.Property(term => term.ReviewerDisclosure).HasMaxLength(Reviews.TermReview.DisclosureMaxLength);
         builder.Property(term => term.PendingStatus).HasConversion<string>().HasMaxLength(20);

@@ -28,6 +28,10 @@ public sealed class TermPageModel(
     /// <summary>The version readers see, by number; null for a term published before versions were kept.</summary>
     public VersionEntry? Version { get; private set; }
 
+    /// <summary>The term is retired: its page says so, with the term that replaces it (null for none).</summary>
+    public bool Retired => Term.Status == TermStatus.Retired;
+    public TermLink? Replacement { get; private set; }
+
     public CitedTerm Cited { get; private set; } = null!;
     public IReadOnlyList<Citation> Citations { get; private set; } = [];
 
@@ -43,7 +47,7 @@ public sealed class TermPageModel(
             return Slug.IsValid(lower) ? RedirectPermanent(SitePaths.Current.Term(lower)) : NotFound();
         }
         var language = Glossary.Languages.Current;
-        var term = await db.PublishedTermAsync(language, slug, cancellationToken);
+        var term = await db.ReadableTermAsync(language, slug, cancellationToken);
         if (term is null)
         {
             // A term whose slug changed keeps its old address answering.
@@ -56,9 +60,10 @@ public sealed class TermPageModel(
         JsonLd = structuredData.TermJsonLd(term);
         Summary = markdown.Summary(term.Definition);
         Version = await db.LatestVersionAsync(term.Id, cancellationToken);
+        Replacement = Retired ? await db.ReplacementAsync(term, cancellationToken) : null;
         Cited = VersionPages.Cited(term, Version, site);
         Citations = Versions.Citations.All(Cited);
-        PageTags.Add(HttpContext, Shows(translations));
+        PageTags.Add(HttpContext, [.. Shows(translations), .. Replacement is null ? [] : new[] { PageTags.Term(language, Replacement.Slug) }]);
         return Page();
     }
 

@@ -8,6 +8,7 @@ public static class TermStatuses
         TermStatus.Draft => "a draft",
         TermStatus.InReview => "in review",
         TermStatus.Published => "published",
+        TermStatus.Retired => "retired",
         _ => "unpublished",
     };
 
@@ -17,6 +18,7 @@ public static class TermStatuses
         TermStatus.Draft => "Draft",
         TermStatus.InReview => "In review",
         TermStatus.Published => "Published",
+        TermStatus.Retired => "Retired",
         _ => "Unpublished",
     };
 }

@@ -653,6 +653,9 @@ namespace CommerceGuard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<int?>("ReplacedById")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -694,6 +697,8 @@ namespace CommerceGuard.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplacedById");
 
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
@@ -1069,6 +1074,11 @@ namespace CommerceGuard.Data.Postgres.Migrations
 
             modelBuilder.Entity("CommerceGuard.Features.Glossary.Term", b =>
                 {
+                    b.HasOne("CommerceGuard.Features.Glossary.Term", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CommerceGuard.Features.Glossary.Term", null)
                         .WithMany()
                         .HasForeignKey("TranslationOfId")

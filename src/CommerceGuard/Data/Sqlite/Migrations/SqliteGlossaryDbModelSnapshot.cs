@@ -623,6 +623,9 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReplacedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
 
@@ -664,6 +667,8 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplacedById");
 
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
@@ -1029,6 +1034,11 @@ namespace CommerceGuard.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommerceGuard.Features.Glossary.Term", b =>
                 {
+                    b.HasOne("CommerceGuard.Features.Glossary.Term", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CommerceGuard.Features.Glossary.Term", null)
                         .WithMany()
                         .HasForeignKey("TranslationOfId")

@@ -162,6 +162,24 @@ public sealed partial class EditTermPageModel(
         return RedirectToPage("TermsPage");
     }
 
+    /// <summary>Retires the published term, naming its replacement or none; the editor is shown afresh with the outcome.</summary>
+    public async Task<IActionResult> OnPostRetireAsync(string id, string? replacement, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Draft is null)
+        {
+            return NotFound();
+        }
+        var outcome = await editor.RetireAsync(Draft.Term.Id, Form.Version, replacement, Who, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            Refusal = outcome.Conflict is null
+                ? string.Join(" ", outcome.Problems.Values)
+                : "Someone changed this term since you opened it, so it was not retired. Here it is as it stands now.";
+            return RedirectToPage(new { id });
+        }
+        return Saved(Draft.Term.Id, "Retired: its page says so and points to its replacement; lists and search leave it out.");
+    }
+
     private async Task<IActionResult> SaveAsync(string id, bool publish, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -334,6 +352,7 @@ public sealed partial class EditTermPageModel(
         WorkflowMove.Publish => "Published: readers see it now.",
         WorkflowMove.Unpublish => "Unpublished: readers no longer see it.",
         WorkflowMove.Redraft => "Back to draft.",
+        WorkflowMove.Reinstate => "Reinstated: readers see it in lists and search again.",
         _ => "The next version is discarded; it stays in the history.",
     };
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using CommerceGuard.Data;
 using CommerceGuard.Features.Glossary;
+using CommerceGuard.Features.Glossary.Versions;
 using CommerceGuard.Features.Search;
 using CommerceGuard.Features.SiteLanguages;
 using CommerceGuard.Features.Syndication;
@@ -127,7 +128,7 @@ public static class GlossaryReadEndpoints
         {
             return unwritten;
         }
-        var term = await db.PublishedTermAsync(code, slug, cancellationToken);
+        var term = await db.ReadableTermAsync(code, slug, cancellationToken);
         if (term is null)
         {
             var moved = await db.MovedTermsAsync(code, [slug], cancellationToken);
@@ -153,7 +154,12 @@ public static class GlossaryReadEndpoints
             Optional(term.Conclusion, article.Html.Conclusion),
             [.. article.Related.Select(related => new RelatedTermDto(related.Title, related.Url is null ? null : site.Of(related.Url)))],
             [.. term.Categories.Select(named => named.LinkIn(code)).OfType<CategoryLink>().Select(named => new CategoryRefDto(named.Slug, named.Name, site.Of(named.Url)))],
-            [.. translations.Select(other => new TranslationDto(other.Language, other.Slug, other.Title, site.Of(other.Url)))]);
+            [.. translations.Select(other => new TranslationDto(other.Language, other.Slug, other.Title, site.Of(other.Url)))],
+            TermStatusNames.Of(term.Status),
+            term.Status == TermStatus.Retired && await db.ReplacementAsync(term, cancellationToken) is { } replacement ? site.Of(replacement.Url) : null,
+            (await db.LatestVersionAsync(term.Id, cancellationToken))?.Number,
+            [.. term.Sources],
+            term is { ReviewedAt: { } reviewed, ReviewedBy: { } reviewer } ? new ReviewDto(Timestamps.UtcOffset(reviewed), reviewer, term.ReviewerDisclosure) : null);
         return ApiJson.Respond(http, json, body, body.Modified);
     }
 

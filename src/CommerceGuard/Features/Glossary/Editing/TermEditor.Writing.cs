@@ -97,6 +97,9 @@ public sealed partial class TermEditor
             case WorkflowMove.Discard:
                 (term.PendingRevision, term.PendingStatus) = (null, null);
                 break;
+            case WorkflowMove.Reinstate:
+                (term.Status, term.ReplacedById) = (TermStatus.Published, null);
+                break;
         }
         var action = move switch
         {
@@ -104,6 +107,7 @@ public sealed partial class TermEditor
             WorkflowMove.Withdraw => AuditActions.TermWithdrawn,
             WorkflowMove.Unpublish => AuditActions.TermUnpublished,
             WorkflowMove.Redraft => AuditActions.TermRedrafted,
+            WorkflowMove.Reinstate => AuditActions.TermReinstated,
             _ => AuditActions.TermChangesDiscarded,
         };
         audit.Add(action, term.Slug, term.Title);
@@ -322,6 +326,7 @@ public sealed partial class TermEditor
         WorkflowMove.Publish => "published",
         WorkflowMove.Unpublish => "unpublished",
         WorkflowMove.Redraft => "returned to draft",
+        WorkflowMove.Reinstate => "reinstated",
         _ => "rid of a next version it does not have",
     };
 

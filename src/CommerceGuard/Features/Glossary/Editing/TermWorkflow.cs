@@ -20,6 +20,9 @@ public enum WorkflowMove
 
     /// <summary>Drop the next version of a published term; it stays in the history.</summary>
     Discard,
+
+    /// <summary>Bring a retired term back: Retired → Published. Editors only. (Retiring names a replacement, so it has a form of its own.)</summary>
+    Reinstate,
 }
 
 /// <summary>
@@ -32,7 +35,7 @@ public static class TermWorkflow
     /// <summary>The state the term's working copy is in: its next version's if it has one.</summary>
     public static TermStatus WorkingStatus(Term term) => term.PendingStatus ?? term.Status;
 
-    public static bool NeedsEditor(WorkflowMove move) => move is WorkflowMove.Publish or WorkflowMove.Unpublish;
+    public static bool NeedsEditor(WorkflowMove move) => move is WorkflowMove.Publish or WorkflowMove.Unpublish or WorkflowMove.Reinstate;
 
     /// <summary>Whether <paramref name="move"/> can be made from where the term stands.</summary>
     public static bool IsLegal(Term term, WorkflowMove move)
@@ -46,6 +49,7 @@ public static class TermWorkflow
             WorkflowMove.Unpublish => term.Status == TermStatus.Published,
             WorkflowMove.Redraft => term.Status == TermStatus.Unpublished,
             WorkflowMove.Discard => hasNext,
+            WorkflowMove.Reinstate => term.Status == TermStatus.Retired,
             _ => false,
         };
     }

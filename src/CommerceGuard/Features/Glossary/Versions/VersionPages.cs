@@ -10,7 +10,7 @@ namespace CommerceGuard.Features.Glossary.Versions;
 public static class VersionPages
 {
     /// <summary>
-    /// The published term at this address, or where to send the reader: a term whose slug changed
+    /// The term at this address, published or retired, or where to send the reader: a term whose slug changed
     /// is found at its new address (<paramref name="moved"/> gives the same page there); anything
     /// else is not found.
     /// </summary>
@@ -22,7 +22,7 @@ public static class VersionPages
             return (null, null);
         }
         var language = Languages.Current;
-        if (await db.PublishedTermAsync(language, slug, cancellationToken) is { } term)
+        if (await db.ReadableTermAsync(language, slug, cancellationToken) is { } term)
         {
             return (term, null);
         }
