@@ -101,6 +101,25 @@ public sealed class MarkdownRenderer
         return string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// <summary>A text as plain lines: paragraphs, list items and headings each on lines of their own, for counting sentences.</summary>
+    public IReadOnlyList<string> PlainLines(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return [];
+        }
+        string plain;
+        try
+        {
+            plain = Markdown.ToPlainText(markdown, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            plain = markdown;
+        }
+        return [.. plain.Split('\n').Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).Where(line => line.Length > 0)];
+    }
+
     /// <summary>The first sentence of a text, as plain text, for link previews and descriptions.</summary>
     public string Summary(string markdown)
     {

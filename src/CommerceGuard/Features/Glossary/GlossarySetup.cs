@@ -20,6 +20,8 @@ public static partial class GlossarySetup
         builder.Services.AddScoped<TermArticles>();
         builder.Services.AddScoped<Editing.TermEditor>();
         builder.Services.AddScoped<Editing.CategoryEditor>();
+        builder.Services.AddOptions<Editing.ReadabilityOptions>().BindConfiguration(Editing.ReadabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Editing.TermReadability>();
         builder.AddReviews();
         return builder;
     }

@@ -16,7 +16,8 @@ namespace CommerceGuard.Features.Admin.Terms;
 /// writes except through the <see cref="TermEditor"/>.
 /// </summary>
 public sealed partial class EditTermPageModel(
-    TermEditor editor, TermArticles articles, GlossaryDb db, TimeProvider time, OfferedLanguages offered, ILogger<EditTermPageModel> logger) : PageModel
+    TermEditor editor, TermArticles articles, GlossaryDb db, TimeProvider time, OfferedLanguages offered, TermReadability readability,
+    ILogger<EditTermPageModel> logger) : PageModel
 {
     /// <summary>The header live previews ask with, to get the article alone.</summary>
     public const string PreviewHeader = "X-Term-Preview";
@@ -125,6 +126,10 @@ public sealed partial class EditTermPageModel(
         {
             return NotFound();
         }
+        if (move == WorkflowMove.Publish && ReadabilityWarning() is { } warning)
+        {
+            return await ShowAsync(EditOutcome.Refused(warning, ReadabilityField), cancellationToken);
+        }
         var version = Form.Version;
         var typed = TermValidation.Tidied(Form.ToContent());
         if (typed.ChangedFrom(Draft.Content).Count > 0 && move != WorkflowMove.Discard)
@@ -180,13 +185,35 @@ public sealed partial class EditTermPageModel(
         return Saved(Draft.Term.Id, "Retired: its page says so and points to its replacement; lists and search leave it out.");
     }
 
+    /// <summary>Where the readability panel is, for the link from a refusal's summary.</summary>
+    public const string ReadabilityField = "readability";
+
+    /// <summary>How hard each part of the text in the form is to read; empty for a language the formula is not for.</summary>
+    public IReadOnlyList<SectionReadability> ReadabilityParts =>
+        TermReadability.Applies(Language) ? readability.Of(TermValidation.Tidied(Form.ToContent())) : [];
+
+    public double WarnAboveGrade => readability.WarnAboveGrade;
+
+    /// <summary>Why publishing the form's text waits for a confirmation: parts above the warning grade. Null when none is, or confirmed.</summary>
+    private string? ReadabilityWarning()
+    {
+        if (Form.PublishAnyway || !TermReadability.Applies(Language))
+        {
+            return null;
+        }
+        var above = ReadabilityParts.Where(part => part.AboveLimit).ToList();
+        return above.Count == 0 ? null : readability.Warning(above);
+    }
+
     private async Task<IActionResult> SaveAsync(string id, bool publish, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        var outcome = await SaveFormAsync(publish, cancellationToken);
+        var outcome = publish && ReadabilityWarning() is { } warning
+            ? EditOutcome.Refused(warning, ReadabilityField)
+            : await SaveFormAsync(publish, cancellationToken);
         if (outcome.Succeeded)
         {
             var done = publish ? "Saved and published: readers see it now." : Draft?.Term.Status == TermStatus.Published

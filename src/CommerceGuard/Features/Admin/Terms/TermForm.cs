@@ -42,6 +42,9 @@ public sealed class TermForm
     /// <summary>The translator says the translation now says what its original's published text says.</summary>
     public bool InStep { get; set; }
 
+    /// <summary>Publish although the readability panel says a part reads above the warning grade.</summary>
+    public bool PublishAnyway { get; set; }
+
     public static TermForm From(TermContent content, int version) => new()
     {
         Title = content.Title,
