@@ -18,7 +18,7 @@ public sealed class ReadabilityPanelTests
     [Fact]
     public async Task The_panel_grades_each_part_and_names_the_longest_sentences()
     {
-        using var app = new GlossaryApp().With("Readability:LongSentenceWords", "15");
+        using var app = new GlossaryApp().With("Readability:WarnAboveGrade", "9").With("Readability:LongSentenceWords", "15");
         var editor = await app.SignedInAsync(Roles.Editor);
         var id = await editor.CreateTermAsync("Dense Fee", Plain, ("Form.Misuse", Dense));
 
@@ -34,7 +34,7 @@ public sealed class ReadabilityPanelTests
     [Fact]
     public async Task Publishing_text_above_the_warning_grade_asks_for_a_confirmation_first()
     {
-        using var app = new GlossaryApp();
+        using var app = new GlossaryApp().With("Readability:WarnAboveGrade", "9");
         var editor = await app.SignedInAsync(Roles.Editor);
         var id = await editor.CreateTermAsync("Dense Charge", Dense);
 

@@ -197,7 +197,8 @@ public sealed partial class EditTermPageModel(
     /// <summary>Why publishing the form's text waits for a confirmation: parts above the warning grade. Null when none is, or confirmed.</summary>
     private string? ReadabilityWarning()
     {
-        if (Form.PublishAnyway || !TermReadability.Applies(Language))
+        // Only those who may publish are asked; others are refused for that reason first.
+        if (Form.PublishAnyway || !Who.CanPublish || !TermReadability.Applies(Language))
         {
             return null;
         }
