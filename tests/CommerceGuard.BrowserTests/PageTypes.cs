@@ -212,6 +212,24 @@ public static partial class PageTypes
             await Go(page, "/admin/feedback/triage");
             await Assertions.Expect(page.Locator(".triage-list li").First).ToBeVisibleAsync();
         },
+        ["suggest"] = (_, page) => Go(page, "/suggest?title=Shrinkflation"),
+        ["suggest-errors"] = async (_, page) =>
+        {
+            await Go(page, "/suggest");
+            await page.GetByLabel("Where you met it, or what you would like to know (optional)").FillAsync("A note without a term.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send the suggestion" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        },
+        ["suggestions"] = async (site, page) =>
+        {
+            await site.Site.WithDbAsync(async db =>
+            {
+                db.TermSuggestions.Add(new() { Title = "Shrinkflation", Key = "shrinkflation", Note = "Seen at the grocery store.", SuggestedAt = DateTime.UtcNow, LastRequestedAt = DateTime.UtcNow });
+                await db.SaveChangesAsync();
+            });
+            await SignInAsync(site, page, Roles.Editor);
+            await Go(page, "/admin/suggestions");
+        },
         ["categories"] = async (site, page) =>
         {
             await SignInAsync(site, page, Roles.Editor);

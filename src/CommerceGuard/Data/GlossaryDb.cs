@@ -2,6 +2,7 @@ using CommerceGuard.Features.Accounts;
 using CommerceGuard.Features.Api.Keys;
 using CommerceGuard.Features.Audit;
 using CommerceGuard.Features.Community;
+using CommerceGuard.Features.Community.Suggestions;
 using CommerceGuard.Features.Feedback;
 using CommerceGuard.Features.Feedback.Complaints;
 using CommerceGuard.Features.Glossary;
@@ -33,6 +34,7 @@ public abstract class GlossaryDb(DbContextOptions options)
     public DbSet<TermReview> TermReviews => Set<TermReview>();
     public DbSet<SourceLink> SourceLinks => Set<SourceLink>();
     public DbSet<ComplaintChannel> ComplaintChannels => Set<ComplaintChannel>();
+    public DbSet<TermSuggestion> TermSuggestions => Set<TermSuggestion>();
     public DbSet<TermRedirect> TermRedirects => Set<TermRedirect>();
     public DbSet<CategoryRedirect> CategoryRedirects => Set<CategoryRedirect>();
     public DbSet<Vote> Votes => Set<Vote>();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommerceGuard.Features.Admin;
 
 /// <summary>The back office's front page, and signing out (here, or on every device).</summary>
-public sealed class IndexPageModel(SignInManager<Account> signIn, UserManager<Account> users, AuditLog audit, ReviewSchedule schedule) : PageModel
+public sealed class IndexPageModel(SignInManager<Account> signIn, UserManager<Account> users, AuditLog audit, ReviewSchedule schedule, Community.Suggestions.Suggestions suggestions) : PageModel
 {
     public Account? Account { get; private set; }
 
@@ -17,9 +17,13 @@ public sealed class IndexPageModel(SignInManager<Account> signIn, UserManager<Ac
     /// <summary>Terms in the review queue, and how many of them are overdue.</summary>
     public (int Queued, int Overdue) Reviews { get; private set; }
 
+    /// <summary>Readers' suggested terms waiting for a decision.</summary>
+    public int Suggestions { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Reviews = await schedule.CountAsync(cancellationToken);
+        Suggestions = await suggestions.OpenCountAsync(cancellationToken);
         Account = await users.GetUserAsync(User);
         Role = Roles.All.LastOrDefault(User.IsInRole) ?? "";
     }

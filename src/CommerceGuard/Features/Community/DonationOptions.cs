@@ -26,6 +26,7 @@ public static class CommunitySetup
             .Validate(options => Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http",
                 "Donate:Url must be an absolute http or https address.")
             .ValidateOnStart();
+        builder.Services.AddScoped<Suggestions.Suggestions>();
         return builder;
     }
 }

@@ -9,7 +9,7 @@ namespace CommerceGuard.Features.SiteLanguages;
 /// </summary>
 internal sealed class LanguageRoutes(IReadOnlyList<string> otherLanguages) : IPageRouteModelConvention
 {
-    private static readonly HashSet<string> ReaderSections = ["glossary", "search", "about", "donate", "volunteer"];
+    private static readonly HashSet<string> ReaderSections = ["glossary", "search", "about", "donate", "volunteer", "suggest"];
 
     public void Apply(PageRouteModel model)
     {

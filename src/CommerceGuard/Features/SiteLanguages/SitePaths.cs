@@ -12,7 +12,7 @@ namespace CommerceGuard.Features.SiteLanguages;
 public sealed class SitePaths
 {
     /// <summary>The English words of addresses that are translated. Any other segment stays as it is.</summary>
-    public static readonly IReadOnlyList<string> Words = ["glossary", "category", "letter", "search", "about", "donate", "volunteer", "feedback", "vote", "thanks", "history", "changes", "complain"];
+    public static readonly IReadOnlyList<string> Words = ["glossary", "category", "letter", "search", "about", "donate", "volunteer", "feedback", "vote", "thanks", "history", "changes", "complain", "suggest"];
 
     private static readonly ConcurrentDictionary<string, SitePaths> ByLanguage = new();
 
@@ -52,6 +52,7 @@ public sealed class SitePaths
     public string About => Localized("about");
     public string Donate => Localized("donate");
     public string Volunteer => Localized("volunteer");
+    public string Suggest => Localized("suggest");
     public string Feed => $"{Prefix}/feed.atom";
 
     /// <summary>The same address in this language: an English route template or path, word by word.</summary>

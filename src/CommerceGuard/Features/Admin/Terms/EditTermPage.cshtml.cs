@@ -63,7 +63,8 @@ public sealed partial class EditTermPageModel(
     public bool IsNew => Draft is null;
 
     // translationOf and language start a new translation: the term it translates, and its language.
-    public async Task<IActionResult> OnGetAsync(string id, int? translationOf, string? language, CancellationToken cancellationToken)
+    // title starts a new term with its title, as a reader suggested it.
+    public async Task<IActionResult> OnGetAsync(string id, int? translationOf, string? language, string? title, CancellationToken cancellationToken)
     {
         (Form.TranslationOf, Form.Language) = (translationOf, language);
         if (!await LoadAsync(id, cancellationToken))
@@ -78,6 +79,10 @@ public sealed partial class EditTermPageModel(
         else if (Original is not null)
         {
             StartTranslation(Original);
+        }
+        else if (title is { Length: > 0 and <= TermConfiguration.TitleMaxLength })
+        {
+            Form.Title = title.Trim();
         }
         FormState = Done is null ? "fresh" : "saved";
         if (Refusal is not null)
