@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceGuard.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteGlossaryDb))]
-    [Migration("20261202084602_TermSuggestions")]
-    partial class TermSuggestions
+    [Migration("20261202084947_TrustAndRedress")]
+    partial class TrustAndRedress
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
