@@ -197,10 +197,13 @@ namespace CommerceGuard.Data.Sqlite.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.SetNull);
 
-            // Terms published before versions were kept: what readers see now becomes version 1.
+            // Terms published before versions were kept: what readers see now becomes version 1. A
+            // term loaded whole (the starter glossary, a generated one) has no revision yet; its
+            // first save makes its text as loaded revision 1, which is what version 1 names.
             migrationBuilder.Sql("""
                 INSERT INTO "TermVersions" ("TermId", "Number", "RevisionNumber", "PublishedAt", "Reason")
-                SELECT "Id", 1, "PublishedRevision", "ModifiedAt", 'First published' FROM "Terms" WHERE "PublishedRevision" IS NOT NULL
+                SELECT "Id", 1, COALESCE("PublishedRevision", 1), "ModifiedAt", 'First published' FROM "Terms"
+                WHERE "PublishedRevision" IS NOT NULL OR "Status" = 'Published'
                 """);
         }
 

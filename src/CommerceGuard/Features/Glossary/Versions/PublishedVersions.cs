@@ -36,12 +36,13 @@ public static class PublishedVersions
         {
             return null;
         }
-        var content = await db.Revisions.AsNoTracking()
+        var json = await db.Revisions.AsNoTracking()
             .Where(revision => revision.TermId == current.Id && revision.Number == version.RevisionNumber)
-            .Select(revision => revision.Content).SingleOrDefaultAsync(cancellationToken) is { } json
-            ? Revision.Read(json)
-            // A term published before revisions were kept has no revision for what readers see: its own text is it.
-            : current.PublishedRevision == version.RevisionNumber ? TermContent.Of(current) : null;
+            .Select(revision => revision.Content).SingleOrDefaultAsync(cancellationToken);
+        // A term loaded whole has no revision until its first save: its own text is its one version.
+        var content = json is not null ? Revision.Read(json)
+            : !await db.TermVersions.AnyAsync(later => later.TermId == current.Id && later.Number > number, cancellationToken) ? TermContent.Of(current)
+            : null;
         if (content is null)
         {
             return null;
