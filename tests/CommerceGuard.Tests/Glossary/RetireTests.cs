@@ -11,21 +11,21 @@ namespace CommerceGuard.Tests.Glossary;
 /// <summary>
 /// A retired term keeps its address, which says it is retired and points to its replacement;
 /// the A–Z index, search and the sitemap leave it out; the API marks it; it can be reinstated.
+/// The tests share one site, each retiring a term of its own.
 /// </summary>
-public sealed class RetireTests
+public sealed class RetireTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
-    private static async Task<EditOutcome> RetireAsync(GlossaryApp app, string slug, string? replacement, StaffMember? who = null)
+    private static async Task<EditOutcome> RetireAsync(GlossaryApp site, string slug, string? replacement, StaffMember? who = null)
     {
-        var id = await app.IdOfAsync(slug);
-        var version = await app.WithDbAsync(db => db.Terms.Where(term => term.Id == id).Select(term => term.Version).SingleAsync());
-        await using var scope = app.Services.CreateAsyncScope();
+        var id = await site.IdOfAsync(slug);
+        var version = await site.WithDbAsync(db => db.Terms.Where(term => term.Id == id).Select(term => term.Version).SingleAsync());
+        await using var scope = site.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<TermEditor>().RetireAsync(id, version, replacement, who ?? VersionEditing.Editor);
     }
 
     [Fact]
     public async Task A_retired_terms_address_says_so_and_links_to_its_replacement()
     {
-        using var app = new GlossaryApp();
         var before = await app.Browser().GetPageAsync("/glossary/payday-loan");
 
         Assert.True((await RetireAsync(app, "payday-loan", "Predatory Lending")).Succeeded);
@@ -44,24 +44,24 @@ public sealed class RetireTests
     [Fact]
     public async Task Lists_the_sitemap_and_search_leave_a_retired_term_out_and_the_api_marks_it()
     {
-        using var app = new GlossaryApp();
         await app.SearchIndexReadyAsync();
+        Assert.Contains("/glossary/overdraft-fee", await SearchAsync(app.Browser(), "overdraft"));
 
-        await RetireAsync(app, "payday-loan", "predatory-lending");
+        await RetireAsync(app, "overdraft-fee", "junk-fee");
 
         var browser = app.Browser();
-        Assert.DoesNotContain("/glossary/payday-loan", (await browser.GetPageAsync("/glossary")).QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
-        Assert.DoesNotContain("/glossary/payday-loan<", await browser.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)), StringComparison.Ordinal);
-        for (var attempt = 0; attempt < 50 && (await SearchAsync(browser, "payday")).Contains("/glossary/payday-loan"); attempt++)
+        Assert.DoesNotContain("/glossary/overdraft-fee", (await browser.GetPageAsync("/glossary")).QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.DoesNotContain("/glossary/overdraft-fee<", await browser.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)), StringComparison.Ordinal);
+        for (var attempt = 0; attempt < 50 && (await SearchAsync(browser, "overdraft")).Contains("/glossary/overdraft-fee"); attempt++)
         {
             await Task.Delay(100);
         }
-        Assert.DoesNotContain("/glossary/payday-loan", await SearchAsync(browser, "payday"));
-        using var api = JsonDocument.Parse(await browser.GetStringAsync(new Uri("/api/v1/terms/payday-loan", UriKind.Relative)));
+        Assert.DoesNotContain("/glossary/overdraft-fee", await SearchAsync(browser, "overdraft"));
+        using var api = JsonDocument.Parse(await browser.GetStringAsync(new Uri("/api/v1/terms/overdraft-fee", UriKind.Relative)));
         Assert.Equal("retired", api.RootElement.GetProperty("status").GetString());
-        Assert.EndsWith("/glossary/predatory-lending", api.RootElement.GetProperty("replacedBy").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/glossary/junk-fee", api.RootElement.GetProperty("replacedBy").GetString(), StringComparison.Ordinal);
         // Votes are for terms readers are meant to read.
-        using var vote = await browser.PostAsync(new Uri("/glossary/payday-loan/vote", UriKind.Relative), new FormUrlEncodedContent([new("helpful", "yes")]));
+        using var vote = await browser.PostAsync(new Uri("/glossary/overdraft-fee/vote", UriKind.Relative), new FormUrlEncodedContent([new("helpful", "yes")]));
         Assert.Equal(HttpStatusCode.NotFound, vote.StatusCode);
     }
 
@@ -71,7 +71,6 @@ public sealed class RetireTests
     [Fact]
     public async Task A_term_retired_with_no_replacement_says_so_and_reinstating_brings_it_back()
     {
-        using var app = new GlossaryApp();
 
         await RetireAsync(app, "rescission", null);
         var retired = await app.Browser().GetPageAsync("/glossary/rescission");
@@ -90,7 +89,6 @@ public sealed class RetireTests
     [InlineData("premium", "A term cannot replace itself.")]
     public async Task A_replacement_that_is_not_another_published_term_is_refused(string replacement, string problem)
     {
-        using var app = new GlossaryApp();
 
         var outcome = await RetireAsync(app, "premium", replacement);
 
@@ -101,7 +99,6 @@ public sealed class RetireTests
     [Fact]
     public async Task Only_editors_retire_terms()
     {
-        using var app = new GlossaryApp();
 
         var outcome = await RetireAsync(app, "premium", null, new StaffMember(null, "author@example.org", CanPublish: false));
 

@@ -6,13 +6,13 @@ namespace CommerceGuard.Tests.Glossary.Versions;
 /// <summary>
 /// Every published version of a term keeps its own address, showing what readers saw then,
 /// whatever happens to the term later; the term page's history lists them and compares any two.
+/// The tests share one site, each editing a term of its own.
 /// </summary>
-public sealed class VersionPageTests
+public sealed class VersionPageTests(GlossaryApp app) : IClassFixture<GlossaryApp>
 {
     [Fact]
     public async Task A_version_keeps_its_text_at_its_address_after_later_edits()
     {
-        using var app = new GlossaryApp();
         var first = (await app.Browser().GetPageAsync("/glossary/premium")).QuerySelector(".term-definition")!.Text();
 
         await app.EditAsync("premium", content => content with { Definition = "The second text of the premium." }, "Plainer definition");
@@ -34,7 +34,6 @@ public sealed class VersionPageTests
     [Fact]
     public async Task A_saved_change_readers_do_not_see_yet_is_not_a_version()
     {
-        using var app = new GlossaryApp();
 
         await app.EditAsync("deductible", content => content with { Definition = "A draft nobody reads yet." }, publish: false);
 
@@ -46,7 +45,6 @@ public sealed class VersionPageTests
     [Fact]
     public async Task Publishing_again_what_readers_last_saw_is_not_a_new_version()
     {
-        using var app = new GlossaryApp();
 
         await app.MoveAsync("coinsurance", WorkflowMove.Unpublish);
         await app.Browser().GetPageAsync("/glossary/coinsurance/v/1", HttpStatusCode.NotFound);
@@ -59,7 +57,6 @@ public sealed class VersionPageTests
     [Fact]
     public async Task History_lists_versions_newest_first_with_dates_and_reasons_and_links()
     {
-        using var app = new GlossaryApp();
         await app.EditAsync("payday-loan", content => content with { Misuse = "Rolled over again and again." }, "Added how rollovers trap borrowers");
 
         var history = await app.Browser().GetPageAsync("/glossary/payday-loan/history");
@@ -78,7 +75,6 @@ public sealed class VersionPageTests
     [Fact]
     public async Task Changes_between_two_versions_mark_words_taken_out_and_added_in_what_readers_see_only()
     {
-        using var app = new GlossaryApp();
         await app.EditAsync("junk-fee", content => content with { Conclusion = "Ask for the full price first.", EditorNote = "A private note." });
 
         var page = await app.Browser().GetPageAsync("/glossary/junk-fee/changes?from=2&to=1");
@@ -98,7 +94,6 @@ public sealed class VersionPageTests
     [Fact]
     public async Task A_renamed_term_sends_its_old_version_addresses_to_the_new_ones()
     {
-        using var app = new GlossaryApp();
         await app.EditAsync("drip-pricing", content => content with { Title = "Drip Pricing Tactics", Slug = "drip-pricing-tactics" });
 
         var answer = await app.Browser().GetAsync(new Uri("/glossary/drip-pricing/v/1", UriKind.Relative));
