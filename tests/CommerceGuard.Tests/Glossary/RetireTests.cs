@@ -39,6 +39,9 @@ public sealed class RetireTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")?.GetAttribute("content")?.Split(',')[0]);
         // What was cited stays citable.
         await app.Browser().GetPageAsync("/glossary/payday-loan/v/1");
+        // A page that lists it as related lists its replacement instead, once.
+        var apr = await app.Browser().GetPageAsync("/glossary/annual-percentage-rate");
+        Assert.Equal(["/glossary/predatory-lending", "/glossary/buy-now-pay-later"], apr.QuerySelectorAll(".term-related li").Select(item => item.QuerySelector("a")?.GetAttribute("href")));
     }
 
     [Fact]

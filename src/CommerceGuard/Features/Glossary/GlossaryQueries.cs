@@ -82,6 +82,18 @@ public static class GlossaryQueries
                 (redirect, term) => new { Former = redirect.Slug, Link = new TermLink(term.Slug, term.Title, term.Language) })
             .ToDictionaryAsync(moved => moved.Former, moved => moved.Link, cancellationToken);
 
+    /// <summary>
+    /// The terms that replace retired ones, by the retired terms' slugs: a link to a retired term
+    /// leads to its replacement. A retired term with no published replacement is not in it.
+    /// </summary>
+    public static Task<Dictionary<string, TermLink>> ReplacementsAsync(
+        this GlossaryDb db, string language, IReadOnlyCollection<string> retiredSlugs, CancellationToken cancellationToken) =>
+        db.Terms.AsNoTracking()
+            .Where(term => term.Language == language && term.Status == TermStatus.Retired && retiredSlugs.Contains(term.Slug))
+            .Join(db.Published(language), retired => retired.ReplacedById, term => (int?)term.Id,
+                (retired, term) => new { Former = retired.Slug, Link = new TermLink(term.Slug, term.Title, term.Language) })
+            .ToDictionaryAsync(moved => moved.Former, moved => moved.Link, cancellationToken);
+
     /// <summary>The slug a category that once had this slug has now, or null. Only English slugs are kept when they change.</summary>
     public static Task<string?> MovedCategoryAsync(this GlossaryDb db, string formerSlug, CancellationToken cancellationToken) =>
         db.CategoryRedirects.AsNoTracking()

@@ -38,11 +38,21 @@ public sealed class TermArticles(GlossaryDb db, TermText text, TermDirectory dir
         // published terms, as of the same change.
         var links = await directory.LinksAsync(term.Language, cancellationToken);
         var missing = slugs.Where(slug => links.BySlug(slug) is null).ToList();
-        // A related term renamed since this one was written is found at its new address.
+        // A related term renamed since this one was written is found at its new address, and a
+        // retired one at the term that replaces it.
         var moved = missing.Count > 0 ? await db.MovedTermsAsync(term.Language, missing, cancellationToken) : [];
-        return [.. slugs.Select(slug => links.BySlug(slug) is { } target ? new RelatedTerm(target.Title, target.Url, target.Slug)
+        if (missing.Count > moved.Count)
+        {
+            foreach (var (slug, replacement) in await db.ReplacementsAsync(term.Language, [.. missing.Where(slug => !moved.ContainsKey(slug))], cancellationToken))
+            {
+                moved[slug] = replacement;
+            }
+        }
+        IEnumerable<RelatedTerm> related = [.. slugs.Select(slug => links.BySlug(slug) is { } target ? new RelatedTerm(target.Title, target.Url, target.Slug)
             : moved.TryGetValue(slug, out var link) ? new RelatedTerm(link.Title, link.Url, link.Slug)
             : new RelatedTerm(TitleFromSlug(slug), null))];
+        // A retired term and its replacement may both be listed: the replacement once is enough.
+        return [.. related.DistinctBy(term => term.Url ?? "missing:" + term.Title)];
     }
 
     /// <summary>"health-savings-account" → "Health savings account", for a term not written yet.</summary>
