@@ -87,6 +87,22 @@ public sealed class RetireTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.Contains("/glossary/rescission", (await app.Browser().GetPageAsync("/glossary")).QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
     }
 
+    [Fact]
+    public async Task A_change_to_a_retired_term_waits_and_publishing_it_brings_the_term_back()
+    {
+        await RetireAsync(app, "class-action-waiver", "forced-arbitration");
+        var retiredText = (await app.Browser().GetPageAsync("/glossary/class-action-waiver")).QuerySelector(".term-definition")!.Text();
+
+        await app.EditAsync("class-action-waiver", content => content with { Definition = "Rewritten while retired." }, publish: false);
+        Assert.Equal(retiredText, (await app.Browser().GetPageAsync("/glossary/class-action-waiver")).QuerySelector(".term-definition")!.Text());
+
+        await app.MoveAsync("class-action-waiver", WorkflowMove.Publish);
+        var back = await app.Browser().GetPageAsync("/glossary/class-action-waiver");
+        Assert.Equal("Rewritten while retired.", back.QuerySelector(".term-definition")!.Text());
+        Assert.Null(back.QuerySelector(".retired-notice"));
+        Assert.Null(await app.WithDbAsync(db => db.Terms.Where(term => term.Slug == "class-action-waiver" && term.Language == Languages.Default).Select(term => term.ReplacedById).SingleAsync()));
+    }
+
     [Theory]
     [InlineData("No Such Term", "No published term is called \"No Such Term\"")]
     [InlineData("premium", "A term cannot replace itself.")]

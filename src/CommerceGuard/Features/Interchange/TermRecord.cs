@@ -18,7 +18,7 @@ public sealed record TermRecord
     /// <summary>For a translation, the slug of the English term it translates; missing for an original.</summary>
     public string? TranslationOf { get; init; }
 
-    /// <summary><c>draft</c>, <c>in-review</c>, <c>published</c> or <c>unpublished</c>; <c>published</c> when missing.</summary>
+    /// <summary><c>draft</c>, <c>in-review</c>, <c>published</c>, <c>unpublished</c> or <c>retired</c>; <c>published</c> when missing.</summary>
     public string? Status { get; init; }
 
     public IReadOnlyList<string> Categories { get; init; } = [];

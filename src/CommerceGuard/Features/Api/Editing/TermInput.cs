@@ -103,8 +103,9 @@ public sealed record TermInput(TermContent Content, string? Summary, TermStatus?
         {
             return null;
         }
-        if (asked is null or TermStatus.Unpublished)
+        if (asked is null or TermStatus.Unpublished or TermStatus.Retired)
         {
+            // Unpublishing and retiring are an Editor's decisions in the back office, not a field to set.
             problems["status"] = "Use draft, in-review or published for the status.";
             return null;
         }

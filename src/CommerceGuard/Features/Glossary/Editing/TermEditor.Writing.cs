@@ -46,7 +46,8 @@ public sealed partial class TermEditor
                 audit.Add(AuditActions.TermRestored, term.Slug, $"{term.Title}, revision {restoring} as revision {number}");
             }
         }
-        if (term.Status == TermStatus.Published && !publish)
+        // A retired term's page still shows its text, so a change to it waits like a published term's.
+        if (term.Status is TermStatus.Published or TermStatus.Retired && !publish)
         {
             term.PendingRevision = number;
             term.PendingStatus ??= TermStatus.Draft;
@@ -58,6 +59,8 @@ public sealed partial class TermEditor
             if (publish)
             {
                 (term.Status, term.PublishedRevision, term.PendingRevision, term.PendingStatus) = (TermStatus.Published, number, null, null);
+                // Publishing a retired term brings it back: nothing replaces it any more.
+                term.ReplacedById = null;
                 audit.Add(AuditActions.TermPublished, term.Slug, $"{term.Title}, revision {number}");
                 var reason = summary ?? (changed.Count > 0 ? Summary(changed) : await RevisionSummaryAsync(term.Id, number, cancellationToken));
                 await AddVersionAsync(term.Id, number, reason, cancellationToken);
