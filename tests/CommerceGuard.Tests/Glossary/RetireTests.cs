@@ -103,6 +103,23 @@ public sealed class RetireTests(GlossaryApp app) : IClassFixture<GlossaryApp>
         Assert.Null(await app.WithDbAsync(db => db.Terms.Where(term => term.Slug == "class-action-waiver" && term.Language == Languages.Default).Select(term => term.ReplacedById).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_renamed_then_retired_term_answers_at_its_old_address_and_cannot_be_deleted()
+    {
+        await app.EditAsync("tracking-pixel", content => content with { Title = "Tracking Pixels", Slug = "tracking-pixels" });
+        await RetireAsync(app, "tracking-pixels", null);
+
+        var answer = await app.Browser().GetAsync(new Uri("/glossary/tracking-pixel/v/1", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.MovedPermanently, answer.StatusCode);
+        Assert.Equal("/glossary/tracking-pixels/v/1", answer.Headers.Location!.OriginalString);
+
+        var id = await app.IdOfAsync("tracking-pixels");
+        var version = await app.WithDbAsync(db => db.Terms.Where(term => term.Id == id).Select(term => term.Version).SingleAsync());
+        await using var scope = app.Services.CreateAsyncScope();
+        var deleted = await scope.ServiceProvider.GetRequiredService<TermEditor>().DeleteAsync(id, version, VersionEditing.Editor);
+        Assert.StartsWith("A retired term's address still answers", deleted.Problems.Values.Single(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("No Such Term", "No published term is called \"No Such Term\"")]
     [InlineData("premium", "A term cannot replace itself.")]

@@ -78,7 +78,9 @@ public static class GlossaryQueries
         this GlossaryDb db, string language, IReadOnlyCollection<string> formerSlugs, CancellationToken cancellationToken) =>
         db.TermRedirects.AsNoTracking()
             .Where(redirect => redirect.Language == language && formerSlugs.Contains(redirect.Slug))
-            .Join(db.Published(language), redirect => redirect.TermId, term => term.Id,
+            // A retired term's address still answers, so its former ones lead there too.
+            .Join(db.Terms.Where(term => term.Language == language && (term.Status == TermStatus.Published || term.Status == TermStatus.Retired)),
+                redirect => redirect.TermId, term => term.Id,
                 (redirect, term) => new { Former = redirect.Slug, Link = new TermLink(term.Slug, term.Title, term.Language) })
             .ToDictionaryAsync(moved => moved.Former, moved => moved.Link, cancellationToken);
 

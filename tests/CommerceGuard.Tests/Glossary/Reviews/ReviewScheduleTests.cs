@@ -101,6 +101,18 @@ public sealed class ReviewScheduleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_category_without_an_interval_asks_for_the_default_which_counts_among_the_shortest()
+    {
+        // HIPAA is in healthcare and privacy; privacy sets none, so its 12-month default beats healthcare's 24.
+        await SetIntervalAsync("healthcare", 24);
+        await ReviewNowAsync("hipaa");
+
+        clock.Shift = TimeSpan.FromDays(350);
+
+        Assert.Equal(12, (await QueueAsync()).Single(term => term.Slug == "hipaa").Months);
+    }
+
+    [Fact]
     public async Task A_review_takes_a_term_out_of_the_queue_and_the_front_page_counts_what_is_left()
     {
         var before = await QueueAsync();

@@ -22,9 +22,12 @@ public sealed class Suggestions(GlossaryDb db, TimeProvider time)
     {
         var clean = TermValidation.Printable(title).Trim();
         var key = Slug.FromTitle(clean) is { Length: > 0 } slug ? slug : clean.ToLowerInvariant();
+        key = key.Length <= Slug.MaxLength ? key : key[..Slug.MaxLength];
         var now = time.GetUtcNow().UtcDateTime;
-        var open = await db.TermSuggestions.SingleOrDefaultAsync(
-            suggestion => suggestion.Language == language && suggestion.Key == key && suggestion.Status == SuggestionStatus.Open, cancellation);
+        // Two readers asking at once on two servers can each open one; the oldest gathers the rest.
+        var open = await db.TermSuggestions
+            .Where(suggestion => suggestion.Language == language && suggestion.Key == key && suggestion.Status == SuggestionStatus.Open)
+            .OrderBy(suggestion => suggestion.Id).FirstOrDefaultAsync(cancellation);
         var cleanNote = string.IsNullOrWhiteSpace(note) ? null : TermValidation.Printable(note).Trim();
         if (open is null)
         {

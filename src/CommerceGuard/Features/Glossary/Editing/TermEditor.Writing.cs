@@ -124,7 +124,7 @@ public sealed partial class TermEditor
     private async Task ApplyAsync(Term term, TermContent content, bool becomesPublic, CancellationToken cancellationToken)
     {
         var formerSlug = term.Slug;
-        var wasPublic = term.Status is TermStatus.Published or TermStatus.Unpublished;
+        var wasPublic = term.Status is TermStatus.Published or TermStatus.Unpublished or TermStatus.Retired;
         var categories = await db.Categories.Where(category => content.CategoryIds.Contains(category.Id)).ToListAsync(cancellationToken);
         content.ApplyTo(term, categories);
         await KeepNamesAsync(term, cancellationToken);

@@ -167,9 +167,12 @@ public sealed partial class TermEditor(GlossaryDb db, AuditLog audit, TimeProvid
         {
             return await ConflictAsync(id, cancellationToken);
         }
-        if (term.Status == TermStatus.Published)
+        if (term.Status is TermStatus.Published or TermStatus.Retired)
         {
-            return EditOutcome.Refused("Readers can see this term: unpublish it before deleting it.");
+            // A retired term's address, and its versions', still answer readers and citations.
+            return EditOutcome.Refused(term.Status == TermStatus.Retired
+                ? "A retired term's address still answers readers and citations: reinstate and unpublish it before deleting it."
+                : "Readers can see this term: unpublish it before deleting it.");
         }
         db.Terms.Remove(term);
         audit.Add(AuditActions.TermDeleted, term.Slug, term.Title);

@@ -40,18 +40,19 @@ public sealed class ReviewSchedule(GlossaryDb db, IOptions<ReviewOptions> option
     /// <summary>Every published term with its due date. A small row each: fine for a glossary of a hundred thousand terms.</summary>
     private async Task<List<ReviewDue>> ScheduleAsync(CancellationToken cancellationToken)
     {
+        // A category with no interval of its own asks for the default, which counts in the shortest.
+        var defaultMonths = options.Value.DefaultMonths;
         var rows = await db.Terms.AsNoTracking()
             .Where(term => term.Status == TermStatus.Published)
             .Select(term => new
             {
                 term.Id, term.Title, term.Slug, term.Language, term.ReviewedAt, term.ReviewedBy, term.CreatedAt,
                 FirstPublished = db.TermVersions.Where(version => version.TermId == term.Id).Min(version => (DateTime?)version.PublishedAt),
-                Months = term.Categories.Min(category => category.ReviewMonths),
+                Months = term.Categories.Min(category => (int?)(category.ReviewMonths ?? defaultMonths)),
                 Addresses = term.Sources,
             })
             .ToListAsync(cancellationToken);
         var broken = await BrokenAddressesAsync(cancellationToken);
-        var defaultMonths = options.Value.DefaultMonths;
         return [.. rows.Select(row =>
         {
             var months = row.Months ?? defaultMonths;

@@ -21,9 +21,14 @@ public sealed partial class SourceLinkCheck(
     /// <summary>Hosts asked at once; each host is still asked one request at a time.</summary>
     private const int HostsAtOnce = 4;
 
-    /// <summary>Checks the addresses due; how many were checked.</summary>
-    public async Task<int> RunRoundAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the addresses due; how many were checked. With a <paramref name="budget"/>, no
+    /// request starts after it has run out: the rest wait for the next round, so a round ends
+    /// while its server still holds the lease.
+    /// </summary>
+    public async Task<int> RunRoundAsync(TimeSpan? budget = null, CancellationToken cancellationToken = default)
     {
+        var deadline = budget is { } length ? time.GetUtcNow() + length : DateTimeOffset.MaxValue;
         var due = await DueAsync(cancellationToken);
         var answers = new List<(SourceLink Link, Answer Answer)>();
         var byHost = due.GroupBy(link => new Uri(link.Address).Host, StringComparer.OrdinalIgnoreCase);
@@ -33,6 +38,10 @@ public sealed partial class SourceLinkCheck(
                 var first = true;
                 foreach (var link in host)
                 {
+                    if (time.GetUtcNow() >= deadline)
+                    {
+                        break;
+                    }
                     if (!first)
                     {
                         await Task.Delay(TimeSpan.FromSeconds(options.Value.PerHostSeconds), time, token);
@@ -155,6 +164,8 @@ public sealed partial class SourceLinkCheck(
     {
         AllowAutoRedirect = true,
         MaxAutomaticRedirections = 5,
+        // Through a proxy the connection below would be to the proxy, and the address check moot.
+        UseProxy = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectCallback = async (context, cancellationToken) =>
         {

@@ -27,7 +27,7 @@ internal sealed partial class SourceLinkChecking(
                 // Held for a round at most; a server that dies mid-round lets another take over.
                 if (await scope.ServiceProvider.GetRequiredService<Leases>().TryTakeAsync(LeaseName, Interval * 0.9, stoppingToken))
                 {
-                    var checkedCount = await scope.ServiceProvider.GetRequiredService<SourceLinkCheck>().RunRoundAsync(stoppingToken);
+                    var checkedCount = await scope.ServiceProvider.GetRequiredService<SourceLinkCheck>().RunRoundAsync(Interval * 0.75, stoppingToken);
                     LogRound(checkedCount);
                 }
             }
