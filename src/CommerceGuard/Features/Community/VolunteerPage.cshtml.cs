@@ -27,18 +27,10 @@ public sealed class VolunteerPageModel(GlossaryDb db, TimeProvider time, SpamDef
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var thanks = Redirect(SitePaths.Current.Translate("/volunteer/thanks"));
-        switch (spam.Judge(Request.Form, FormName))
+        if (spam.IsTrapped(Request.Form, FormName, ModelState, text))
         {
-            case SpamVerdict.TrapFilled:
-                // Thanked like anyone else, so the script learns nothing; nothing is kept.
-                return thanks;
-            case SpamVerdict.TooQuick:
-                // A person who was that quick loses nothing: the form comes back filled in, with a new stamp.
-                ModelState.AddModelError("", text["Form.TooQuick"]);
-                break;
-            case SpamVerdict.Expired:
-                ModelState.AddModelError("", text["Form.Expired"]);
-                break;
+            // Thanked like anyone else, so the script learns nothing; nothing is kept.
+            return thanks;
         }
         if (!ModelState.IsValid)
         {

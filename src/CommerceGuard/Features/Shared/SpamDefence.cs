@@ -69,6 +69,27 @@ public sealed partial class SpamDefence(
     private IDataProtector StampsOf(string formName) => protection.CreateProtector("CommerceGuard.SpamDefence.FormShown", formName);
 
     /// <summary>
+    /// Judges a page's form and puts what a person must do about it (send again, reload) on the
+    /// page as a form error. True when the trap was filled: the caller thanks and keeps nothing.
+    /// </summary>
+    public bool IsTrapped(IFormCollection form, string formName, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, Microsoft.Extensions.Localization.IStringLocalizer text)
+    {
+        switch (Judge(form, formName))
+        {
+            case SpamVerdict.TrapFilled:
+                return true;
+            case SpamVerdict.TooQuick:
+                // A person who was that quick loses nothing: the form comes back filled in, with a new stamp.
+                modelState.AddModelError("", text["Form.TooQuick"]);
+                break;
+            case SpamVerdict.Expired:
+                modelState.AddModelError("", text["Form.Expired"]);
+                break;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Judges a posted form by its honeypot and, unless <paramref name="timed"/> is false (a
     /// single click, which a person can make at once), its stamp; counts what it refuses.
     /// </summary>

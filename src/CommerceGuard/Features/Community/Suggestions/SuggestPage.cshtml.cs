@@ -33,17 +33,10 @@ public sealed class SuggestPageModel(Suggestions suggestions, SpamDefence spam, 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var thanks = Redirect(SitePaths.Current.Translate("/suggest/thanks"));
-        switch (spam.Judge(Request.Form, FormName))
+        if (spam.IsTrapped(Request.Form, FormName, ModelState, text))
         {
-            case SpamVerdict.TrapFilled:
-                // Thanked like anyone else, so the script learns nothing; nothing is kept.
-                return thanks;
-            case SpamVerdict.TooQuick:
-                ModelState.AddModelError("", text["Form.TooQuick"]);
-                break;
-            case SpamVerdict.Expired:
-                ModelState.AddModelError("", text["Form.Expired"]);
-                break;
+            // Thanked like anyone else, so the script learns nothing; nothing is kept.
+            return thanks;
         }
         if (!ModelState.IsValid)
         {

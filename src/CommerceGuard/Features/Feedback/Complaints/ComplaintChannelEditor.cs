@@ -35,10 +35,10 @@ public sealed class ComplaintChannelEditor(GlossaryDb db, AuditLog audit, TimePr
             channel = new ComplaintChannel { Name = "", Handles = "", Address = "", DisplayOrder = last + 1 };
             db.ComplaintChannels.Add(channel);
         }
-        channel.Name = Clean(input.Name)!;
-        channel.Handles = Clean(input.Handles)!;
-        channel.Address = Clean(input.Address)!;
-        channel.Phone = Clean(input.Phone);
+        channel.Name = TermValidation.Blank(input.Name)!;
+        channel.Handles = TermValidation.Blank(input.Handles)!;
+        channel.Address = TermValidation.Blank(input.Address)!;
+        channel.Phone = TermValidation.Blank(input.Phone);
         channel.CategoryIds = [.. known.Order()];
         channel.States = states;
         audit.Add(AuditActions.ComplaintChannelSaved, channel.Name, channel.Address);
@@ -70,7 +70,7 @@ public sealed class ComplaintChannelEditor(GlossaryDb db, AuditLog audit, TimePr
     private static (Dictionary<string, string> Problems, List<string> States) Check(ChannelInput input)
     {
         var problems = new Dictionary<string, string>();
-        var (name, handles, address, phone) = (Clean(input.Name), Clean(input.Handles), Clean(input.Address), Clean(input.Phone));
+        var (name, handles, address, phone) = (TermValidation.Blank(input.Name), TermValidation.Blank(input.Handles), TermValidation.Blank(input.Address), TermValidation.Blank(input.Phone));
         if (name is null || name.Length > ComplaintChannel.NameMaxLength)
         {
             problems["name"] = $"Give the channel's name, up to {ComplaintChannel.NameMaxLength} characters.";
@@ -96,7 +96,4 @@ public sealed class ComplaintChannelEditor(GlossaryDb db, AuditLog audit, TimePr
         }
         return (problems, [.. written.Select(UsStates.Parse).OfType<string>().Distinct().Order()]);
     }
-
-    private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : TermValidation.Printable(text).Trim();
 }

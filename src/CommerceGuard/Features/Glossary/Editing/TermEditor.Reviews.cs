@@ -36,7 +36,7 @@ public sealed partial class TermEditor
         {
             return EditOutcome.Refused("Only a term readers can see is reviewed: publish it first.");
         }
-        var (name, disclosure, note) = (Clean(input.ReviewerName), Clean(input.Disclosure), Clean(input.Note));
+        var (name, disclosure, note) = (TermValidation.Blank(input.ReviewerName), TermValidation.Blank(input.Disclosure), TermValidation.Blank(input.Note));
         var problems = ReviewProblems(name, disclosure, note);
         if (problems.Count > 0)
         {
@@ -69,7 +69,4 @@ public sealed partial class TermEditor
         }
         return problems;
     }
-
-    private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : TermValidation.Printable(text).Trim();
 }

@@ -138,7 +138,8 @@ public static class TermValidation
         return empty ? null : tidied;
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : Printable(text).Trim();
+    /// <summary>The text printable and trimmed, or null when there is none.</summary>
+    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : Printable(text).Trim();
 
     /// <summary>
     /// The text without what no document can hold: control characters other than tab and line
