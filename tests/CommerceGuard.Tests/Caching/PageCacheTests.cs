@@ -164,8 +164,10 @@ public sealed class PageCacheTests : IDisposable
         await app.AddTermAsync("bystander", "Bystander", term => term.Definition = "Nothing to do with the other two.");
         await PutInCategoryAsync("precise-edit", "insurance");
         await PutInCategoryAsync("bystander", "privacy");
-        string[] evicted = ["/glossary/precise-edit", "/glossary/points-at-it", "/glossary/letter/p", "/glossary/category/insurance", "/glossary", "/"];
-        string[] kept = ["/glossary/bystander", "/glossary/letter/b", "/glossary/category/privacy", "/about"];
+        string[] evicted = [
+            "/glossary/precise-edit", "/glossary/points-at-it", "/glossary/letter/p", "/glossary/category/insurance", "/glossary", "/",
+            "/api/v1/terms/precise-edit", "/api/v1/terms/points-at-it"];
+        string[] kept = ["/glossary/bystander", "/glossary/letter/b", "/glossary/category/privacy", "/about", "/api/v1/terms/bystander"];
         await EvictionCaughtUpAsync();
         foreach (var url in evicted.Concat(kept))
         {
@@ -235,6 +237,44 @@ public sealed class PageCacheTests : IDisposable
         }
         using var kept = await app.Browser().GetAsync(new Uri("/search?q=ledger", UriKind.Relative));
         Assert.Contains("/glossary/ledger-lag", await kept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Suggestions_are_kept_for_each_query_and_offer_a_new_term_once_it_is_indexed()
+    {
+        await app.SearchIndexReadyAsync();
+        await EvictionCaughtUpAsync();
+
+        Assert.False(await FromCacheAsync("/api/v1/search/suggest?q=ledg"));
+        Assert.True(await FromCacheAsync("/api/v1/search/suggest?q=ledg"));
+        Assert.False(await FromCacheAsync("/api/v1/search/suggest?q=ledge"));
+
+        await app.AddTermAsync("ledger-lag", "Ledger Lag");
+
+        for (var attempt = 0; !(await app.Browser().GetStringAsync(new Uri("/api/v1/search/suggest?q=ledg", UriKind.Relative))).Contains("Ledger Lag", StringComparison.Ordinal); attempt++)
+        {
+            Assert.True(attempt < 50, "the new term was never suggested");
+            await Task.Delay(100);
+        }
+        Assert.True(await FromCacheAsync("/api/v1/search/suggest?q=ledg"));
+    }
+
+    [Fact]
+    public async Task An_api_answer_from_the_cache_tells_the_client_where_it_stands_now()
+    {
+        await EvictionCaughtUpAsync();
+        var client = app.Browser();
+
+        using var first = await client.GetAsync(new Uri("/api/v1/terms/therapeutic-relationship", UriKind.Relative));
+        using var second = await client.GetAsync(new Uri("/api/v1/terms/therapeutic-relationship", UriKind.Relative));
+
+        Assert.NotNull(second.Headers.Age);
+        Assert.NotEqual(first.Headers.GetValues("RateLimit").Single(), second.Headers.GetValues("RateLimit").Single());
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/terms/therapeutic-relationship", UriKind.Relative));
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
     }
 
     /// <summary>Waits for the page cache to evict for every change saved so far, which must take under a second.</summary>

@@ -42,8 +42,14 @@ public sealed class ApiRateLimit(IOptions<ApiRateLimitOptions> options, TokenBuc
         var shape = BucketShape.Of(quota, limits.WindowSeconds);
         var answer = await buckets.TakeAsync("api:" + client, shape);
         var headers = context.Response.Headers;
-        headers["RateLimit-Policy"] = Invariant($"\"{policy}\";q={quota};w={limits.WindowSeconds}");
-        headers["RateLimit"] = Invariant($"\"{policy}\";r={answer.Remaining};t={shape.SecondsToFill(answer.Remaining)}");
+        // Written as the answer starts, over any the page cache kept with an answer it serves:
+        // the standing is this request's, not that of the request the answer was made for.
+        context.Response.OnStarting(() =>
+        {
+            headers["RateLimit-Policy"] = Invariant($"\"{policy}\";q={quota};w={limits.WindowSeconds}");
+            headers["RateLimit"] = Invariant($"\"{policy}\";r={answer.Remaining};t={shape.SecondsToFill(answer.Remaining)}");
+            return Task.CompletedTask;
+        });
         if (answer.Granted)
         {
             await next(context);

@@ -56,6 +56,12 @@ public static class PageCache
     /// <summary>Where to complain about a term: a public page for each state.</summary>
     public const string ComplaintPage = "complaint-page";
 
+    /// <summary>The API's answer for one term: one for each language.</summary>
+    public const string ApiTerm = "api-term";
+
+    /// <summary>The API's search answers and suggestions: one for each query, page and language.</summary>
+    public const string ApiSearch = "api-search";
+
     /// <summary>The tag of every cached page: a change around every term (a category's name) evicts them all.</summary>
     public const string Tag = "glossary";
 
@@ -76,6 +82,8 @@ public static class PageCache
             options.AddPolicy(SearchPage, new PublicPagePolicy("q", "page"));
             options.AddPolicy(ChangesPage, new PublicPagePolicy("from", "to"));
             options.AddPolicy(ComplaintPage, new PublicPagePolicy("state"));
+            options.AddPolicy(ApiTerm, new PublicPagePolicy("language"));
+            options.AddPolicy(ApiSearch, new PublicPagePolicy("q", "page", "language"));
         });
         // In place of the framework's store in memory.
         builder.Services.AddSingleton<DiskPageStore>();

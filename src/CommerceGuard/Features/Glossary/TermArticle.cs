@@ -1,4 +1,5 @@
 using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Content;
 
 namespace CommerceGuard.Features.Glossary;
@@ -12,6 +13,25 @@ public sealed record TermArticle(Term Term, TermHtml Html, IReadOnlyList<Related
     /// <summary>The numbers of the sources that support a section (<see cref="SourceSections"/>), for its references.</summary>
     public IReadOnlyList<int> SourceNumbers(string section) =>
         [.. Sources.Select((source, index) => (source, number: index + 1)).Where(pair => pair.source.Supports == section).Select(pair => pair.number)];
+
+    /// <summary>
+    /// The cache tags of what a page of this article shows something of: the term itself, what
+    /// its text links to, its related terms and its translations (<see cref="PageTags"/>).
+    /// </summary>
+    public IEnumerable<string> CacheTags(IReadOnlyList<TermLink> translations)
+    {
+        var language = Term.Language;
+        return [
+            PageTags.TermPages(language),
+            PageTags.Translations(Term.TranslationOfId ?? Term.Id),
+            PageTags.Term(language, Term.Slug),
+            .. Html.Linked.Select(slug => PageTags.Term(language, slug)),
+            // As written, so that a related term written later is linked once it is.
+            .. Term.RelatedSlugs.Select(slug => PageTags.Term(language, slug)),
+            .. Related.Select(related => related.Slug).OfType<string>().Select(slug => PageTags.Term(language, slug)),
+            .. translations.Select(other => PageTags.Term(other.Language, other.Slug)),
+        ];
+    }
 }
 
 /// <summary>A related term as the page lists it; a term not written yet has no address.</summary>

@@ -63,23 +63,7 @@ public sealed class TermPageModel(
         Replacement = Retired ? await db.ReplacementAsync(term, cancellationToken) : null;
         Cited = VersionPages.Cited(term, Version, site);
         Citations = Versions.Citations.All(Cited);
-        PageTags.Add(HttpContext, [.. Shows(translations), .. Replacement is null ? [] : new[] { PageTags.Term(language, Replacement.Slug) }]);
+        PageTags.Add(HttpContext, [.. Article.CacheTags(translations), .. Replacement is null ? [] : new[] { PageTags.Term(language, Replacement.Slug) }]);
         return Page();
-    }
-
-    /// <summary>The terms this page shows something of: itself, what it links to, its related terms and translations.</summary>
-    private IEnumerable<string> Shows(IReadOnlyList<TermLink> translations)
-    {
-        var language = Term.Language;
-        return [
-            PageTags.TermPages(language),
-            PageTags.Translations(Term.TranslationOfId ?? Term.Id),
-            PageTags.Term(language, Term.Slug),
-            .. Article.Html.Linked.Select(slug => PageTags.Term(language, slug)),
-            // As written, so that a related term written later is linked once it is.
-            .. Term.RelatedSlugs.Select(slug => PageTags.Term(language, slug)),
-            .. Article.Related.Select(related => related.Slug).OfType<string>().Select(slug => PageTags.Term(language, slug)),
-            .. translations.Select(other => PageTags.Term(other.Language, other.Slug)),
-        ];
     }
 }

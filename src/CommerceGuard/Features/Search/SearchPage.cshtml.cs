@@ -1,4 +1,3 @@
-using CommerceGuard.Data;
 using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +13,7 @@ namespace CommerceGuard.Features.Search;
 /// </summary>
 [RateLimited(Limit.Searches)]
 [OutputCache(PolicyName = PageCache.SearchPage)]
-public sealed class SearchPageModel(GlossarySearch search, SearchIndex index, TermChanges changes) : PageModel
+public sealed class SearchPageModel(GlossarySearch search, CachedSearches cached) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -27,13 +26,7 @@ public sealed class SearchPageModel(GlossarySearch search, SearchIndex index, Te
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // Read before searching: the index says it reached a change only once its searchers show it.
-        var (known, indexed, ready) = (changes.Version, index.Sequence, index.IsReady);
-        Results = await search.SearchAsync(Query, PageNumber, Glossary.Languages.Current, cancellationToken);
-        if (!ready || indexed < known)
-        {
-            PageCache.MarkUnfit(HttpContext);
-        }
-        PageTags.Add(HttpContext, PageTags.Lists(Glossary.Languages.Current));
+        var language = Glossary.Languages.Current;
+        Results = await cached.AnswerAsync(HttpContext, language, () => search.SearchAsync(Query, PageNumber, language, cancellationToken));
     }
 }

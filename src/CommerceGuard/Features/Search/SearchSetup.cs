@@ -9,6 +9,7 @@ public static class SearchSetup
         builder.Services.AddHostedService<SearchIndexer>();
         builder.Services.AddScoped<GlossarySearch>();
         builder.Services.AddScoped<Suggestions>();
+        builder.Services.AddSingleton<CachedSearches>();
         return builder;
     }
 }

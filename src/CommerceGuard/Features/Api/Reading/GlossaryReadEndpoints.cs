@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using CommerceGuard.Data;
+using CommerceGuard.Features.Caching;
 using CommerceGuard.Features.Glossary;
 using CommerceGuard.Features.Glossary.Versions;
 using CommerceGuard.Features.Search;
@@ -31,7 +32,7 @@ public static class GlossaryReadEndpoints
             .WithSummary("Fetch a published term")
             .WithDescription("Every section as Markdown and as the site's HTML, with related terms and categories. A slug the term had before answers 301 with its new address.")
             .Produces<TermDto>().Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithMetadata(ApiDocument.SendsLastModified);
+            .WithMetadata(ApiDocument.SendsLastModified).CacheOutput(PageCache.ApiTerm);
         api.MapGet("/categories", ListCategoriesAsync).WithTags("Glossary").WithName("listCategories")
             .WithSummary("List categories")
             .WithDescription("Every category, in the site's order, with how many published terms it holds.")
@@ -39,11 +40,11 @@ public static class GlossaryReadEndpoints
         api.MapGet("/search", SearchAsync).WithTags("Search").WithName("search")
             .WithSummary("Search the glossary")
             .WithDescription("The site's search: typos are forgiven, titles count most, and snippets mark the words found. When nothing matches, 'didYouMean' offers the closest titles.")
-            .Produces<SearchResultsDto>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<SearchResultsDto>().ProducesProblem(StatusCodes.Status400BadRequest).CacheOutput(PageCache.ApiSearch);
         api.MapGet("/search/suggest", SuggestAsync).WithTags("Search").WithName("suggest")
             .WithSummary("Suggest terms as a reader types")
             .WithDescription($"Up to {Suggestions.MaxCount} titles for what has been typed so far ({Suggestions.MinLength} characters or more), with each term's path on this site.")
-            .Produces<List<Suggestion>>();
+            .Produces<List<Suggestion>>().CacheOutput(PageCache.ApiSearch);
     }
 
     private static async Task<IResult> ListTermsAsync(
@@ -138,6 +139,8 @@ public static class GlossaryReadEndpoints
         }
         var translations = await db.TranslationsAsync(term, offered.Codes, cancellationToken);
         var article = await articles.BuildAsync(term, cancellationToken);
+        var replacement = term.Status == TermStatus.Retired ? await db.ReplacementAsync(term, cancellationToken) : null;
+        PageTags.Add(http, [.. article.CacheTags(translations), .. replacement is null ? [] : new[] { PageTags.Term(code, replacement.Slug) }]);
         TextDto Text(string markdown, IHtmlContent html) => new(markdown, Html(html));
         TextDto? Optional(string? markdown, IHtmlContent? html) => markdown is null || html is null ? null : Text(markdown, html);
         var body = new TermDto(
@@ -156,7 +159,7 @@ public static class GlossaryReadEndpoints
             [.. term.Categories.Select(named => named.LinkIn(code)).OfType<CategoryLink>().Select(named => new CategoryRefDto(named.Slug, named.Name, site.Of(named.Url)))],
             [.. translations.Select(other => new TranslationDto(other.Language, other.Slug, other.Title, site.Of(other.Url)))],
             TermStatusNames.Of(term.Status),
-            term.Status == TermStatus.Retired && await db.ReplacementAsync(term, cancellationToken) is { } replacement ? site.Of(replacement.Url) : null,
+            replacement is null ? null : site.Of(replacement.Url),
             (await db.LatestVersionAsync(term.Id, cancellationToken))?.Number,
             [.. term.Sources],
             term is { ReviewedAt: { } reviewed, ReviewedBy: { } reviewer } ? new ReviewDto(Timestamps.UtcOffset(reviewed), reviewer, term.ReviewerDisclosure) : null);
@@ -180,7 +183,7 @@ public static class GlossaryReadEndpoints
     }
 
     private static async Task<IResult> SearchAsync(
-        HttpContext http, GlossarySearch search, SiteAddress site, IOptions<JsonOptions> json,
+        HttpContext http, GlossarySearch search, CachedSearches cached, SiteAddress site, IOptions<JsonOptions> json,
         [Description("The words to search for.")] string? q,
         [Description("The page of results, from 1; 1 when left out.")] int? page,
         [Description(ApiLanguage.Description)] string? language,
@@ -199,7 +202,7 @@ public static class GlossaryReadEndpoints
         {
             return ApiProblems.Of(StatusCodes.Status400BadRequest, "The page is out of range.", $"Pages run from 1 to {GlossarySearch.MaxPage}.");
         }
-        var results = await search.SearchAsync(q, page ?? 1, code, cancellationToken);
+        var results = await cached.AnswerAsync(http, code, () => search.SearchAsync(q, page ?? 1, code, cancellationToken));
         var body = new SearchResultsDto(
             results.Query,
             results.Total,
@@ -218,14 +221,14 @@ public static class GlossaryReadEndpoints
     }
 
     private static async Task<IResult> SuggestAsync(
-        HttpContext http, Suggestions suggestions, IOptions<JsonOptions> json,
+        HttpContext http, Suggestions suggestions, CachedSearches cached, IOptions<JsonOptions> json,
         [Description("What the reader has typed so far.")] string? q,
         [Description(ApiLanguage.Description)] string? language,
         OfferedLanguages offered,
         CancellationToken cancellationToken) =>
         ApiLanguage.Problem(language, offered, out var code) is { } unwritten
             ? unwritten
-            : ApiJson.Respond(http, json, await suggestions.ForAsync(q, code, cancellationToken), null);
+            : ApiJson.Respond(http, json, await cached.AnswerAsync(http, code, () => suggestions.ForAsync(q, code, cancellationToken)), null);
 
     /// <summary>A term's address in the API: the language is named when it is not English.</summary>
     private static string TermAddress(string slug, string language) =>
