@@ -148,7 +148,7 @@ internal static class SearchBench
     private static void Report(string line) => Console.WriteLine(line);
 
     /// <summary>Exact titles, typos, phrases, several words, and queries that find nothing, in equal parts.</summary>
-    private static List<string> MixedQueries(List<string> titles, IReadOnlyList<string> words, Random random, int count) =>
+    internal static List<string> MixedQueries(List<string> titles, IReadOnlyList<string> words, Random random, int count) =>
         [.. Enumerable.Range(0, count).Select(i =>
         {
             var title = titles[random.Next(titles.Count)];
@@ -162,7 +162,7 @@ internal static class SearchBench
             };
         })];
 
-    private static List<string> Prefixes(List<string> titles, Random random, int count) =>
+    internal static List<string> Prefixes(List<string> titles, Random random, int count) =>
         [.. Enumerable.Range(0, count).Select(i =>
         {
             var title = titles[random.Next(titles.Count)];

@@ -31,11 +31,41 @@ public readonly record struct TermMention(int Start, int Length, LinkTarget Targ
 /// Matches are whole words, case- and accent-insensitive, leftmost and longest first
 /// ("health savings account" before "account"); the last word of a name also matches its plural.
 /// </summary>
+/// <remarks>
+/// The trie is kept flat: words and nodes are numbered and every edge is in one dictionary keyed
+/// by the two numbers, rather than a dictionary of words in each node. At 100,000 terms it has
+/// some 400,000 nodes, and a dictionary apiece took about 120 MB where this takes about 15. A
+/// word no name has, as most of a text's are, is turned away by the first lookup.
+/// </remarks>
 public sealed class TermMatcher
 {
-    private readonly Node root = new();
+    private const int Root = 0;
+
+    private readonly IReadOnlyList<LinkTarget> targets;
+
+    /// <summary>Every word of every name, numbered.</summary>
+    private readonly Dictionary<string, int> words = new(StringComparer.Ordinal);
+
+    /// <summary>From a node and the next word's number (<see cref="Edge"/>), the node it leads to.</summary>
+    private readonly Dictionary<Edge, int> edges = [];
+
+    /// <summary>What each node's path of words names, by node number; the root names nothing.</summary>
+    private readonly List<Named> named = [default];
 
     public TermMatcher(IEnumerable<LinkTarget> targets)
+    {
+        this.targets = [.. targets];
+        foreach (var entry in Entries())
+        {
+            Add(entry.Keys, entry.Target, entry.ExactText);
+        }
+    }
+
+    /// <summary>
+    /// What the matcher matches, in the order it was built: for a matcher elsewhere (the partner
+    /// widget) to build the same. Made afresh on each call rather than kept.
+    /// </summary>
+    public IReadOnlyList<MatcherEntry> Entries()
     {
         var names = targets
             .Where(target => target.AutoLink)
@@ -44,20 +74,13 @@ public sealed class TermMatcher
             .ToList();
         // Every name as written first, then plurals, so "Damages" the term is never taken by
         // "Damage" the term's plural.
-        Entries =
+        return
         [
             .. names.Select(entry => new MatcherEntry(entry.Keys, entry.Target, IsAcronym(entry.Name) ? entry.Name : null)),
             .. names.Where(entry => !IsAcronym(entry.Name)).SelectMany(entry =>
                 TermTokens.Plurals(entry.Keys[^1]).Select(plural => new MatcherEntry([.. entry.Keys[..^1], plural], entry.Target, null))),
         ];
-        foreach (var entry in Entries)
-        {
-            Add(entry.Keys, entry.Target, entry.ExactText);
-        }
     }
-
-    /// <summary>What the matcher matches, in the order it was built: for a matcher elsewhere (the partner widget) to build the same.</summary>
-    public IReadOnlyList<MatcherEntry> Entries { get; }
 
     /// <summary>
     /// "US", "EOB", "COBRA": a name in capitals is an acronym, and matched only as written, since
@@ -88,15 +111,15 @@ public sealed class TermMatcher
 
     private (LinkTarget? Target, int Length) LongestAt(string text, List<TermToken> tokens, int start)
     {
-        var node = root;
+        var node = Root;
         (LinkTarget? Target, int Length) best = (null, 0);
-        for (var i = start; i < tokens.Count && node.Next.TryGetValue(tokens[i].Key, out var next); i++)
+        for (var i = start; i < tokens.Count && words.TryGetValue(tokens[i].Key, out var word) && edges.TryGetValue(new Edge(node, word), out var next); i++)
         {
             node = next;
             var written = text.AsSpan(tokens[start].Start, tokens[i].Start + tokens[i].Length - tokens[start].Start);
-            if (node.Target is not null && (node.ExactText is null || written.SequenceEqual(node.ExactText)))
+            if (named[node] is { Target: { } target, ExactText: var exact } && (exact is null || written.SequenceEqual(exact)))
             {
-                best = (node.Target, i - start + 1);
+                best = (target, i - start + 1);
             }
         }
         return best;
@@ -104,30 +127,44 @@ public sealed class TermMatcher
 
     private void Add(IReadOnlyList<string> keys, LinkTarget target, string? exactText)
     {
-        var node = root;
+        var node = Root;
         foreach (var key in keys)
         {
-            if (!node.Next.TryGetValue(key, out var next))
+            if (!words.TryGetValue(key, out var word))
             {
-                next = new Node();
-                node.Next[key] = next;
+                word = words.Count;
+                words[key] = word;
+            }
+            if (!edges.TryGetValue(new Edge(node, word), out var next))
+            {
+                next = named.Count;
+                named.Add(default);
+                edges[new Edge(node, word)] = next;
             }
             node = next;
         }
         // The first term to claim a name keeps it; a later term with the same alias does not steal it.
-        if (node.Target is null)
+        if (named[node].Target is null)
         {
-            node.Target = target;
-            node.ExactText = exactText;
+            named[node] = new Named(target, exactText);
         }
     }
 
-    private sealed class Node
+    /// <summary>A node's number and a word's, as one key.</summary>
+    private readonly struct Edge(int from, int word) : IEquatable<Edge>
     {
-        public Dictionary<string, Node> Next { get; } = new(StringComparer.Ordinal);
-        public LinkTarget? Target { get; set; }
+        private readonly long key = ((long)from << 32) | (uint)word;
 
-        /// <summary>For an acronym, the only spelling that matches.</summary>
-        public string? ExactText { get; set; }
+        public bool Equals(Edge other) => key == other.key;
+
+        public override bool Equals(object? obj) => obj is Edge other && Equals(other);
+
+        // Spread over all the bits: node and word numbers are both small and close together,
+        // and a plain fold of the two halves would send many edges to the same buckets.
+        public override int GetHashCode() => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> 32);
     }
+
+    /// <param name="Target">The term a node's words name, if any.</param>
+    /// <param name="ExactText">For an acronym, the only spelling that matches.</param>
+    private readonly record struct Named(LinkTarget? Target, string? ExactText);
 }

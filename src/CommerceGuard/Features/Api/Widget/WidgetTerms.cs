@@ -59,7 +59,7 @@ public sealed class WidgetTerms(TermDirectory directory, SiteAddress site, IOpti
 
     private byte[] Build(TermLinks links)
     {
-        var entries = links.Matcher.Entries;
+        var entries = links.Matcher.Entries();
         var targets = entries.Select(entry => entry.Target).Distinct().ToList();
         var index = targets.Select((target, position) => (target, position)).ToDictionary(pair => pair.target, pair => pair.position);
         var dto = new WidgetTermsDto(
