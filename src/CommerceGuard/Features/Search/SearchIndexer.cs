@@ -133,16 +133,22 @@ internal sealed partial class SearchIndexer(
         }
     }
 
+    /// <summary>Terms from which a rebuild's memory is given back at once (see <see cref="RebuildAsync(GlossaryDb, CancellationToken)"/>).</summary>
+    private const int LargeRebuild = 10_000;
+
     private async Task RebuildAsync(GlossaryDb db, CancellationToken cancellationToken)
     {
         var timer = System.Diagnostics.Stopwatch.StartNew();
         var count = await RebuildAsync(index, db, markdown, cancellationToken);
         LogRebuilt(count, index.Sequence, timer.Elapsed.TotalSeconds);
-        // A rebuild at 100,000 terms allocates hundreds of megabytes, much of it kept long enough
-        // to reach the oldest generation, where the collector would leave it (and the memory it
-        // takes from the machine) for the rest of the process's life. Given back now, once: a
-        // pause of a fraction of a second, at start or after a damaged index.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // A rebuild of a large glossary allocates hundreds of megabytes, much of it kept long
+        // enough to reach the oldest generation, where the collector would leave it (and the
+        // memory it takes from the machine) for a long while. Given back now, once: a pause of a
+        // fraction of a second, at start or after a damaged index. A small glossary's is not worth it.
+        if (count >= LargeRebuild)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
     }
 
     /// <summary>
