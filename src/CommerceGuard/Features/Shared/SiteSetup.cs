@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using CommerceGuard.Features.SiteLanguages;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Localization;
 
 namespace CommerceGuard.Features.Shared;
@@ -11,6 +10,17 @@ public static class SiteSetup
 {
     public static WebApplicationBuilder AddSitePages(this WebApplicationBuilder builder)
     {
+        // Run from the build's output rather than a publish (dotnet run, the tests, in any
+        // environment), static files and their compressed forms are found where the build made
+        // them; published, the site has them in its own wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        // From the build's output too, the files keep the headers the build gave them (a year,
+        // immutable, for a fingerprinted name: a changed file gets a new name at the next build),
+        // except while developing, where a file edited under the running site must show at once.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
+        }
         builder.Services.AddLocalization();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddViewLocalization()
@@ -30,28 +40,41 @@ public static class SiteSetup
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ShareWidgetScript });
+        app.Use(ShareWidgetScript);
         return app;
     }
 
     /// <summary>
-    /// widget.js runs on other sites: any page may load it (and check it with Subresource
-    /// Integrity), and caches may keep it for an hour.
+    /// widget.js runs on other sites, at an address that never changes: any page may load it
+    /// (and check it with Subresource Integrity), and caches may keep it for an hour.
     /// </summary>
-    private static void ShareWidgetScript(StaticFileResponseContext context)
+    private static Task ShareWidgetScript(HttpContext context, RequestDelegate next)
     {
-        if (context.Context.Request.Path.Equals("/widget.js", StringComparison.Ordinal))
+        if (context.Request.Path.Equals("/widget.js", StringComparison.Ordinal))
         {
-            var headers = context.Context.Response.Headers;
-            headers.CacheControl = "public, max-age=3600";
-            headers.AccessControlAllowOrigin = "*";
-            headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.CacheControl = "public, max-age=3600";
+                headers.AccessControlAllowOrigin = "*";
+                headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+                return Task.CompletedTask;
+            });
         }
+        return next(context);
     }
 
+    /// <summary>
+    /// Static files are served as the build listed them: each under a name with its content's
+    /// fingerprint ("site.7rcd72787u.css"), kept by browsers for a year as immutable, and sent
+    /// compressed as made at build and publish (gzip, and Brotli when published). Pages name
+    /// them so through the link and script tag helpers. Their plain names still answer, to be
+    /// checked each time.
+    /// </summary>
     public static WebApplication MapSitePages(this WebApplication app)
     {
-        app.MapRazorPages();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 
