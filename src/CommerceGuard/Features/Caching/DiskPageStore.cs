@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -71,7 +72,8 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
 
     private byte[]? Get(string key)
     {
-        var id = Id(Encoding.UTF8.GetBytes(key));
+        var keyBytes = Encoding.UTF8.GetBytes(key);
+        var id = Id(keyBytes);
         Page? page;
         lock (gate)
         {
@@ -90,7 +92,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
             DeleteRemoved();
             return null;
         }
-        return Read(page, key);
+        return Read(page, keyBytes);
     }
 
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
@@ -247,32 +249,36 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
         }
     }
 
-    private byte[]? Read(Page page, string key)
+    /// <summary>Reads the page's file into a pooled buffer and returns a copy of the page alone.</summary>
+    private byte[]? Read(Page page, byte[] keyBytes)
     {
+        var stored = ArrayPool<byte>.Shared.Rent(page.Size);
         try
         {
             using var file = File.OpenHandle(PathOf(page.File));
-            var stored = new byte[page.Size];
-            var read = RandomAccess.Read(file, stored, 0);
+            var read = RandomAccess.Read(file, stored.AsSpan(0, page.Size), 0);
             // The file names its page: two keys of one hash, never yet seen, would still not mix.
-            if (read != stored.Length || !StoredKeyIs(stored, key))
+            if (read != page.Size || !StoredKeyIs(stored.AsSpan(0, page.Size), keyBytes))
             {
                 return null;
             }
-            return stored.AsSpan(4 + page.KeyLength).ToArray();
+            return stored.AsSpan(4 + page.KeyLength, page.Size - 4 - page.KeyLength).ToArray();
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
             // Evicted while it was being read.
             return null;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(stored);
+        }
     }
 
-    private static bool StoredKeyIs(byte[] stored, string key)
-    {
-        var length = BinaryPrimitives.ReadInt32LittleEndian(stored);
-        return length <= stored.Length - 4 && Encoding.UTF8.GetString(stored, 4, length) == key;
-    }
+    private static bool StoredKeyIs(ReadOnlySpan<byte> stored, byte[] key) =>
+        stored.Length >= 4 + key.Length
+        && BinaryPrimitives.ReadInt32LittleEndian(stored) == key.Length
+        && stored.Slice(4, key.Length).SequenceEqual(key);
 
     /// <summary>Files are spread over 256 folders, so that none holds more than a few hundred at 100,000 pages.</summary>
     private string PathOf(long file) => Path.Combine(Folder, Shelf(file & 0xFF), file.ToString("x", CultureInfo.InvariantCulture));
