@@ -21,6 +21,10 @@ public sealed class AlphabetIndex
 
     private static readonly ConcurrentDictionary<string, AlphabetIndex> ByLanguage = new();
 
+    /// <summary>Far more first letters than any alphabet has, with their accents.</summary>
+    private const int MostLettersRemembered = 1_000;
+
+    private readonly ConcurrentDictionary<string, string> headingOfLetter = new(StringComparer.Ordinal);
     private readonly CultureInfo culture;
     private readonly CompareInfo collation;
 
@@ -50,15 +54,28 @@ public sealed class AlphabetIndex
 
     public string HeadingFor(string title)
     {
-        var first = title.FirstOrDefault(char.IsLetterOrDigit);
-        if (!char.IsLetter(first))
+        var start = 0;
+        while (start < title.Length && !char.IsLetterOrDigit(title[start]))
+        {
+            start++;
+        }
+        if (start == title.Length || !char.IsLetter(title[start]))
         {
             return OtherHeading;
         }
-        // A letter with its accents (and any combining mark after it) compared whole.
-        var start = title.IndexOf(first, StringComparison.Ordinal);
+        // A letter with its accents (and any combining mark after it) compared whole. Titles
+        // start with few letters, so each is compared with the alphabet once, not once a title.
         var letter = StringInfo.GetNextTextElement(title, start);
-        return Letters.FirstOrDefault(candidate => collation.Compare(letter, candidate, LetterComparison) == 0) ?? OtherHeading;
+        if (headingOfLetter.TryGetValue(letter, out var heading))
+        {
+            return heading;
+        }
+        heading = Letters.FirstOrDefault(candidate => collation.Compare(letter, candidate, LetterComparison) == 0) ?? OtherHeading;
+        if (headingOfLetter.Count < MostLettersRemembered)
+        {
+            headingOfLetter.TryAdd(letter, heading);
+        }
+        return heading;
     }
 
     /// <summary>The heading a reader typed ("ñ", "e"), as the jump bar spells it, or null when it is none.</summary>
