@@ -21,14 +21,7 @@ public class AutoLinkBenchmarks
     public int Terms { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var termWords = SyntheticGlossary.Vocabulary(3_000, seed: 7);
-        var plainWords = SyntheticGlossary.Vocabulary(3_000, seed: 8).Except(termWords).ToArray();
-        var targets = SyntheticGlossary.Targets(termWords, plainWords, Terms);
-        links = new TermLinks(targets);
-        definition = SyntheticGlossary.Definition(plainWords, [.. targets.Take(20).Select(target => target.Title)], wordCount: 1_000);
-    }
+    public void Setup() => (links, definition, _) = SyntheticGlossary.WithTexts(Terms);
 
     [Benchmark]
     public int FindMentions() => links.Matcher.Find(definition).Count();

@@ -29,12 +29,7 @@ public class TermRenderingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var termWords = SyntheticGlossary.Vocabulary(3_000, seed: 7);
-        var plainWords = SyntheticGlossary.Vocabulary(3_000, seed: 8).Except(termWords).ToArray();
-        var targets = SyntheticGlossary.Targets(termWords, plainWords, Terms);
-        links = new TermLinks(targets);
-        definition = SyntheticGlossary.Definition(plainWords, [.. targets.Take(20).Select(target => target.Title)], wordCount: 1_000);
-        denseDefinition = SyntheticGlossary.Definition(termWords, [], wordCount: 1_000);
+        (links, definition, denseDefinition) = SyntheticGlossary.WithTexts(Terms);
     }
 
     [Benchmark(Baseline = true)]
@@ -47,6 +42,21 @@ public class TermRenderingBenchmarks
 /// <summary>A made-up glossary whose names share words, as real ones do ("health savings account", "health plan").</summary>
 internal static class SyntheticGlossary
 {
+    /// <summary>
+    /// A glossary of <paramref name="terms"/> names and two 1,000-word texts: one of everyday
+    /// words mentioning 20 terms every size has, one made of the names' own words.
+    /// </summary>
+    public static (TermLinks Links, string Definition, string DenseDefinition) WithTexts(int terms)
+    {
+        var termWords = Vocabulary(3_000, seed: 7);
+        var plainWords = Vocabulary(3_000, seed: 8).Except(termWords).ToArray();
+        var targets = Targets(termWords, plainWords, terms);
+        return (
+            new TermLinks(targets),
+            Definition(plainWords, [.. targets.Take(20).Select(target => target.Title)], wordCount: 1_000),
+            Definition(termWords, [], wordCount: 1_000));
+    }
+
     public static string[] Vocabulary(int size, int seed)
     {
         var random = new Random(seed);
