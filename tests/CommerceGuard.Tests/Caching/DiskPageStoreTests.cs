@@ -14,8 +14,8 @@ public sealed class DiskPageStoreTests : IDisposable
 {
     private readonly string parent = Directory.CreateTempSubdirectory("commerceguard-pages-test-").FullName;
 
-    private DiskPageStore Store(int limitMegabytes = 100) =>
-        new(Options.Create(new PageCacheOptions { Folder = parent, DiskLimitMegabytes = limitMegabytes }), NullLogger<DiskPageStore>.Instance);
+    private DiskPageStore Store(int limitMegabytes = 100, int memoryMegabytes = 32) =>
+        new(Options.Create(new PageCacheOptions { Folder = parent, DiskLimitMegabytes = limitMegabytes, MemoryMegabytes = memoryMegabytes }), NullLogger<DiskPageStore>.Instance);
 
     private static byte[] Page(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -50,6 +50,44 @@ public sealed class DiskPageStoreTests : IDisposable
         Assert.Null(await store.GetAsync("/glossary/lien", default));
         Assert.Equal("tort", Text(await store.GetAsync("/glossary/tort", default)));
         Assert.Equal(Page("tort").Length, Files(store).Sum(file => new FileInfo(file).Length) - KeyPrefix("/glossary/tort"));
+    }
+
+    [Fact]
+    public async Task The_pages_used_most_lately_are_served_from_memory_and_the_least_used_from_their_files()
+    {
+        using var store = Store(memoryMegabytes: 1);
+        var large = new string('x', 60_000);
+        for (var i = 0; i < 20; i++)
+        {
+            await store.SetAsync($"/glossary/term-{i}", Page($"{i}{large}"), [], TimeSpan.FromMinutes(1), default);
+        }
+        // Read again, so that it counts as used lately although it was kept first.
+        await store.GetAsync("/glossary/term-0", default);
+
+        // With the files gone, what still comes back came from memory.
+        foreach (var file in Files(store))
+        {
+            File.Delete(file);
+        }
+
+        Assert.StartsWith("0x", Text(await store.GetAsync("/glossary/term-0", default)), StringComparison.Ordinal);
+        Assert.StartsWith("19x", Text(await store.GetAsync("/glossary/term-19", default)), StringComparison.Ordinal);
+        Assert.Null(await store.GetAsync("/glossary/term-1", default));
+    }
+
+    [Fact]
+    public async Task An_evicted_or_replaced_page_is_not_served_from_memory()
+    {
+        using var store = Store();
+        await store.SetAsync("/glossary/escrow", Page("escrow"), ["term:en:escrow"], TimeSpan.FromMinutes(1), default);
+        await store.SetAsync("/glossary/lien", Page("lien"), ["term:en:lien"], TimeSpan.FromMinutes(1), default);
+        await store.GetAsync("/glossary/escrow", default);
+
+        await store.EvictByTagAsync("term:en:escrow", default);
+        await store.SetAsync("/glossary/lien", Page("lien, rewritten"), ["term:en:lien"], TimeSpan.FromMinutes(1), default);
+
+        Assert.Null(await store.GetAsync("/glossary/escrow", default));
+        Assert.Equal("lien, rewritten", Text(await store.GetAsync("/glossary/lien", default)));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
     /// <summary>Pages taken out of the index whose files are still to be deleted, outside the lock.</summary>
     private readonly Queue<Page> toDelete = new();
     private readonly long limit;
+    private readonly RecentPages recent;
     private readonly ILogger<DiskPageStore> logger;
     private readonly FileStream ownership;
     private long kept;
@@ -34,6 +35,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
     {
         this.logger = logger;
         limit = options.Value.DiskLimitMegabytes * 1024L * 1024;
+        recent = new RecentPages(options.Value.MemoryMegabytes * 1024L * 1024);
         var parent = string.IsNullOrWhiteSpace(options.Value.Folder)
             ? Path.Combine(Path.GetTempPath(), "commerceguard-pages")
             : Path.GetFullPath(options.Value.Folder);
@@ -86,13 +88,29 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
                 Remove(page);
                 page = null;
             }
+            else if (recent.Get(id) is { } held)
+            {
+                return held;
+            }
         }
         if (page is null)
         {
             DeleteRemoved();
             return null;
         }
-        return Read(page, keyBytes);
+        var value = Read(page, keyBytes);
+        if (value is not null)
+        {
+            lock (gate)
+            {
+                // Unless it was evicted or replaced while its file was read.
+                if (!page.Removed)
+                {
+                    recent.Keep(id, value);
+                }
+            }
+        }
+        return value;
     }
 
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
@@ -117,6 +135,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
                 Remove(earlier);
             }
             pages[page.Id] = page;
+            recent.Keep(page.Id, value);
             Tag(page, tags ?? []);
             byAge.Enqueue(page);
             Interlocked.Add(ref kept, page.Size);
@@ -196,6 +215,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
         if (pages.TryGetValue(page.Id, out var held) && ReferenceEquals(held, page))
         {
             pages.Remove(page.Id);
+            recent.Forget(page.Id);
         }
         Interlocked.Add(ref kept, -page.Size);
         toDelete.Enqueue(page);

@@ -24,6 +24,13 @@ public sealed class PageCacheOptions
     [Range(1, 1_000_000)]
     public int DiskLimitMegabytes { get; set; } = 4096;
 
+    /// <summary>
+    /// How much of this server's memory, in megabytes, holds the pages read most lately as well as
+    /// their files (<see cref="RecentPages"/>): the pages most asked for are served without a file.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MemoryMegabytes { get; set; } = 32;
+
     /// <summary>Where this server keeps its pages, in a folder of its own made at start; the system's temporary folder when empty.</summary>
     public string Folder { get; set; } = "";
 
