@@ -326,8 +326,16 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
                 var lockFile = Path.Combine(folder, LockName);
                 if (File.Exists(lockFile))
                 {
-                    // Taken only if its server is gone; otherwise this throws.
-                    new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose();
+                    // Taken only if its server is gone; otherwise this throws. Held while the
+                    // pages go, so that another server cleaning up at the same moment passes it
+                    // by instead of deleting beside this one, each failing half-way.
+                    using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                    {
+                        foreach (var shelf in Directory.EnumerateDirectories(folder))
+                        {
+                            Directory.Delete(shelf, recursive: true);
+                        }
+                    }
                 }
                 else if (DateTime.UtcNow - Directory.GetCreationTimeUtc(folder) < TimeSpan.FromMinutes(1))
                 {
