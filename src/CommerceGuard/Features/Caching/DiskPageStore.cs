@@ -363,14 +363,24 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
 
     public void Dispose()
     {
-        ownership.Dispose();
         try
         {
+            // The pages go while the lock is still held, so that a server starting now does not
+            // take this folder for a killed one's and delete beside this, each failing half-way.
+            foreach (var shelf in Directory.EnumerateDirectories(Folder))
+            {
+                Directory.Delete(shelf, recursive: true);
+            }
+            ownership.Dispose();
             Directory.Delete(Folder, recursive: true);
         }
         catch (IOException error)
         {
             LogDeleteFailed(error, 0);
+        }
+        finally
+        {
+            ownership.Dispose();
         }
     }
 
