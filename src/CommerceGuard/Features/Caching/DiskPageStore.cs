@@ -331,10 +331,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
                     // by instead of deleting beside this one, each failing half-way.
                     using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
                     {
-                        foreach (var shelf in Directory.EnumerateDirectories(folder))
-                        {
-                            Directory.Delete(shelf, recursive: true);
-                        }
+                        DeleteShelves(folder);
                     }
                 }
                 else if (DateTime.UtcNow - Directory.GetCreationTimeUtc(folder) < TimeSpan.FromMinutes(1))
@@ -347,6 +344,15 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
             {
                 // In use by a running server, being deleted by another, or another user's.
             }
+        }
+    }
+
+    /// <summary>Deletes a folder's pages, leaving its lock: called while holding that lock.</summary>
+    private static void DeleteShelves(string folder)
+    {
+        foreach (var shelf in Directory.EnumerateDirectories(folder))
+        {
+            Directory.Delete(shelf, recursive: true);
         }
     }
 
@@ -367,10 +373,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
         {
             // The pages go while the lock is still held, so that a server starting now does not
             // take this folder for a killed one's and delete beside this, each failing half-way.
-            foreach (var shelf in Directory.EnumerateDirectories(Folder))
-            {
-                Directory.Delete(shelf, recursive: true);
-            }
+            DeleteShelves(Folder);
             ownership.Dispose();
             Directory.Delete(Folder, recursive: true);
         }
