@@ -106,7 +106,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
                 // Unless it was evicted or replaced while its file was read.
                 if (!page.Removed)
                 {
-                    recent.Keep(id, value);
+                    recent.Used(id, value);
                 }
             }
         }
@@ -135,7 +135,7 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
                 Remove(earlier);
             }
             pages[page.Id] = page;
-            recent.Keep(page.Id, value);
+            recent.Used(page.Id, value);
             Tag(page, tags ?? []);
             byAge.Enqueue(page);
             Interlocked.Add(ref kept, page.Size);

@@ -25,7 +25,7 @@ public sealed class PageCacheOptions
     public int DiskLimitMegabytes { get; set; } = 4096;
 
     /// <summary>
-    /// How much of this server's memory, in megabytes, holds the pages read most lately as well as
+    /// How much of this server's memory, in megabytes, holds the pages used again lately as well as
     /// their files (<see cref="RecentPages"/>): the pages most asked for are served without a file.
     /// </summary>
     [Range(1, 100_000)]

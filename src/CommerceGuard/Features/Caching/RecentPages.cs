@@ -1,15 +1,23 @@
 namespace CommerceGuard.Features.Caching;
 
 /// <summary>
-/// The pages of <see cref="DiskPageStore"/> read or kept most lately, held in memory as well as
-/// in their files up to a budget, so that a page many readers ask for (the home page, a term in
-/// the news, a popular suggestion) is served without opening its file. The least recently used
-/// go first; their files stay. Not thread-safe: the store uses it under its lock.
+/// The pages of <see cref="DiskPageStore"/> used most lately, held in memory as well as in their
+/// files up to a budget, so that a page many readers ask for (the home page, a term in the news,
+/// a popular suggestion) is served without opening its file. A page is held from its second use
+/// while it is still remembered as used once: pages that are each asked for only now and then,
+/// as most of a large glossary's are, would otherwise pass through memory one after another, and
+/// every one of them would have lived just long enough to burden the garbage collector's oldest
+/// generation. The least recently used go first; their files stay. Not thread-safe: the store
+/// uses it under its lock.
 /// </summary>
 internal sealed class RecentPages(long budget)
 {
     private readonly LinkedList<(UInt128 Id, byte[] Value)> byUse = new();
     private readonly Dictionary<UInt128, LinkedListNode<(UInt128 Id, byte[] Value)>> byId = [];
+    /// <summary>Pages used once lately and not held, forgotten all together when it is full.</summary>
+    private readonly HashSet<UInt128> usedOnce = [];
+    /// <summary>About as many pages as the budget holds at 4 KB apiece.</summary>
+    private readonly int usedOnceLimit = (int)Math.Clamp(budget / 4096, 64, 1 << 20);
 
     /// <summary>Bytes held now.</summary>
     public long Held { get; private set; }
@@ -26,13 +34,22 @@ internal sealed class RecentPages(long budget)
         return node.Value.Value;
     }
 
-    /// <summary>Holds the page, in place of any copy before it, letting the least recently used go past the budget.</summary>
-    public void Keep(UInt128 id, byte[] value)
+    /// <summary>
+    /// A page was just read from its file or written: held, in place of any copy before it, when
+    /// it is held already or was used once lately; the least recently used go past the budget.
+    /// </summary>
+    public void Used(UInt128 id, byte[] value)
     {
+        var held = byId.ContainsKey(id);
         Forget(id);
         // One page never takes more than a sixteenth of the budget, so a few large ones cannot empty it.
         if (value.Length > budget / 16)
         {
+            return;
+        }
+        if (!held && !usedOnce.Remove(id))
+        {
+            RememberFirstUse(id);
             return;
         }
         byId[id] = byUse.AddFirst((id, value));
@@ -41,6 +58,15 @@ internal sealed class RecentPages(long budget)
         {
             Forget(leastUsed.Value.Id);
         }
+    }
+
+    private void RememberFirstUse(UInt128 id)
+    {
+        if (usedOnce.Count >= usedOnceLimit)
+        {
+            usedOnce.Clear();
+        }
+        usedOnce.Add(id);
     }
 
     public void Forget(UInt128 id)
