@@ -262,9 +262,12 @@ public sealed class PageCacheTests : IDisposable
     [Fact]
     public async Task An_api_answer_from_the_cache_tells_the_client_where_it_stands_now()
     {
-        // A bucket that refills one request in thirty seconds, so a slow machine cannot refill
-        // between the two requests the one the first spent and leave the standing unchanged.
-        using var slowRefill = new GlossaryApp().With("Api:RateLimit:WindowSeconds", "3600");
+        // The bucket refills in whole steps (BucketShape.Of), and a step falling between the two
+        // requests gives back the one the first spent, leaving the standing unchanged. A quota
+        // and a window with no common divisor refill in one step of the whole hour.
+        using var slowRefill = new GlossaryApp()
+            .With("Api:RateLimit:AnonymousPermits", "1001")
+            .With("Api:RateLimit:WindowSeconds", "3600");
         await EvictionCaughtUpAsync(slowRefill);
         var client = slowRefill.Browser();
 
