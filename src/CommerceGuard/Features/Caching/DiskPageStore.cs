@@ -371,15 +371,25 @@ internal sealed partial class DiskPageStore : IOutputCacheStore, IDisposable
     {
         try
         {
-            // The pages go while the lock is still held, so that a server starting now does not
-            // take this folder for a killed one's and delete beside this, each failing half-way.
-            DeleteShelves(Folder);
-            ownership.Dispose();
+            DeletePagesThenLetGo();
             Directory.Delete(Folder, recursive: true);
         }
         catch (IOException error)
         {
             LogDeleteFailed(error, 0);
+        }
+    }
+
+    /// <summary>
+    /// Deletes this server's pages while it still holds its lock, so that a server starting now
+    /// does not take the folder for a killed one's and delete beside this, each failing half-way;
+    /// the lock is let go whatever happens.
+    /// </summary>
+    private void DeletePagesThenLetGo()
+    {
+        try
+        {
+            DeleteShelves(Folder);
         }
         finally
         {
